@@ -1,0 +1,66 @@
+/**
+ * The one module that reads the content collections. Everything else gets the site from here,
+ * validated and parsed once per build, and comparisons computed once per pair.
+ */
+import { getCollection } from 'astro:content';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { alignClauses, type AlignedRow } from '../lib/align-clauses.ts';
+import { asOfDate } from '../lib/content-root.ts';
+import { ContentError, formatProblem } from '../lib/content-problem.ts';
+import { loadSite, type SourceFile } from '../lib/load-site.ts';
+import { decodeUtf8 } from '../lib/read-front-matter.ts';
+import type { DocumentRecord, Site, VersionRecord } from '../lib/site-model.ts';
+
+export { comparePairs, previousVersion } from '../lib/compare-pairs.ts';
+export { versionInEffect } from '../lib/version-in-effect.ts';
+
+let loading: Promise<Site> | undefined;
+
+/** The whole site, loaded once. A content error stops the build with every problem listed. */
+export function getSite(): Promise<Site> {
+  loading ??= load();
+  return loading;
+}
+
+async function sources(collection: 'documents' | 'versions' | 'directions'): Promise<SourceFile[]> {
+  const entries = await getCollection(collection);
+  return Promise.all(
+    entries
+      .filter((entry) => entry.filePath)
+      .map(async (entry) => {
+        const file = entry.filePath as string;
+        const decoded = decodeUtf8(file, await readFile(resolve(file)));
+        if (decoded.problems.length > 0) throw new ContentError(decoded.problems);
+        return { file, text: decoded.text };
+      }),
+  );
+}
+
+async function load(): Promise<Site> {
+  const [documents, versions, directions] = await Promise.all([sources('documents'), sources('versions'), sources('directions')]);
+  const { site, problems } = loadSite({ documents, versions, directions }, asOfDate());
+  for (const problem of problems) if (problem.severity === 'warning') console.warn(formatProblem(problem));
+  if (!site) throw new ContentError(problems);
+  return site;
+}
+
+/** A document by id. */
+export async function getDocument(id: string): Promise<DocumentRecord> {
+  const document = (await getSite()).documents.find((d) => d.id === id);
+  if (!document) throw new Error(`no document "${id}"`);
+  return document;
+}
+
+const comparisons = new Map<string, AlignedRow[]>();
+
+/** The aligned rows of a comparison, computed once per pair. */
+export function getComparison(from: VersionRecord, to: VersionRecord): AlignedRow[] {
+  const key = `${from.document}/${from.version}...${to.version}`;
+  let rows = comparisons.get(key);
+  if (!rows) {
+    rows = alignClauses(from.clauses, to.clauses);
+    comparisons.set(key, rows);
+  }
+  return rows;
+}

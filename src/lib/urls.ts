@@ -1,0 +1,34 @@
+/**
+ * The site's URLs: a public contract, cited in letters and emails. Change nothing here
+ * without keeping the old URLs working.
+ */
+
+/** `/tmad/` */
+export const documentUrl = (doc: string): string => `/${doc}/`;
+
+/** `/tmad/v6.0/` */
+export const versionUrl = (doc: string, version: string): string => `/${doc}/v${version}/`;
+
+/** `/tmad/v6.0/#2.3` */
+export const clauseUrl = (doc: string, version: string, slug: string): string => `${versionUrl(doc, version)}#${slug}`;
+
+/** `/tmad/compare/v5.0...v6.0/` */
+export const compareUrl = (doc: string, from: string, to: string): string => `/${doc}/compare/v${from}...v${to}/`;
+
+/** `/tmad/latest/`: leads to the version in legal effect. */
+export const latestUrl = (doc: string): string => `/${doc}/latest/`;
+
+/** `/directions/2020-07-24-smets1-tmad-s1sr/` */
+export const directionUrl = (id: string): string => `/directions/${id}/`;
+
+/** `/directions/` */
+export const directionsUrl = '/directions/';
+
+/** `/search/` */
+export const searchUrl = '/search/';
+
+/** Reads a compare route parameter (`v5.0...v6.0`) into its two versions. */
+export function parseComparePair(pair: string): { from: string; to: string } | undefined {
+  const match = /^v(.+?)\.\.\.v(.+)$/.exec(pair);
+  return match ? { from: match[1] as string, to: match[2] as string } : undefined;
+}

@@ -1,0 +1,259 @@
+import { diffArrays } from 'diff';
+import type { Element, ElementContent, Properties, Text } from 'hast';
+
+/** A word, a run of whitespace or a punctuation mark, with the elements it sits in. */
+export interface Token {
+  /** The text as written. */
+  text: string;
+  /** What is compared: whitespace collapsed to one space, so hard wraps are not changes. */
+  key: string;
+  /** Enclosing elements, outermost first (the original hast nodes, compared by identity). */
+  ancestors: Element[];
+  /** A void element (`br`) standing as a token of its own. */
+  element?: Element;
+}
+
+/** What happened to one token. */
+export type TokenOp = 'equal' | 'removed' | 'added';
+
+/** The word diff of one clause, rendered for the old column, the new column, and inline. */
+export interface WordDiff {
+  /** Old content with removed words in `<del>`. */
+  old: ElementContent[];
+  /** New content with added words in `<ins>`, and removed words in `<del class="diff-inline">` (shown only in the inline red-line). */
+  new: ElementContent[];
+  /** Whether any word changed. */
+  changed: boolean;
+}
+
+const WORD = /\s+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const BLOCK = new Set(['p', 'li', 'ul', 'ol', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'div', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/**
+ * Most edits a single clause diff may take before it is shown as replaced whole. Keeps the
+ * worst case bounded without a clock, so output never depends on the machine's speed.
+ */
+export const MAX_EDIT_LENGTH = 4000;
+
+/** Splits hast content into tokens, remembering the elements around each. */
+export function tokenize(content: readonly ElementContent[]): Token[] {
+  const tokens: Token[] = [];
+  const visit = (nodes: readonly ElementContent[], ancestors: Element[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        for (const match of node.value.matchAll(WORD)) {
+          const text = match[0];
+          tokens.push({ text, key: /^\s/.test(text) ? ' ' : text, ancestors });
+        }
+      } else if (node.type === 'element') {
+        if (node.children.length === 0 && !BLOCK.has(node.tagName)) {
+          tokens.push({ text: '', key: `<${node.tagName}>`, ancestors, element: node });
+        } else {
+          visit(node.children, [...ancestors, node]);
+        }
+      }
+    }
+  };
+  visit(content, []);
+  return tokens;
+}
+
+/** One run of the diff: consecutive tokens with the same fate. */
+export interface DiffRun {
+  op: TokenOp;
+  tokens: Token[];
+}
+
+/**
+ * Diffs two token lists word by word with jsdiff. When the edit is too large to compute
+ * within {@link MAX_EDIT_LENGTH}, the whole old text is removed and the new text added.
+ */
+export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Token[]): DiffRun[] {
+  const changes = diffArrays(
+    oldTokens.map((t) => t.key),
+    newTokens.map((t) => t.key),
+    { maxEditLength: MAX_EDIT_LENGTH },
+  );
+  if (changes === undefined) {
+    return [
+      { op: 'removed', tokens: [...oldTokens] },
+      { op: 'added', tokens: [...newTokens] },
+    ].filter((run) => run.tokens.length > 0) as DiffRun[];
+  }
+  const runs: DiffRun[] = [];
+  let i = 0;
+  let j = 0;
+  for (const change of changes) {
+    const count = change.count ?? change.value.length;
+    if (change.added) {
+      runs.push({ op: 'added', tokens: newTokens.slice(j, j + count) });
+      j += count;
+    } else if (change.removed) {
+      runs.push({ op: 'removed', tokens: oldTokens.slice(i, i + count) });
+      i += count;
+    } else {
+      // Equal runs take the new side's tokens for the new column and the old side's for the old.
+      runs.push({ op: 'equal', tokens: newTokens.slice(j, j + count) });
+      (runs.at(-1) as DiffRun & { oldTokens?: Token[] }).oldTokens = oldTokens.slice(i, i + count);
+      i += count;
+      j += count;
+    }
+  }
+  return absorbSpaces(runs);
+}
+
+/** A lone space between two changes reads better as part of them: "old words" → "new words". */
+function absorbSpaces(runs: DiffRun[]): DiffRun[] {
+  const out: DiffRun[] = [];
+  for (let k = 0; k < runs.length; k++) {
+    const run = runs[k] as DiffRun & { oldTokens?: Token[] };
+    const before = out.at(-1);
+    const after = runs[k + 1];
+    if (
+      run.op === 'equal' &&
+      run.tokens.every((t) => t.key === ' ') &&
+      before && before.op !== 'equal' &&
+      after && after.op !== 'equal'
+    ) {
+      const removed: DiffRun = { op: 'removed', tokens: run.oldTokens ?? run.tokens };
+      const added: DiffRun = { op: 'added', tokens: run.tokens };
+      out.push(removed, added);
+      continue;
+    }
+    out.push(run);
+  }
+  // Regroup so each change reads as all removals then all additions.
+  const grouped: DiffRun[] = [];
+  let pendingRemoved: Token[] = [];
+  let pendingAdded: Token[] = [];
+  const flush = () => {
+    if (pendingRemoved.length) grouped.push({ op: 'removed', tokens: pendingRemoved });
+    if (pendingAdded.length) grouped.push({ op: 'added', tokens: pendingAdded });
+    pendingRemoved = [];
+    pendingAdded = [];
+  };
+  for (const run of out) {
+    if (run.op === 'removed') pendingRemoved = pendingRemoved.concat(run.tokens);
+    else if (run.op === 'added') pendingAdded = pendingAdded.concat(run.tokens);
+    else {
+      flush();
+      grouped.push(run);
+    }
+  }
+  flush();
+  return grouped;
+}
+
+/**
+ * Diffs two clauses' content word by word and renders both sides as hast, keeping their
+ * formatting (emphasis, links, lists) and marking changes with `<ins>` and `<del>`.
+ */
+export function wordDiff(oldContent: readonly ElementContent[], newContent: readonly ElementContent[]): WordDiff {
+  const oldTokens = tokenize(oldContent);
+  const newTokens = tokenize(newContent);
+  const runs = diffTokens(oldTokens, newTokens);
+  const oldItems: Item[] = [];
+  const newItems: Item[] = [];
+  // Full ancestors of the last new-side token: where removed words go in the inline red-line.
+  let context: Element[] = [];
+  runs.forEach((run, index) => {
+    if (run.op === 'equal') {
+      const oldTokensOfRun = (run as DiffRun & { oldTokens?: Token[] }).oldTokens ?? run.tokens;
+      for (const token of oldTokensOfRun) oldItems.push({ token, mark: null });
+      for (const token of run.tokens) newItems.push({ token, mark: null });
+      context = run.tokens.at(-1)?.ancestors ?? context;
+    } else if (run.op === 'added') {
+      for (const token of run.tokens) newItems.push({ token, mark: 'ins' });
+      context = run.tokens.at(-1)?.ancestors ?? context;
+    } else {
+      for (const token of run.tokens) oldItems.push({ token, mark: 'del' });
+      const around = context.length > 0 ? context : (nextNewAncestors(runs, index) ?? []);
+      for (const token of run.tokens) {
+        // Removed words keep their formatting when the new text around them has the same shape.
+        const ancestors = sameShape(token.ancestors, around) ? around : blockAncestors(around);
+        newItems.push({ token: { ...token, ancestors }, mark: 'del-inline' });
+      }
+    }
+  });
+  return {
+    old: build(oldItems),
+    new: build(newItems),
+    changed: runs.some((run) => run.op !== 'equal'),
+  };
+}
+
+function nextNewAncestors(runs: DiffRun[], index: number): Element[] | undefined {
+  for (let k = index + 1; k < runs.length; k++) {
+    const run = runs[k] as DiffRun;
+    if (run.op !== 'removed' && run.tokens[0]) return run.tokens[0].ancestors;
+  }
+  return undefined;
+}
+
+function sameShape(a: readonly Element[], b: readonly Element[]): boolean {
+  return a.length === b.length && a.every((element, i) => element.tagName === b[i]?.tagName);
+}
+
+function blockAncestors(ancestors: Element[]): Element[] {
+  let last = -1;
+  ancestors.forEach((element, index) => {
+    if (BLOCK.has(element.tagName)) last = index;
+  });
+  return ancestors.slice(0, last + 1);
+}
+
+type Mark = 'ins' | 'del' | 'del-inline' | null;
+
+interface Item {
+  token: Token;
+  mark: Mark;
+}
+
+interface Open {
+  source: Element | null;
+  node: { children: ElementContent[] };
+}
+
+/** Rebuilds hast from tokens, reopening each token's enclosing elements and wrapping changes. */
+function build(items: readonly Item[]): ElementContent[] {
+  const root: { children: ElementContent[] } = { children: [] };
+  const stack: Open[] = [{ source: null, node: root }];
+  for (const { token, mark } of items) {
+    let depth = 0;
+    while (depth + 1 < stack.length && depth < token.ancestors.length && stack[depth + 1]?.source === token.ancestors[depth]) depth++;
+    stack.length = depth + 1;
+    for (let k = depth; k < token.ancestors.length; k++) {
+      const source = token.ancestors[k] as Element;
+      const copy: Element = { type: 'element', tagName: source.tagName, properties: { ...source.properties }, children: [] };
+      (stack.at(-1) as Open).node.children.push(copy);
+      stack.push({ source, node: copy });
+    }
+    const parent = (stack.at(-1) as Open).node;
+    const leaf: ElementContent = token.element ? { ...token.element, children: [] } : { type: 'text', value: token.text };
+    if (mark === null) {
+      const last = parent.children.at(-1);
+      if (leaf.type === 'text' && last?.type === 'text') last.value += leaf.value;
+      else parent.children.push(leaf);
+      continue;
+    }
+    const last = parent.children.at(-1);
+    if (last?.type === 'element' && last.data && (last.data as { mark?: Mark }).mark === mark) {
+      const inner = last.children.at(-1);
+      if (leaf.type === 'text' && inner?.type === 'text') (inner as Text).value += leaf.value;
+      else last.children.push(leaf);
+    } else {
+      parent.children.push(markElement(mark, leaf));
+    }
+  }
+  return root.children;
+}
+
+function markElement(mark: Exclude<Mark, null>, child: ElementContent): Element {
+  const properties: Properties = mark === 'del-inline' ? { className: ['diff-inline'] } : {};
+  return {
+    type: 'element',
+    tagName: mark === 'ins' ? 'ins' : 'del',
+    properties,
+    children: [child],
+    data: { mark } as Element['data'],
+  };
+}

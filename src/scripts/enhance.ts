@@ -1,0 +1,34 @@
+/**
+ * Small enhancements on top of pages that work without JavaScript:
+ * a clause's permalink control copies the absolute link as well as following it.
+ */
+
+function announce(message: string): void {
+  let region = document.getElementById('announcer');
+  if (!region) {
+    region = document.createElement('div');
+    region.id = 'announcer';
+    region.className = 'visually-hidden';
+    region.setAttribute('role', 'status');
+    document.body.append(region);
+  }
+  region.textContent = '';
+  // A fresh text node after clearing makes screen readers announce a repeated message.
+  window.setTimeout(() => {
+    if (region) region.textContent = message;
+  }, 50);
+}
+
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target.closest('a[data-copy-link]') : null;
+  if (!(target instanceof HTMLAnchorElement)) return;
+  const url = new URL(target.getAttribute('href') ?? '', window.location.href).href;
+  void navigator.clipboard
+    ?.writeText(url)
+    .then(() => {
+      target.dataset.copied = 'true';
+      announce('Link copied');
+      window.setTimeout(() => delete target.dataset.copied, 2000);
+    })
+    .catch(() => announce('The link is in the address bar'));
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { parseClauses } from '../../src/lib/parse-clauses.ts';
+
+const parse = (markdown: string, lineOffset = 0) => parseClauses(markdown, { file: 'content/documents/x/v1.0.md', lineOffset });
+
+describe('parseClauses', () => {
+  const markdown = [
+    '## 1 Introduction', // 1
+    '',
+    'This document sets out the rules.', // 3
+    '',
+    '1.1 The DCC shall publish the Migration Window.', // 5
+    '',
+    '1.2 In this document:', // 7
+    '',
+    '(a) "Active Meter" means a meter in use;', // 9
+    '',
+    '(b) "Dormant Meter" means a meter not in use, which:',
+    '',
+    '(i) has no Supplier Party; or',
+    '',
+    '(ii) has not been enrolled.',
+    '',
+    '1.2A A clause inserted later.',
+    '',
+    '### 1. Account Terms',
+    '',
+    'H14.36A SMETS1 Pending Product Combinations Tests apply.',
+    '',
+    'X2.4(b) the Panel shall decide.',
+    '',
+    'F1.4 (e) with a space.',
+    '',
+    '## A. Definitions',
+    '',
+    '| Device Model | Clauses |',
+    '| --- | --- |',
+    '| Model A | 18.3 |',
+    '| Model B | 18.4A |',
+  ].join('\n');
+  const { clauses, problems } = parse(markdown);
+  const bySlug = new Map(clauses.map((c) => [c.slug, c]));
+
+  it('gives every numbering form its slug', () => {
+    expect(clauses.map((c) => c.slug)).toEqual([
+      '1',
+      '1-p1',
+      '1.1',
+      '1.2',
+      '1.2-a',
+      '1.2-b',
+      '1.2-b-i',
+      '1.2-b-ii',
+      '1.2a',
+      '1',
+      'h14.36a',
+      'x2.4-b',
+      'f1.4-e',
+      'a',
+      'a-table',
+      'a-table-model-a',
+      'a-table-model-b',
+    ].map((slug, index) => (index === 9 ? '1~2' : slug)));
+  });
+
+  it('reports the duplicate heading number with both lines', () => {
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', line: 19, message: 'duplicate clause 1 (first at line 1)' }),
+    );
+  });
+
+  it('keeps numbers, labels and text apart', () => {
+    const clause = bySlug.get('1.2-b-i');
+    expect(clause).toMatchObject({ number: '1.2(b)(i)', label: '(i)', text: 'has no Supplier Party; or', depth: 2, parent: '1.2-b' });
+    expect(bySlug.get('f1.4-e')).toMatchObject({ number: 'F1.4(e)', label: 'F1.4 (e)', text: 'with a space.' });
+    expect(bySlug.get('1')).toMatchObject({ kind: 'heading', number: '1', label: '1', text: 'Introduction', rank: 2 });
+    expect(bySlug.get('1.1')).toMatchObject({ kind: 'clause', parent: '1', depth: 0, path: ['1 Introduction'] });
+  });
+
+  it('gives unnumbered paragraphs a fallback anchor under their heading', () => {
+    expect(bySlug.get('1-p1')).toMatchObject({ kind: 'paragraph', number: null, text: 'This document sets out the rules.' });
+  });
+
+  it('keys table rows by their first cell', () => {
+    expect(bySlug.get('a-table')).toMatchObject({ kind: 'table', text: 'Device Model | Clauses' });
+    expect(bySlug.get('a-table-model-b')).toMatchObject({ kind: 'row', label: 'Model B', table: 'a-table', text: 'Model B | 18.4A' });
+  });
+
+  it('records source lines, shifted past the front matter', () => {
+    const shifted = parse(markdown, 6).clauses;
+    expect(shifted.find((c) => c.slug === '1.1')?.start).toEqual({ line: 11, column: 1 });
+    expect(bySlug.get('1.2-a')?.start.line).toBe(9);
+  });
+});
+
+describe('sub-paragraph labels', () => {
+  it('reads (i) after (h) as a letter, and after (a) as a numeral', () => {
+    const letters = 'abcdefghi'.split('').map((l) => `(${l}) item ${l}`);
+    const { clauses } = parse(['2.1 Lead:', ...letters].join('\n\n'));
+    expect(clauses.at(-1)).toMatchObject({ slug: '2.1-i', number: '2.1(i)', depth: 1 });
+
+    const nested = parse(['2.1 Lead:', '(a) first, where:', '(i) one;', '(ii) two;', '(b) second.'].join('\n\n')).clauses;
+    expect(nested.map((c) => [c.slug, c.parent])).toEqual([
+      ['2.1', null],
+      ['2.1-a', '2.1'],
+      ['2.1-a-i', '2.1-a'],
+      ['2.1-a-ii', '2.1-a'],
+      ['2.1-b', '2.1'],
+    ]);
+  });
+
+  it('continues a list written as list items', () => {
+    const { clauses } = parse('3.1 Lead:\n\n- (a) one;\n- (b) two.');
+    expect(clauses.map((c) => c.slug)).toEqual(['3.1', '3.1-a', '3.1-b']);
+  });
+});
+
+describe('problems', () => {
+  it('reports a duplicate clause at the second, naming the first line', () => {
+    const { problems } = parse('2.3 First.\n\n2.4 Second.\n\n2.3 Again.', 4);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'content/documents/x/v1.0.md',
+        line: 9,
+        column: 1,
+        severity: 'error',
+        message: 'duplicate clause 2.3 (first at line 5)',
+      }),
+      expect.objectContaining({ severity: 'warning', line: 9, message: expect.stringContaining('go backwards') }),
+    ]);
+  });
+
+  it('warns when numbers go backwards', () => {
+    const { problems } = parse('4.3 First.\n\n4.2 Second.');
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 3, message: 'clause numbers go backwards: 4.2 comes after 4.3 (line 1)' }),
+    ]);
+  });
+
+  it('reports a number it cannot read', () => {
+    const { problems } = parse('2..3 The DCC shall.');
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', message: 'cannot read clause number "2..3"' })]);
+  });
+});
+
+describe('content safety', () => {
+  it('keeps text that looks like HTML as text and drops raw scripts', () => {
+    const { clauses } = parse('2.1 Use `<script>` and \\<b\\> here.\n\n2.2 Raw <script>alert(1)</script><b onclick="x()">bold</b>.');
+    expect(clauses[0]?.text).toBe('Use <script> and <b> here.');
+    const raw = JSON.stringify(clauses[1]?.content);
+    expect(raw).not.toContain('script');
+    expect(raw).not.toContain('onclick');
+    expect(clauses[1]?.text).toBe('Raw bold.');
+  });
+});
