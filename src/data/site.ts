@@ -10,9 +10,10 @@ import { asOfDate } from '../lib/content-root.ts';
 import { ContentError, formatProblem } from '../lib/content-problem.ts';
 import { loadSite, type SourceFile } from '../lib/load-site.ts';
 import { decodeUtf8 } from '../lib/read-front-matter.ts';
+import { cachedParser } from '../node/parse-cache.ts';
 import type { DocumentRecord, Site, VersionRecord } from '../lib/site-model.ts';
 
-export { comparePairs, previousVersion } from '../lib/compare-pairs.ts';
+export { comparePairs, nearestPrerendered, prerenderedPairs, previousVersion } from '../lib/compare-pairs.ts';
 export { versionInEffect } from '../lib/version-in-effect.ts';
 
 let loading: Promise<Site> | undefined;
@@ -39,7 +40,7 @@ async function sources(collection: 'documents' | 'versions' | 'directions'): Pro
 
 async function load(): Promise<Site> {
   const [documents, versions, directions] = await Promise.all([sources('documents'), sources('versions'), sources('directions')]);
-  const { site, problems } = loadSite({ documents, versions, directions }, asOfDate());
+  const { site, problems } = loadSite({ documents, versions, directions }, asOfDate(), { parse: cachedParser().parse });
   for (const problem of problems) if (problem.severity === 'warning') console.warn(formatProblem(problem));
   if (!site) throw new ContentError(problems);
   return site;

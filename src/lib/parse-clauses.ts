@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { blocksToHast } from './blocks-to-hast.ts';
 import type { Clause, SourcePoint } from './clause.ts';
+import { collapse } from './collapse.ts';
 import {
   compareNumbers,
   labelStyle,
@@ -426,9 +427,6 @@ function cellsText(row: Element): string {
     .join(' | ');
 }
 
-/** Collapses runs of whitespace (hard wraps, trailing spaces) to one space. */
-export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+export { collapse };
 
 export type { ElementContent };
