@@ -15,6 +15,10 @@ export interface CorpusOptions {
   inserted?: number;
   deleted?: number;
   moved?: number;
+  /** Document ids are `<prefix>-NN` (default `doc`). */
+  prefix?: string;
+  /** Whether to write one direction per release designating its versions (default true). */
+  directions?: boolean;
 }
 
 /** A file of the corpus, with its path relative to the content folder. */
@@ -195,17 +199,17 @@ function date(dayNumber: number): string {
  * direction per release (`directions/<date>-release-<k>.md`) designating that release's versions.
  */
 export function generateCorpus(input: CorpusOptions): CorpusFile[] {
-  const options: Required<CorpusOptions> = { modified: 0.04, inserted: 0.01, deleted: 0.005, moved: 0.0025, ...input };
+  const options: Required<CorpusOptions> = { modified: 0.04, inserted: 0.01, deleted: 0.005, moved: 0.0025, prefix: 'doc', directions: true, ...input };
   const files: CorpusFile[] = [];
   const releases = Array.from({ length: options.versions }, (_, k) => ({ designated: date(k * 120), effective: date(k * 120 + 2) }));
   for (let d = 1; d <= options.documents; d++) {
-    const id = `doc-${String(d).padStart(2, '0')}`;
+    const id = `${options.prefix}-${String(d).padStart(2, '0')}`;
     const rand = random(options.seed * 1_000_003 + d);
     let counter = 0;
     const nextId = () => ++counter;
     files.push({
       path: `documents/${id}/index.md`,
-      text: `---\ntitle: Synthetic Document ${d}\nshortName: SD${d}\nsecReference: Appendix S${d}\norder: ${d}\n---\nA generated document for benchmarks.\n`,
+      text: `---\ntitle: Synthetic Document ${id}\nshortName: ${id.toUpperCase()}\nsecReference: Appendix ${id.toUpperCase()}\norder: ${d}\n---\nA generated document for benchmarks.\n`,
     });
     let sections = firstVersion(rand, options.clauses, nextId);
     for (let v = 1; v <= options.versions; v++) {
@@ -219,7 +223,7 @@ export function generateCorpus(input: CorpusOptions): CorpusFile[] {
           'status: designated',
           `designated: ${release.designated}`,
           `effective: ${release.effective}`,
-          `direction: ${release.designated}-release-${v}`,
+          ...(options.directions ? [`direction: ${release.designated}-release-${v}`] : []),
           'illustrative: true',
           '---',
           render(sections),
@@ -227,9 +231,10 @@ export function generateCorpus(input: CorpusOptions): CorpusFile[] {
       });
     }
   }
+  if (!options.directions) return files;
   releases.forEach((release, k) => {
     const designations = Array.from({ length: options.documents }, (_, i) => {
-      const id = `doc-${String(i + 1).padStart(2, '0')}`;
+      const id = `${options.prefix}-${String(i + 1).padStart(2, '0')}`;
       return `  - { document: ${id}, version: "${k + 1}.0", effective: ${release.effective} }`;
     });
     files.push({

@@ -11,6 +11,8 @@ async function run(root: HTMLElement): Promise<void> {
     if (status) status.textContent = text;
   };
   say('Computing the comparison…');
+  // Started before the data arrives, so loading the engine overlaps the downloads.
+  const worker = new Worker(new URL('./compare-worker.ts', import.meta.url), { type: 'module' });
   try {
     const [from, to] = await Promise.all(
       [root.dataset.fromData, root.dataset.toData].map(async (url) => {
@@ -20,14 +22,12 @@ async function run(root: HTMLElement): Promise<void> {
       }),
     );
     performance.mark('compare-data-loaded');
-    const worker = new Worker(new URL('./compare-worker.ts', import.meta.url), { type: 'module' });
     const result = await new Promise<ComputeResult>((resolve, reject) => {
       worker.addEventListener('message', (event: MessageEvent<ComputeResult>) => resolve(event.data));
       worker.addEventListener('error', (event) => reject(new Error(event.message)));
       const request: ComputeRequest = { from: from ?? '', to: to ?? '', fromLabel: root.dataset.fromLabel ?? '', toLabel: root.dataset.toLabel ?? '' };
       worker.postMessage(request);
     });
-    worker.terminate();
     if ('error' in result) throw new Error(result.error);
     for (const [slot, html] of [
       ['summary', result.summary],
@@ -43,10 +43,12 @@ async function run(root: HTMLElement): Promise<void> {
     root.querySelector('.compare-fallback')?.setAttribute('hidden', '');
     performance.mark('compare-shown');
     performance.measure('compare-render', 'compare-data-loaded', 'compare-shown');
+    worker.terminate();
     root.dataset.state = 'ready';
     say('');
     if (window.location.hash) document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
   } catch (error) {
+    worker.terminate();
     root.dataset.state = 'failed';
     say(`The comparison could not be computed (${error instanceof Error ? error.message : String(error)}). Use the links above.`);
   }
