@@ -127,7 +127,7 @@ function removeContents(blocks: Block[], bodySize: number, notes: ImportNote[]):
       const headingLike = line.size >= bodySize * HEADING_SCALE || line.bold;
       if (headingLike && entries.has(normal(line.text))) {
         const page = (blocks[start] as { line: PdfLine }).line.page;
-        notes.push({ where: `page ${page}`, message: `table of contents removed (${i - start} lines, ${entries.size} entries repeated by later headings)` });
+        notes.push({ where: `page ${page}`, message: `table of contents removed (${i - start} lines, up to the first heading it lists)` });
         blocks.splice(start, i - start);
         return;
       }

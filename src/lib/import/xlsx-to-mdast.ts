@@ -42,6 +42,13 @@ export async function xlsxToMdast(bytes: Uint8Array, options: XlsxOptions = {}):
   let first = 1;
   while (first <= rowCount && isEmptyRow(first)) first++;
   if (first > rowCount) throw new ImportError(`sheet "${sheet.name}" is empty: there is nothing to import`);
+  // One cell merged across the whole width above the table is its title, not a column heading.
+  const titleCell = sheet.getCell(first, 1);
+  if (columnCount > 1 && titleCell.isMerged && masterOf(first, columnCount) === titleCell.address && first < rowCount) {
+    notes.push({ where: where(first), message: `title row "${textAt(first, 1)}" left out: a document's title belongs in its index.md` });
+    first++;
+    while (first <= rowCount && isEmptyRow(first)) first++;
+  }
 
   // A merged cell in the first row makes the header deeper: its own height, plus a row of sub-headings under a cell spanning columns.
   let headerEnd = first;
