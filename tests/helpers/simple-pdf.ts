@@ -61,7 +61,7 @@ export function simplePdf(pages: SimplePage[], options: { title?: string; passwo
       ops.push(`${r} ${g} ${b} rg BT /${t.bold ? 'F2' : 'F1'} ${t.size ?? 12} Tf 1 0 0 1 ${t.x} ${t.y} Tm (${escape(t.text)}) Tj ET`);
     }
     const contentId = objects.length + 1;
-    let data = Buffer.from(ops.join('\n'), 'latin1');
+    let data: Buffer = Buffer.from(ops.join('\n'), 'latin1');
     if (encryption) data = rc4(objectKey(encryption.key, contentId), data);
     add(`<< /Length ${data.length} >>\nstream\n${data.toString('latin1')}\nendstream`);
     kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${regular} 0 R /F2 ${bold} 0 R >> >> /Contents ${contentId} 0 R >>`));

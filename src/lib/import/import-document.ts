@@ -7,9 +7,7 @@ import { docxToMdast } from './docx-to-mdast.ts';
 import { ImportError } from './import-error.ts';
 import type { ConvertedDocument, ImportNote } from './import-result.ts';
 import { mdastToMarkdown } from './mdast-to-markdown.ts';
-import { pdfToMdast } from './pdf-to-mdast.ts';
 import type { PdfAssets } from './read-pdf-pages.ts';
-import { xlsxToMdast } from './xlsx-to-mdast.ts';
 
 /** What the administrator says about the version (the command's options). */
 export interface ImportOptions {
@@ -60,12 +58,13 @@ export interface ImportedVersion {
  */
 export async function importDocument(bytes: Uint8Array, file: string, options: ImportOptions): Promise<ImportedVersion> {
   const format = detectFileType(bytes);
+  // pdf.js and ExcelJS are large: load them only for their own formats.
   const converted =
     format === 'docx'
       ? docxToMdast(bytes)
       : format === 'pdf'
-        ? await pdfToMdast(bytes, options.pdfAssets)
-        : await xlsxToMdast(bytes, { ...(options.sheet ? { sheet: options.sheet } : {}), ...(options.keyColumn ? { keyColumn: options.keyColumn } : {}) });
+        ? await (await import('./pdf-to-mdast.ts')).pdfToMdast(bytes, options.pdfAssets)
+        : await (await import('./xlsx-to-mdast.ts')).xlsxToMdast(bytes, { ...(options.sheet ? { sheet: options.sheet } : {}), ...(options.keyColumn ? { keyColumn: options.keyColumn } : {}) });
   const notes = [...converted.notes];
   const expected = /\.(docx|pdf|xlsx)$/i.exec(file)?.[1]?.toLowerCase();
   if (expected && expected !== format) notes.unshift({ where: 'file', message: `named .${expected} but it is a ${format.toUpperCase()} file: read as ${format.toUpperCase()}` });
