@@ -88,7 +88,8 @@ test.describe('importing PDFs printed from the site', () => {
       const file = join(work, 'TMAD v6.0.pdf');
       await writeFile(file, await print(page, '/tmad/v6.0/'));
       await rm(join(content, 'documents', 'tmad', 'v6.0.md'));
-      const args = [file, '--document', 'tmad', '--version', '6.0', '--designated', '2020-07-24', '--effective', '2020-07-26'];
+      // Printed from our own illustrative text, so the import is illustrative too.
+      const args = [file, '--document', 'tmad', '--version', '6.0', '--designated', '2020-07-24', '--effective', '2020-07-26', '--illustrative'];
       const result = spawnSync(process.execPath, ['scripts/import.ts', ...args, '--direction', '2020-07-24-smets1-tmad-s1sr', '--content', content], { encoding: 'utf8' });
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
@@ -97,7 +98,7 @@ test.describe('importing PDFs printed from the site', () => {
       expect(result.stdout).toContain('running header and footer lines removed ("OFFICIAL", "Page N of N")');
       expect(result.stdout).toContain('content check: OK');
       const written = await readFile(join(content, 'documents', 'tmad', 'v6.0.md'), 'utf8');
-      expect(written).toMatch(/^---\nversion: "6.0"\nstatus: designated\n[\s\S]*illustrative: false\n---\n/);
+      expect(written).toMatch(/^---\nversion: "6.0"\nstatus: designated\n[\s\S]*illustrative: true\n---\n/);
       expect(written).toContain('\n8.6 For a period of 336 hours starting at the end of the Migration Window');
     } finally {
       await rm(work, { recursive: true, force: true });

@@ -38,12 +38,13 @@ describe('npm run import', () => {
   it('writes the version, checks it, and reports what it found', async () => {
     const file = join(work, 'td-v3.docx');
     await writeFile(file, version3);
-    const { code, stdout, stderr } = run([file, '--document', 'td', '--version', '3.0', ...dates, '--content', content]);
+    // The test text is ours, not an official document's: it is marked illustrative.
+    const { code, stdout, stderr } = run([file, '--document', 'td', '--version', '3.0', ...dates, '--illustrative', '--content', content]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const target = join(content, 'documents', 'td', 'v3.0.md');
     expect(await readFile(target, 'utf8')).toBe(
-      '---\nversion: "3.0"\nstatus: designated\ndesignated: 2021-01-04\neffective: 2021-01-05\nillustrative: false\n---\n\n## 1 Scope\n\n1.1 The DCC shall act at once.\n\n1.2 A Supplier Party shall:\n\n(a) tell the DCC; and\n\n(b) keep a record.\n',
+      '---\nversion: "3.0"\nstatus: designated\ndesignated: 2021-01-04\neffective: 2021-01-05\nillustrative: true\n---\n\n## 1 Scope\n\n1.1 The DCC shall act at once.\n\n1.2 A Supplier Party shall:\n\n(a) tell the DCC; and\n\n(b) keep a record.\n',
     );
     expect(stdout).toBe(
       [
