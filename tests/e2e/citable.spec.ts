@@ -88,9 +88,19 @@ test.describe('status banners', () => {
     await expect(page.getByRole('note', { name: 'Superseded version' }).getByRole('link', { name: 'v6.0' })).toHaveAttribute('href', '/tmad/v6.0/#5.5');
   });
 
-  test('the version in effect says so', async ({ page }) => {
+  test('the version in effect says so, and a pasted link to it previews as the version', async ({ page }) => {
     await page.goto('/tmad/v6.0/');
     await expect(page.getByRole('note', { name: 'Version in effect' })).toContainText('This is the version in legal effect, since 26 July 2020');
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'TMAD v6.0 — SMETS1 Transition and Migration Approach Document');
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', /version 6\.0: in legal effect since 26 July 2020/);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /^https?:\/\/[^/]+\/tmad\/v6\.0\/$/);
+  });
+
+  test('a consultation draft says it was never in effect and links the version that is', async ({ page }) => {
+    await page.goto('/tmad/v6.0-draft/#8.6');
+    const banner = page.getByRole('note', { name: 'Consultation draft' });
+    await expect(banner).toContainText('never in legal effect');
+    await expect(banner.getByRole('link', { name: 'v6.0' })).toHaveAttribute('href', '/tmad/v6.0/#8.6');
   });
 
 });
