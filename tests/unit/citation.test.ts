@@ -2,7 +2,7 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { alignClauses } from '../../src/lib/align-clauses.ts';
 import { citationText, citeVersion, clausePermalink, clauseTitle, excerpt } from '../../src/lib/citation.ts';
-import { clauseCounterparts } from '../../src/lib/clause-counterparts.ts';
+import { clauseCounterparts, inEffectCounterparts } from '../../src/lib/clause-counterparts.ts';
 import type { Clause } from '../../src/lib/clause.ts';
 import { citeLink, sameClauseLink } from '../../src/lib/render-clause-tools.ts';
 import { clauseWithParts, renderClauseQuote } from '../../src/lib/render-clause-quote.ts';
@@ -123,5 +123,22 @@ describe('clause quotes', () => {
     expect(row).toBe(
       '<div class="clause-quote"><table class="clause-table"><thead><tr><th scope="col">Model</th><th scope="col">Fuel</th></tr></thead><tbody><tr><td>Alpha</td><td>Gas</td></tr></tbody></table></div>',
     );
+  });
+});
+
+describe('inEffectCounterparts', () => {
+  const compare = (from: typeof v1, to: typeof v1) => alignClauses(from.clauses, to.clauses);
+
+  it('maps a superseded version and a draft onto the version in effect', () => {
+    expect(inEffectCounterparts(td, v1, site.asOf, compare)?.current.version).toBe('2.0');
+    expect(inEffectCounterparts(td, v1, site.asOf, compare)?.counterparts.get('1.2')?.slug).toBe('1.3');
+    expect(inEffectCounterparts(td, draft, site.asOf, compare)?.counterparts.get('1.1')?.slug).toBe('1.1');
+  });
+
+  it('maps nothing for the version in effect or one not yet in effect', () => {
+    expect(inEffectCounterparts(td, v2, site.asOf, compare)).toBeUndefined();
+    const early = sampleSite('2020-07-25').documents[0]!;
+    expect(inEffectCounterparts(early, early.versions[2]!, '2020-07-25', compare)).toBeUndefined();
+    expect(inEffectCounterparts(early, early.versions[0]!, '2020-07-25', compare)).toBeUndefined();
   });
 });
