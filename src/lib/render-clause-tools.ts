@@ -2,12 +2,16 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { citationText, type CitationTarget } from './citation.ts';
 import { clauseName } from './render-version.ts';
-import { clausePageUrl, clauseUrl } from './urls.ts';
+import { clauseUrl } from './urls.ts';
+
+/** Id of the version page's note on how to cite a clause. */
+export const HOW_TO_CITE = 'how-to-cite';
 
 /**
- * The "cite" control beside a clause. Without JavaScript it is a link to the clause's own page,
- * which shows the citation to copy, and its title holds the citation; with JavaScript it copies
- * the citation (text and absolute link together).
+ * The "cite" control beside a clause. With JavaScript it copies the citation (text and absolute
+ * link together). Without, its title holds the citation and it leads to the page's note on how to
+ * cite. (A page per clause would give richer link previews, but at the scale of the whole SEC it
+ * would mean hundreds of thousands of pages: the version's preview is the fallback the issue allows.)
  */
 export function citeLink(target: CitationTarget, site: URL | string): Element {
   const { document, version, clause } = target;
@@ -16,7 +20,7 @@ export function citeLink(target: CitationTarget, site: URL | string): Element {
     'a',
     {
       className: ['cite'],
-      href: clausePageUrl(document.id, version.version, clause.slug),
+      href: `#${HOW_TO_CITE}`,
       dataCopyCitation: citation,
       title: citation,
       ariaLabel: `Cite ${clauseName(clause)}`,

@@ -33,9 +33,6 @@ export function parseComparePair(pair: string): { from: string; to: string } | u
   return match ? { from: match[1] as string, to: match[2] as string } : undefined;
 }
 
-/** `/tmad/v6.0/clause/2.3/`: one clause of a version, with its citation; previews as that clause when pasted in chat or email. */
-export const clausePageUrl = (doc: string, version: string, slug: string): string =>
-  `${versionUrl(doc, version)}clause/${encodeURIComponent(slug)}/`;
 
 /** `/tmad/in-effect/`: which version was in legal effect on a date (`?on=2020-07-01`). */
 export const inEffectUrl = (doc: string): string => `/${doc}/in-effect/`;

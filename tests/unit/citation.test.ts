@@ -5,9 +5,8 @@ import { citationText, citeVersion, clausePermalink, clauseTitle, excerpt } from
 import { clauseCounterparts, inEffectCounterparts } from '../../src/lib/clause-counterparts.ts';
 import type { Clause } from '../../src/lib/clause.ts';
 import { citeLink, sameClauseLink } from '../../src/lib/render-clause-tools.ts';
-import { clauseWithParts, renderClauseQuote } from '../../src/lib/render-clause-quote.ts';
 import { renderVersion } from '../../src/lib/render-version.ts';
-import { absoluteUrl, clausePageUrl } from '../../src/lib/urls.ts';
+import { absoluteUrl } from '../../src/lib/urls.ts';
 import { SITE_URL, sampleSite } from '../support/sample-site.ts';
 
 const site = sampleSite();
@@ -64,8 +63,8 @@ describe('clauseTitle and excerpt', () => {
 describe('citeLink', () => {
   const html = toHtml(citeLink({ document: td, version: v2, clause: clause(v2, '1.1') }, SITE_URL));
 
-  it('links to the clause page without JavaScript and holds the citation to copy', () => {
-    expect(html).toContain('href="/td/v2.0/clause/1.1/"');
+  it('leads to the note on how to cite without JavaScript and holds the citation to copy', () => {
+    expect(html).toContain('href="#how-to-cite"');
     expect(html).toContain('data-copy-citation="SEC Appendix ZZ (TD) v2.0, clause 1.1 — https://sec.example.test/td/v2.0/#1.1"');
     expect(html).toContain('title="SEC Appendix ZZ (TD) v2.0, clause 1.1 — https://sec.example.test/td/v2.0/#1.1"');
     expect(html).toContain('aria-label="Cite clause 1.1"');
@@ -78,9 +77,8 @@ describe('citeLink', () => {
     expect(page).toContain('aria-label="Cite row “Alpha”"');
   });
 
-  it('encodes a slug in the clause page path', () => {
-    expect(clausePageUrl('td', '2.0', 'section-é~2')).toBe('/td/v2.0/clause/section-%C3%A9~2/');
-    expect(absoluteUrl(clausePageUrl('td', '2.0', '1.1'), SITE_URL)).toBe('https://sec.example.test/td/v2.0/clause/1.1/');
+  it('builds absolute links on the configured site', () => {
+    expect(absoluteUrl('/td/v2.0/#1.1', SITE_URL)).toBe('https://sec.example.test/td/v2.0/#1.1');
   });
 });
 
@@ -102,26 +100,6 @@ describe('clauseCounterparts', () => {
     const html = toHtml(sameClauseLink({ document: td, version: v2, clause: counterparts.get('1.2') as Clause }));
     expect(html).toBe(
       '<a class="same-clause" href="/td/v2.0/#1.3" data-same-clause="" aria-label="Same clause in v2.0, the version in effect: clause 1.3">v2.0</a>',
-    );
-  });
-});
-
-describe('clause quotes', () => {
-  it('quotes a clause with its sub-paragraphs and nothing after', () => {
-    expect(clauseWithParts(v2.clauses, '1.3').map((c) => c.slug)).toEqual(['1.3', '1.3-a', '1.3-b']);
-    expect(clauseWithParts(v2.clauses, '1.1').map((c) => c.slug)).toEqual(['1.1']);
-    expect(clauseWithParts(v2.clauses, '1').map((c) => c.slug)).toEqual(['1']);
-    expect(clauseWithParts(v2.clauses, 'nope')).toEqual([]);
-  });
-
-  it('renders labels and text without anchors, and a row under its table headings', () => {
-    const html = toHtml(renderClauseQuote(clauseWithParts(v2.clauses, '1.3')));
-    expect(html).toContain('<span class="quote-label">(a)</span>');
-    expect(html).not.toContain('id=');
-    expect(html).not.toContain('href=');
-    const row = toHtml(renderClauseQuote([clause(v2, '2-table-alpha')], clause(v2, '2-table')));
-    expect(row).toBe(
-      '<div class="clause-quote"><table class="clause-table"><thead><tr><th scope="col">Model</th><th scope="col">Fuel</th></tr></thead><tbody><tr><td>Alpha</td><td>Gas</td></tr></tbody></table></div>',
     );
   });
 });
