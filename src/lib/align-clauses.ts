@@ -44,6 +44,8 @@ const IN_PLACE = 0.5;
 /** Bonus when a pair keeps its number, sits in place, or keeps its parent: breaks ties between equal texts. */
 const SAME_NUMBER_BONUS = 0.1;
 const CONTEXT_BONUS = 0.05;
+/** Sitting at the same place is a weaker sign than keeping a number or a parent. */
+const IN_PLACE_BONUS = 0.02;
 /** Share of a part's words that must come from what its whole lost, for a split or merge. */
 const PART_CONTAINED = 0.8;
 /** Share of a whole's words its parts must cover together, for a split or merge. */
@@ -185,11 +187,27 @@ function groupUnmatched(side: Side, key: (c: Clause) => string): Map<string, num
  * every clause uses ("the DCC shall") say little about which clause is which.
  */
 function rarity(a: Side, b: Side): Map<string, number> {
-  const documents = new Map<string, number>();
-  for (const words of [...a.words, ...b.words]) for (const w of new Set(words)) documents.set(w, (documents.get(w) ?? 0) + 1);
-  const total = a.words.length + b.words.length;
+  // Only the words of unmatched clauses are ever weighed: count those alone, in one pass.
+  const documents = new Map<string, { clauses: number; last: number }>();
+  for (const side of [a, b]) {
+    side.words.forEach((words, index) => {
+      if (side.match[index] === -1) for (const w of words) documents.set(w, { clauses: 0, last: -1 });
+    });
+  }
+  let clause = 0;
+  for (const side of [a, b]) {
+    for (const words of side.words) {
+      clause++;
+      for (const w of words) {
+        const count = documents.get(w);
+        if (count === undefined || count.last === clause) continue;
+        count.last = clause;
+        count.clauses++;
+      }
+    }
+  }
   const weights = new Map<string, number>();
-  for (const [w, n] of documents) weights.set(w, Math.log(1 + total / n));
+  for (const [w, count] of documents) weights.set(w, Math.log(1 + clause / count.clauses));
   return weights;
 }
 
@@ -291,7 +309,7 @@ function roundCandidates(a: Side, b: Side, similar: readonly Candidate[], sameNu
   for (const { i, j, score } of similar) add(i, j, score);
   for (const [i, j] of inPlacePairs(a, b)) {
     const score = dice(a.words[i] as string[], b.words[j] as string[]);
-    if (score >= IN_PLACE) add(i, j, score + CONTEXT_BONUS);
+    if (score >= IN_PLACE) add(i, j, score + IN_PLACE_BONUS);
   }
   const candidates: Candidate[] = [];
   for (const [i, row] of best) for (const [j, score] of row) candidates.push({ i, j, score });
@@ -445,7 +463,9 @@ function inferParents(a: Side, b: Side, pair: (i: number, j: number) => void): n
 function findPieces(whole: Side, parts: Side, notWhole: ReadonlySet<number>): Pieces[] {
   const postings = new Map<string, number[]>();
   whole.clauses.forEach((clause, w) => {
-    if (family(clause.kind) !== 'clause' || notWhole.has(w)) return;
+    // Only a clause that lost words can be a whole: unmatched, or paired with a different text.
+    const kept = whole.match[w] as number;
+    if (family(clause.kind) !== 'clause' || notWhole.has(w) || (kept !== -1 && (parts.clauses[kept] as Clause).text === clause.text)) return;
     for (const shingle of shingles(whole.words[w] as string[])) {
       let list = postings.get(shingle);
       if (!list) postings.set(shingle, (list = []));
@@ -503,7 +523,9 @@ function findPieces(whole: Side, parts: Side, notWhole: ReadonlySet<number>): Pi
     const pieceWords = pieces.flatMap((k) => parts.words[k] as string[]);
     if (coverage(wholeWords, pieceWords) < WHOLE_COVERED) continue;
     if (kept !== -1 && coverage(wholeWords, parts.words[kept] as string[]) >= WHOLE_COVERED) continue;
-    let primary = kept;
+    // The part that keeps the number keeps the identity; else the one already paired, else the most alike.
+    const number = (whole.clauses[w] as Clause).number;
+    let primary = pieces.find((k) => number !== null && (parts.clauses[k] as Clause).number === number) ?? kept;
     if (primary === -1) {
       let bestScore = -1;
       for (const k of pieces) {

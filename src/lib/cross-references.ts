@@ -7,7 +7,7 @@
 const NUMBER = String.raw`(?:[A-Z]{1,2}\d+|\d+)(?:\.\d+[A-Z]{0,2})*(?:\s?\((?:[a-z]{1,4}|[A-Z]{1,2}|\d{1,3})\))*(?![\p{L}\p{N}])`;
 /** Sections may also be lettered: "Section E". */
 const SECTION_LETTER = String.raw`[A-Z](?![\p{L}\p{N}])`;
-const JOIN = String.raw`(?:\s*,\s*|\s+(?:and|or|to)\s+)`;
+const JOIN = String.raw`(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+)`;
 const CLAUSE_WORD = String.raw`(?:[Cc]lauses?|[Pp]aragraphs?|[Aa]rticles?|[Ss]ub-?clauses?)`;
 const SECTION_WORD = String.raw`(?:[Ss]ections?|[Pp]arts?|[Ss]chedules?)`;
 

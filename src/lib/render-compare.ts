@@ -105,30 +105,33 @@ function shortLabel(row: AlignedRow): string {
 
 /**
  * The change navigation bar: previous and next change, the position, and the keys. Without
- * JavaScript "Next change" leads to the first change; the compare-nav script makes both
- * follow the reader and adds the keys `n`/`j` and `p`/`k`.
+ * JavaScript "Next change" leads to the first change and "Previous change" to the summary; the
+ * compare-nav script makes both follow the reader and adds the keys `n`/`j` and `p`/`k`, with
+ * a checkbox to turn them off (single-key shortcuts must be able to be turned off).
  */
 export function renderChangeNav(rows: readonly AlignedRow[]): Element {
   const changes = rows.filter(isChange);
   const first = changes[0];
-  const last = changes.at(-1);
   return h('nav', { className: ['cmp-nav'], ariaLabel: 'Change navigation', dataChangeNav: '' }, [
-    h('a', { href: last ? `#${rowId(last)}` : '#summary', dataStep: 'previous', rel: 'prev' }, 'Previous change'),
+    h('a', { href: '#summary', dataStep: 'previous', rel: 'prev' }, 'Previous change'),
     ' ',
     h('a', { href: first ? `#${rowId(first)}` : '#summary', dataStep: 'next', rel: 'next' }, 'Next change'),
     ' ',
     h('span', { className: ['cmp-position'], role: 'status', dataPosition: '' }, `${changes.length} change${changes.length === 1 ? '' : 's'}`),
     ' ',
     h('span', { className: ['cmp-keys'], hidden: true, dataKeys: '' }, [
-      'Keys: ',
-      h('kbd', 'n'),
-      ' or ',
-      h('kbd', 'j'),
-      ' next, ',
-      h('kbd', 'p'),
-      ' or ',
-      h('kbd', 'k'),
-      ' previous',
+      h('label', [
+        h('input', { type: 'checkbox', checked: true, dataKeysToggle: '' }),
+        ' Keys: ',
+        h('kbd', 'n'),
+        ' or ',
+        h('kbd', 'j'),
+        ' next, ',
+        h('kbd', 'p'),
+        ' or ',
+        h('kbd', 'k'),
+        ' previous',
+      ]),
     ]),
   ]);
 }

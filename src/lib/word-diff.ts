@@ -233,6 +233,10 @@ export function wordDiff(oldContent: readonly ElementContent[], newContent: read
         }
       });
       context = run.tokens.at(-1)?.ancestors ?? context;
+    } else if (run.tokens.every((token) => token.key === ' ')) {
+      // Space gained or lost between blocks (the parts of a split clause) changes no word.
+      if (run.op === 'added') for (const token of run.tokens) newItems.push({ token, mark: null });
+      else for (const token of run.tokens) oldItems.push({ token, mark: null });
     } else if (run.op === 'added') {
       for (const token of run.tokens) newItems.push({ token, mark: 'ins' });
       context = run.tokens.at(-1)?.ancestors ?? context;
@@ -249,7 +253,7 @@ export function wordDiff(oldContent: readonly ElementContent[], newContent: read
   return {
     old: build(oldItems),
     new: build(newItems),
-    changed: changedInPlace || runs.some((run) => run.op !== 'equal'),
+    changed: changedInPlace || runs.some((run) => run.op !== 'equal' && run.tokens.some((token) => token.key !== ' ')),
     consequential,
   };
 }
