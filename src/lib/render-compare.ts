@@ -82,8 +82,9 @@ export function renderSummary(rows: readonly AlignedRow[]): Element {
   ]);
 }
 
-/** How a clause is named in short lists: its number, else its label, else its first words. */
+/** How a clause is named in short lists: its number, else its label, else its first words ("table" for a table). */
 export function displayNumber(clause: Clause): string {
+  if (clause.kind === 'table') return clause.number ?? 'table';
   return clause.number ?? clause.label ?? clause.text.slice(0, 24);
 }
 
