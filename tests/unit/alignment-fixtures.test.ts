@@ -22,7 +22,7 @@ import { parseClauses } from '../../src/lib/parse-clauses.ts';
 const root = 'tests/fixtures/alignment';
 
 /** One row as a line of expected.txt. */
-export function describeRow(row: AlignedRow): string {
+function describeRow(row: AlignedRow): string {
   const olds = row.olds ?? (row.old ? [row.old] : []);
   const news = row.news ?? (row.new ? [row.new] : []);
   const flags = [
