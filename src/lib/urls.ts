@@ -15,6 +15,9 @@ export const clauseUrl = (doc: string, version: string, slug: string): string =>
 /** `/tmad/compare/v5.0...v6.0/` */
 export const compareUrl = (doc: string, from: string, to: string): string => `/${doc}/compare/v${from}...v${to}/`;
 
+/** `/tmad/clauses/5.5/`: the history of one clause through every version (slug as in its latest version). */
+export const historyUrl = (doc: string, slug: string): string => `/${doc}/clauses/${slug}/`;
+
 /** `/tmad/latest/`: leads to the version in legal effect. */
 export const latestUrl = (doc: string): string => `/${doc}/latest/`;
 
