@@ -2,7 +2,8 @@ import type { Root } from 'xast';
 import { x } from 'xastscript';
 import { comparePairs } from './compare-pairs.ts';
 import type { Site } from './site-model.ts';
-import { absoluteUrl, compareUrl, directionsUrl, directionUrl, documentUrl, inEffectUrl, versionUrl } from './urls.ts';
+import type { DocumentRecord } from './site-model.ts';
+import { absoluteUrl, compareUrl, directionsUrl, directionUrl, documentUrl, historyUrl, inEffectUrl, versionUrl } from './urls.ts';
 
 /** One page for search engines, with the content date it last changed on when there is one. */
 export interface SitemapEntry {
@@ -11,10 +12,11 @@ export interface SitemapEntry {
 }
 
 /**
- * Every page meant for search engines, in site order. Pages that only redirect (`latest`),
- * search results and single-clause citation pages are left out: they carry `noindex`.
+ * Every page meant for search engines, in site order. Pages that only redirect (`latest`) and
+ * search results are left out: they carry `noindex`. `historySlugs` gives each document's clause
+ * history pages (computed by the caller, which caches the alignments they need).
  */
-export function sitemapEntries(site: Site): SitemapEntry[] {
+export function sitemapEntries(site: Site, historySlugs: (document: DocumentRecord) => string[] = () => []): SitemapEntry[] {
   const latest = (dates: Array<string | undefined>) => dates.filter((d): d is string => d !== undefined).sort().at(-1);
   const entries: SitemapEntry[] = [{ path: '/', lastmod: latest(site.directions.map((d) => d.date)) }];
   for (const document of site.documents) {
@@ -25,6 +27,7 @@ export function sitemapEntries(site: Site): SitemapEntry[] {
     for (const [from, to] of comparePairs(document)) {
       entries.push({ path: compareUrl(document.id, from.version, to.version), lastmod: latest([from.designated ?? from.published, to.designated ?? to.published]) });
     }
+    for (const slug of historySlugs(document)) entries.push({ path: historyUrl(document.id, slug), lastmod: latest(dates) });
   }
   entries.push({ path: directionsUrl, lastmod: latest(site.directions.map((d) => d.date)) });
   for (const direction of site.directions) entries.push({ path: directionUrl(direction.id), lastmod: direction.date });
