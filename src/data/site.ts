@@ -6,6 +6,7 @@ import { getCollection } from 'astro:content';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { alignClauses, type AlignedRow } from '../lib/align-clauses.ts';
+import { buildHistories, type DocumentHistories } from '../lib/clause-history.ts';
 import { asOfDate } from '../lib/content-root.ts';
 import { ContentError, formatProblem } from '../lib/content-problem.ts';
 import { loadSite, type SourceFile } from '../lib/load-site.ts';
@@ -64,4 +65,16 @@ export function getComparison(from: VersionRecord, to: VersionRecord): AlignedRo
     comparisons.set(key, rows);
   }
   return rows;
+}
+
+const histories = new Map<string, DocumentHistories>();
+
+/** The clause histories of a document, built once from the comparisons of its versions. */
+export function getHistories(document: DocumentRecord): DocumentHistories {
+  let built = histories.get(document.id);
+  if (!built) {
+    built = buildHistories(document, getComparison);
+    histories.set(document.id, built);
+  }
+  return built;
 }

@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { toText } from 'hast-util-to-text';
-import type { Definition, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Blockquote, Definition, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { h } from 'hastscript';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -57,7 +58,7 @@ interface Draft {
  * Pure: the same Markdown always gives the same clauses and slugs.
  */
 export function parseClauses(markdown: string, options: ParseClausesOptions): ParsedClauses {
-  const tree = parser.parse(markdown) as Root;
+  const tree = parser.parse(blankFrontMatter(markdown)) as Root;
   const offset = options.lineOffset ?? 0;
   const problems: ContentProblem[] = [];
   const drafts: Draft[] = [];
@@ -70,6 +71,7 @@ export function parseClauses(markdown: string, options: ParseClausesOptions): Pa
   let subs: SubLevel[] = [];
   let current: Draft | undefined;
   let lastNumber: { number: ClauseNumber; line: number } | undefined;
+  const alerts = new Map<Clause, string>();
 
   const point = (p: { line: number; column: number } | undefined): SourcePoint =>
     p ? { line: p.line + offset, column: p.column } : { line: offset + 1, column: 1 };
@@ -251,9 +253,27 @@ export function parseClauses(markdown: string, options: ParseClausesOptions): Pa
           for (const item of items) {
             current = labelled(item, item.children[0] as Paragraph, item.children as RootContent[]);
           }
+        } else if ((node as List).ordered) {
+          const under = current && current.clause.kind !== 'heading' && current.clause.number ? current.clause : headingContext();
+          current = listItems(node as List, under) ?? current;
         } else {
           current = continueOrStart(node);
         }
+        break;
+      }
+      case 'blockquote': {
+        const alert = alertOf(node as Blockquote);
+        if (!alert) {
+          current = continueOrStart(node);
+          break;
+        }
+        const clause = base(node, { slug: unnumberedSlug(), kind: 'paragraph', label: alert.label });
+        register(clause, null);
+        subs = [];
+        push(clause, alert.blocks);
+        alerts.set(clause, alert.type);
+        // A note stands alone: what follows it does not belong to it.
+        current = undefined;
         break;
       }
       case 'table': {
@@ -271,6 +291,35 @@ export function parseClauses(markdown: string, options: ParseClausesOptions): Pa
       default:
         current = continueOrStart(node);
     }
+  }
+
+  /**
+   * An ordered list (`1.`) whose items carry no number of their own: each item is a clause
+   * numbered by its place under the numbered clause or heading before it (the second item is
+   * `3.2` under `3`, `A.2` under `A.`, `2.3(a)(2)` under `2.3(a)`; with nothing numbered above
+   * it, it is unnumbered and anchored `<parent>-2`). Nested ordered lists nest further; other
+   * blocks in an item (paragraphs, bullet lists) belong to it.
+   */
+  function listItems(list: List, under: Clause | undefined): Draft | undefined {
+    let last: Draft | undefined;
+    list.children.forEach((item, index) => {
+      const n = (list.start ?? 1) + index;
+      const number = under?.number ? (under.number.endsWith(')') ? `${under.number}(${n})` : `${under.number}.${n}`) : null;
+      const clause = base(item, {
+        slug: number ? slugForNumber(number) : `${under ? `${under.slug}-` : ''}${n}`,
+        kind: 'clause',
+        number,
+        label: `${n}.`,
+        parent: under?.slug ?? null,
+        depth: depthUnder(under),
+      });
+      register(clause, number);
+      const blocks = item.children.filter((child) => !(child.type === 'list' && child.ordered)) as RootContent[];
+      last = push(clause, blocks);
+      subs = [{ clause, style: null, label: '' }];
+      for (const child of item.children) if (child.type === 'list' && child.ordered) listItems(child, clause);
+    });
+    return last;
   }
 
   function continueOrStart(node: RootContent): Draft {
@@ -344,10 +393,44 @@ export function parseClauses(markdown: string, options: ParseClausesOptions): Pa
         clause.content = content;
       }
       clause.text = collapse(toText({ type: 'root', children: clause.content }));
+      const alert = alerts.get(clause);
+      if (alert) clause.content = [h('div', { className: ['alert', `alert-${alert}`] }, clause.content)];
     }
     return clause;
   });
   return { clauses, problems };
+}
+
+const ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)/;
+
+/** A GitHub alert block (`> [!NOTE]`): its type, the label to show and its blocks without the marker. */
+function alertOf(quote: Blockquote): { type: string; label: string; blocks: RootContent[] } | undefined {
+  const first = quote.children[0];
+  const head = first?.type === 'paragraph' ? first.children[0] : undefined;
+  if (head?.type !== 'text') return undefined;
+  const match = ALERT.exec(head.value);
+  if (!match) return undefined;
+  const type = (match[1] as string).toLowerCase();
+  const rest = head.value.slice(match[0].length);
+  const paragraph = first as Paragraph;
+  const children = [...(rest ? [{ ...head, value: rest }] : []), ...paragraph.children.slice(1)];
+  // A soft break right after the marker leaves nothing worth keeping in the first paragraph.
+  const blocks = [...(children.length > 0 ? [{ ...paragraph, children }] : []), ...quote.children.slice(1)] as RootContent[];
+  return { type, label: type.charAt(0).toUpperCase() + type.slice(1), blocks };
+}
+
+/**
+ * YAML front matter at the start of a body (a document pasted with its own metadata) is not
+ * text: its lines are blanked, so it is ignored and every later line keeps its number.
+ */
+export function blankFrontMatter(markdown: string): string {
+  const match = /^(?:[ \t]*\r?\n)*---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(markdown);
+  if (!match) return markdown;
+  const lines = (match[1] as string).split(/\r?\n/);
+  // Only metadata: `key: value` lines, their indented continuations, list entries and comments.
+  if (!lines.every((line) => line.trim() === '' || /^[\w-]+\s*:|^\s+\S|^\s*-\s|^\s*#/.test(line))) return markdown;
+  if (!lines.some((line) => /^[\w-]+\s*:/.test(line))) return markdown;
+  return match[0].replace(/[^\r\n]/g, '') + markdown.slice(match[0].length);
 }
 
 /** Finds where a sub-paragraph label sits among the open levels: a sibling of the level it continues, or a child of the innermost. */

@@ -15,6 +15,9 @@ export const clauseUrl = (doc: string, version: string, slug: string): string =>
 /** `/tmad/compare/v5.0...v6.0/` */
 export const compareUrl = (doc: string, from: string, to: string): string => `/${doc}/compare/v${from}...v${to}/`;
 
+/** `/tmad/clauses/5.5/`: the history of one clause through every version (slug as in its latest version). */
+export const historyUrl = (doc: string, slug: string): string => `/${doc}/clauses/${slug}/`;
+
 /** `/tmad/latest/`: leads to the version in legal effect. */
 export const latestUrl = (doc: string): string => `/${doc}/latest/`;
 
@@ -34,4 +37,37 @@ export const searchUrl = '/search/';
 export function parseComparePair(pair: string): { from: string; to: string } | undefined {
   const match = /^v(.+?)\.\.\.v(.+)$/.exec(pair);
   return match ? { from: match[1] as string, to: match[2] as string } : undefined;
+}
+
+
+/** `/tmad/in-effect/`: which version was in legal effect on a date (`?on=2020-07-01`). */
+export const inEffectUrl = (doc: string): string => `/${doc}/in-effect/`;
+
+/** `/feeds/designations.xml`: the Atom feed of every designation. */
+export const siteFeedUrl = '/feeds/designations.xml';
+
+/** `/tmad/feed.xml`: the Atom feed of one document's designations. */
+export const documentFeedUrl = (doc: string): string => `/${doc}/feed.xml`;
+
+/** `/api/documents.json` */
+export const apiDocumentsUrl = '/api/documents.json';
+
+/** `/api/tmad/v6.0.json` */
+export const apiVersionUrl = (doc: string, version: string): string => `/api/${doc}/v${version}.json`;
+
+/** `/api/tmad/compare/v5.0...v6.0.json` */
+export const apiCompareUrl = (doc: string, from: string, to: string): string => `/api/${doc}/compare/v${from}...v${to}.json`;
+
+/** `/api/schemas/version.schema.json` */
+export const apiSchemaUrl = (name: string): string => `/api/schemas/${name}.schema.json`;
+
+/** `/sitemap.xml` */
+export const sitemapUrl = '/sitemap.xml';
+
+/**
+ * A site path made absolute on the URL the site is published at (`SITE_URL`), for citations,
+ * feeds and the API, which are read away from the site.
+ */
+export function absoluteUrl(path: string, site: URL | string): string {
+  return new URL(path, site).href;
 }

@@ -1,11 +1,16 @@
-import { diffArrays } from 'diff';
+import { diffArrays, diffChars } from 'diff';
 import type { Element, ElementContent, Properties, Text } from 'hast';
+import { findReferences } from './cross-references.ts';
 
 /** A word, a run of whitespace or a punctuation mark, with the elements it sits in. */
 export interface Token {
   /** The text as written. */
   text: string;
-  /** What is compared: whitespace collapsed to one space, so hard wraps are not changes. */
+  /**
+   * What is compared: whitespace collapsed to one space, so hard wraps are not changes; words in
+   * lower case, so a case-only change pairs the words and is then marked letter by letter; a
+   * cross-referenced clause number as `§` and the number its target has in the new version.
+   */
   key: string;
   /** Enclosing elements, outermost first (the original hast nodes, compared by identity). */
   ancestors: Element[];
@@ -24,9 +29,17 @@ export interface WordDiff {
   new: ElementContent[];
   /** Whether any word changed. */
   changed: boolean;
+  /** Whether some change is consequential: a cross-reference whose target was renumbered. */
+  consequential: boolean;
 }
 
-const WORD = /\s+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+/** How to diff: with `renumbered` (old number → new number), cross-references to renumbered clauses are consequential. */
+export interface WordDiffOptions {
+  renumbered?: ReadonlyMap<string, string>;
+}
+
+/** Whitespace, a dotted number as one word (`4.41`, `4.12A`, `H14.36A`), a word, or one other character. */
+const WORD = /\s+|(?:[A-Z]{1,2})?\d+(?:\.\d+[A-Z]{0,2})+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const BLOCK = new Set(['p', 'li', 'ul', 'ol', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'div', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /**
  * Most edits a single clause diff may take before it is shown as replaced whole. Keeps the
@@ -42,7 +55,7 @@ export function tokenize(content: readonly ElementContent[]): Token[] {
       if (node.type === 'text') {
         for (const match of node.value.matchAll(WORD)) {
           const text = match[0];
-          tokens.push({ text, key: /^\s/.test(text) ? ' ' : text, ancestors });
+          tokens.push({ text, key: /^\s/.test(text) ? ' ' : text.toLowerCase(), ancestors });
         }
       } else if (node.type === 'element') {
         if (node.children.length === 0 && !BLOCK.has(node.tagName)) {
@@ -55,6 +68,44 @@ export function tokenize(content: readonly ElementContent[]): Token[] {
   };
   visit(content, []);
   return tokens;
+}
+
+/**
+ * Joins the tokens of each clause number named in a cross-reference into one token keyed by
+ * the number its target has in the new version (`renumbered`; the number itself when absent),
+ * so "Clause 5.7" in the old text and "Clause 5.8" in the new compare equal when 5.7 became 5.8.
+ */
+export function keyReferences(tokens: readonly Token[], renumbered?: ReadonlyMap<string, string>): Token[] {
+  const starts: number[] = [];
+  let text = '';
+  for (const token of tokens) {
+    starts.push(text.length);
+    text += token.element ? '\u0000' : token.text;
+  }
+  const spans = findReferences(text);
+  if (spans.length === 0) return [...tokens];
+  const startIndex = new Map(starts.map((offset, index) => [offset, index]));
+  const out: Token[] = [];
+  let next = 0;
+  for (const span of spans) {
+    const first = startIndex.get(span.start);
+    if (first === undefined || first < next) continue;
+    let last = first;
+    while (last < tokens.length && (starts[last] as number) + (tokens[last] as Token).text.length < span.end) last++;
+    const run = tokens.slice(first, last + 1);
+    const end = (starts[last] as number) + ((tokens[last] as Token | undefined)?.text.length ?? 0);
+    // Only a number written within one element, ending on a token boundary, becomes one token.
+    if (end !== span.end || run.some((t) => t.element || t.ancestors !== (tokens[first] as Token).ancestors)) continue;
+    out.push(...tokens.slice(next, first));
+    out.push({
+      text: run.map((t) => t.text).join(''),
+      key: `§${renumbered?.get(span.number) ?? span.number}`,
+      ancestors: (tokens[first] as Token).ancestors,
+    });
+    next = last + 1;
+  }
+  out.push(...tokens.slice(next));
+  return out;
 }
 
 /** One run of the diff: consecutive tokens with the same fate. */
@@ -145,22 +196,47 @@ function absorbSpaces(runs: DiffRun[]): DiffRun[] {
 
 /**
  * Diffs two clauses' content word by word and renders both sides as hast, keeping their
- * formatting (emphasis, links, lists) and marking changes with `<ins>` and `<del>`.
+ * formatting (emphasis, links, lists) and marking changes with `<ins>` and `<del>`. A word whose
+ * case alone changed is marked on the letters that changed (class `case`); a cross-reference
+ * that changed only because its target was renumbered is marked with class `consequential`.
  */
-export function wordDiff(oldContent: readonly ElementContent[], newContent: readonly ElementContent[]): WordDiff {
-  const oldTokens = tokenize(oldContent);
-  const newTokens = tokenize(newContent);
+export function wordDiff(oldContent: readonly ElementContent[], newContent: readonly ElementContent[], options: WordDiffOptions = {}): WordDiff {
+  let oldTokens = tokenize(oldContent);
+  let newTokens = tokenize(newContent);
+  if (options.renumbered) {
+    oldTokens = keyReferences(oldTokens, options.renumbered);
+    newTokens = keyReferences(newTokens);
+  }
   const runs = diffTokens(oldTokens, newTokens);
   const oldItems: Item[] = [];
   const newItems: Item[] = [];
+  let changedInPlace = false;
+  let consequential = false;
   // Full ancestors of the last new-side token: where removed words go in the inline red-line.
   let context: Element[] = [];
   runs.forEach((run, index) => {
     if (run.op === 'equal') {
       const oldTokensOfRun = (run as DiffRun & { oldTokens?: Token[] }).oldTokens ?? run.tokens;
-      for (const token of oldTokensOfRun) oldItems.push({ token, mark: null });
-      for (const token of run.tokens) newItems.push({ token, mark: null });
+      run.tokens.forEach((token, k) => {
+        const before = oldTokensOfRun[k] ?? token;
+        if (before.text === token.text || token.key === ' ') {
+          oldItems.push({ token: before, mark: null });
+          newItems.push({ token, mark: null });
+        } else if (token.key.startsWith('§')) {
+          consequential = true;
+          oldItems.push({ token: before, mark: 'del', className: 'consequential' });
+          newItems.push({ token: { ...before, ancestors: token.ancestors }, mark: 'del-inline', className: 'consequential' });
+          newItems.push({ token, mark: 'ins', className: 'consequential' });
+        } else {
+          changedInPlace = true;
+          markLetters(before, token, oldItems, newItems);
+        }
+      });
       context = run.tokens.at(-1)?.ancestors ?? context;
+    } else if (run.tokens.every((token) => token.key === ' ')) {
+      // Space gained or lost between blocks (the parts of a split clause) changes no word.
+      if (run.op === 'added') for (const token of run.tokens) newItems.push({ token, mark: null });
+      else for (const token of run.tokens) oldItems.push({ token, mark: null });
     } else if (run.op === 'added') {
       for (const token of run.tokens) newItems.push({ token, mark: 'ins' });
       context = run.tokens.at(-1)?.ancestors ?? context;
@@ -177,8 +253,23 @@ export function wordDiff(oldContent: readonly ElementContent[], newContent: read
   return {
     old: build(oldItems),
     new: build(newItems),
-    changed: runs.some((run) => run.op !== 'equal'),
+    changed: changedInPlace || runs.some((run) => run.op !== 'equal' && run.tokens.some((token) => token.key !== ' ')),
+    consequential,
   };
+}
+
+/** Marks a case-only change on the letters that changed: `<del>a</del>ccount` → `<ins>A</ins>ccount`. */
+function markLetters(before: Token, after: Token, oldItems: Item[], newItems: Item[]): void {
+  for (const part of diffChars(before.text, after.text)) {
+    if (part.added) newItems.push({ token: { ...after, text: part.value }, mark: 'ins', className: 'case' });
+    else if (part.removed) {
+      oldItems.push({ token: { ...before, text: part.value }, mark: 'del', className: 'case' });
+      newItems.push({ token: { ...after, text: part.value }, mark: 'del-inline', className: 'case' });
+    } else {
+      oldItems.push({ token: { ...before, text: part.value }, mark: null });
+      newItems.push({ token: { ...after, text: part.value }, mark: null });
+    }
+  }
 }
 
 function nextNewAncestors(runs: DiffRun[], index: number): Element[] | undefined {
@@ -206,6 +297,8 @@ type Mark = 'ins' | 'del' | 'del-inline' | null;
 interface Item {
   token: Token;
   mark: Mark;
+  /** Why the mark is there when it is not an ordinary change: `case`, `consequential`. */
+  className?: string;
 }
 
 interface Open {
@@ -217,7 +310,7 @@ interface Open {
 function build(items: readonly Item[]): ElementContent[] {
   const root: { children: ElementContent[] } = { children: [] };
   const stack: Open[] = [{ source: null, node: root }];
-  for (const { token, mark } of items) {
+  for (const { token, mark, className } of items) {
     let depth = 0;
     while (depth + 1 < stack.length && depth < token.ancestors.length && stack[depth + 1]?.source === token.ancestors[depth]) depth++;
     stack.length = depth + 1;
@@ -236,24 +329,26 @@ function build(items: readonly Item[]): ElementContent[] {
       continue;
     }
     const last = parent.children.at(-1);
-    if (last?.type === 'element' && last.data && (last.data as { mark?: Mark }).mark === mark) {
+    const data = last?.type === 'element' ? (last.data as { mark?: Mark; className?: string } | undefined) : undefined;
+    if (last?.type === 'element' && data?.mark === mark && data.className === className) {
       const inner = last.children.at(-1);
       if (leaf.type === 'text' && inner?.type === 'text') (inner as Text).value += leaf.value;
       else last.children.push(leaf);
     } else {
-      parent.children.push(markElement(mark, leaf));
+      parent.children.push(markElement(mark, leaf, className));
     }
   }
   return root.children;
 }
 
-function markElement(mark: Exclude<Mark, null>, child: ElementContent): Element {
-  const properties: Properties = mark === 'del-inline' ? { className: ['diff-inline'] } : {};
+function markElement(mark: Exclude<Mark, null>, child: ElementContent, className?: string): Element {
+  const classes = [...(mark === 'del-inline' ? ['diff-inline'] : []), ...(className ? [className] : [])];
+  const properties: Properties = classes.length > 0 ? { className: classes } : {};
   return {
     type: 'element',
     tagName: mark === 'ins' ? 'ins' : 'del',
     properties,
     children: [child],
-    data: { mark } as Element['data'],
+    data: { mark, className } as Element['data'],
   };
 }

@@ -34,7 +34,11 @@ export async function warmParseCache(versions: readonly SourceFile[], dir = cach
           const job = jobs[next++];
           if (!job) break;
           const reply = await new Promise<{ ok: boolean; error?: string }>((resolve, reject) => {
-            worker.once('message', resolve);
+            const done = (value: { ok: boolean; error?: string }) => {
+              worker.off('error', reject);
+              resolve(value);
+            };
+            worker.once('message', done);
             worker.once('error', reject);
             worker.postMessage(job);
           });

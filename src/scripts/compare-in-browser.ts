@@ -3,6 +3,7 @@
  * a worker running the same core as the build (align, word diff, render), and shows the result.
  * Times from "data loaded" to "shown" are recorded as the performance measure `compare-render`.
  */
+import { initChangeNav } from './compare-nav.ts';
 import type { ComputeRequest, ComputeResult } from './compare-worker.ts';
 
 async function run(root: HTMLElement): Promise<void> {
@@ -39,7 +40,8 @@ async function run(root: HTMLElement): Promise<void> {
       if (content) content.innerHTML = html;
       container?.removeAttribute('hidden');
     }
-    root.querySelector('.view-switch')?.removeAttribute('hidden');
+    root.querySelector('[data-slot="controls"]')?.removeAttribute('hidden');
+    initChangeNav();
     root.querySelector('.compare-fallback')?.setAttribute('hidden', '');
     performance.mark('compare-shown');
     performance.measure('compare-render', 'compare-data-loaded', 'compare-shown');

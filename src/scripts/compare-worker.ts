@@ -5,7 +5,7 @@
  */
 import { toHtml } from 'hast-util-to-html';
 import { alignClauses } from '../lib/align-clauses.ts';
-import { renderCompare, renderSummary } from '../lib/render-compare.ts';
+import { renderChangeNav, renderCompare, renderSummary } from '../lib/render-compare.ts';
 import { decodeVersion, type VersionData } from '../lib/version-data.ts';
 
 /** What the page sends: both versions' data as JSON text, and their labels. */
@@ -19,6 +19,7 @@ export interface ComputeRequest {
 /** What the worker answers: the summary and the comparison as HTML, or an error. */
 export type ComputeResult = { summary: string; compare: string } | { error: string };
 
+
 self.addEventListener('message', (event: MessageEvent<ComputeRequest>) => {
   try {
     const { from, to, fromLabel, toLabel } = event.data;
@@ -28,7 +29,7 @@ self.addEventListener('message', (event: MessageEvent<ComputeRequest>) => {
     const tableOf = (side: 'old' | 'new', slug: string) => (side === 'old' ? before : after).find((c) => c.slug === slug);
     const result: ComputeResult = {
       summary: toHtml(renderSummary(rows)),
-      compare: toHtml(renderCompare(rows, { from: fromLabel, to: toLabel, tableOf })),
+      compare: toHtml([renderChangeNav(rows), renderCompare(rows, { from: fromLabel, to: toLabel, tableOf })]),
     };
     self.postMessage(result);
   } catch (error) {

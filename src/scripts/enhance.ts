@@ -1,6 +1,7 @@
 /**
  * Small enhancements on top of pages that work without JavaScript:
- * a clause's permalink control copies the absolute link as well as following it.
+ * a clause's permalink control copies the absolute link as well as following it, and its
+ * "cite" control copies the citation (text and link) instead of opening the clause's page.
  */
 
 function announce(message: string): void {
@@ -31,4 +32,20 @@ document.addEventListener('click', (event) => {
       window.setTimeout(() => delete target.dataset.copied, 2000);
     })
     .catch(() => announce('The link is in the address bar'));
+});
+
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target.closest('a[data-copy-citation]') : null;
+  if (!(target instanceof HTMLAnchorElement) || !navigator.clipboard) return;
+  const citation = target.dataset.copyCitation ?? '';
+  event.preventDefault();
+  navigator.clipboard
+    .writeText(citation)
+    .then(() => {
+      target.dataset.copied = 'true';
+      announce('Citation copied');
+      window.setTimeout(() => delete target.dataset.copied, 2000);
+    })
+    // Without clipboard access the link's page shows the citation to copy by hand.
+    .catch(() => window.location.assign(target.href));
 });

@@ -45,12 +45,16 @@ test.describe('comparing', () => {
     await expect(page).toHaveURL('/tmad/compare/v5.0...v6.0/');
 
     const summary = page.getByRole('navigation', { name: 'Summary of changes' });
-    await expect(summary.locator('[data-count="modified"]')).toHaveText('3');
+    // 6.5 changed only because Clause 5.7 became 5.8: a consequential change, not a modification.
+    await expect(summary.locator('[data-count="modified"]')).toHaveText('2');
+    await expect(summary.locator('[data-count="consequential"]')).toHaveText('1');
     await expect(summary.locator('[data-count="renumbered"]')).toHaveText('6');
 
+    // "Following" became "following": a case-only change, marked on the letter that changed.
     const row = page.getByRole('group', { name: 'Clause 4.10: modified' });
-    await expect(row.locator('.cmp-old del')).toHaveText('Following ');
-    await expect(row.locator('.cmp-new ins')).toHaveText('Subject to Clause 8.6, following ');
+    await expect(row.locator('.cmp-old del')).toHaveText('F');
+    await expect(row.locator('.cmp-old del')).toHaveClass('case');
+    await expect(row.locator('.cmp-new ins')).toHaveText(['Subject to Clause 8.6, ', 'f']);
 
     const renumbered = page.locator('[data-change="renumbered"][data-from="5.4"][data-to="5.5"]');
     await expect(renumbered).toContainText('renumbered from 5.4');

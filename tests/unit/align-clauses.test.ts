@@ -99,3 +99,12 @@ describe('dice', () => {
     expect(dice(['a', 'a', 'b'], ['a', 'b', 'c'])).toBeCloseTo(2 / 3);
   });
 });
+
+describe('alignClauses determinism', () => {
+  it('gives the same rows for the same versions, every time', () => {
+    const old = clauses(md([...base, '## 6 Errors', '6.1 The DCC shall keep a record of every failed Migration for two years.']));
+    const changed = clauses(md([base[0] as string, '5.1 A new first clause about Device Models.', ...base.slice(1).map((line) => line.replace(/^5\.(\d)/, (_, n) => `5.${Number(n) + 1}`))]));
+    const first = JSON.stringify(alignClauses(old, changed));
+    for (let k = 0; k < 3; k++) expect(JSON.stringify(alignClauses(old, changed))).toBe(first);
+  });
+});

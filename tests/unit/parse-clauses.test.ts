@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
+import { blankFrontMatter, parseClauses } from '../../src/lib/parse-clauses.ts';
 
 const parse = (markdown: string, lineOffset = 0) => parseClauses(markdown, { file: 'content/documents/x/v1.0.md', lineOffset });
 
@@ -151,5 +151,75 @@ describe('content safety', () => {
     expect(raw).not.toContain('script');
     expect(raw).not.toContain('onclick');
     expect(clauses[1]?.text).toBe('Raw bold.');
+  });
+});
+
+describe('generic legal Markdown', () => {
+  const markdown = [
+    '---', // 1
+    'title: Terms',
+    'owner: Legal',
+    '---',
+    '',
+    '<!-- drafting note: not part of the text -->', // 6
+    '',
+    '## A. Definitions', // 8
+    '',
+    '1. "Account" means the account of {{ party_name }}.', // 10
+    '2. "Provider" means [Provider Name].',
+    '   1. Nested first.',
+    '   2. Nested second.',
+    '      - a bullet that belongs to it',
+    '',
+    '> [!NOTE]', // 16
+    '> Definitions apply throughout.',
+    '',
+    '### 1. Account Terms', // 19
+    '',
+    'You agree that:', // 21
+    '',
+    '1. You are eighteen or over.', // 23
+    '2. You keep your password safe.',
+  ].join('\n');
+  const { clauses, problems } = parse(markdown);
+  const bySlug = new Map(clauses.map((c) => [c.slug, c]));
+
+  it('numbers ordered list items under their section, nested lists under their item', () => {
+    expect(clauses.map((c) => [c.slug, c.number, c.label, c.parent])).toEqual([
+      ['a', 'A', 'A', null],
+      ['a.1', 'A.1', '1.', 'a'],
+      ['a.2', 'A.2', '2.', 'a'],
+      ['a.2.1', 'A.2.1', '1.', 'a.2'],
+      ['a.2.2', 'A.2.2', '2.', 'a.2'],
+      ['a-p1', null, 'Note', 'a'],
+      ['1', '1', '1', 'a'],
+      ['1-p1', null, null, '1'],
+      ['1.1', '1.1', '1.', '1'],
+      ['1.2', '1.2', '2.', '1'],
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('ignores front matter and comments in the body, keeping line numbers', () => {
+    expect(clauses.some((c) => /title|drafting note/.test(c.text))).toBe(false);
+    expect(bySlug.get('a')?.start.line).toBe(8);
+    expect(bySlug.get('1.1')?.start.line).toBe(23);
+  });
+
+  it('keeps template placeholders and bullets inside an item as text', () => {
+    expect(bySlug.get('a.1')?.text).toBe('"Account" means the account of {{ party_name }}.');
+    expect(bySlug.get('a.2')?.text).toBe('"Provider" means [Provider Name].');
+    expect(bySlug.get('a.2.2')?.text).toBe('Nested second. a bullet that belongs to it');
+  });
+
+  it('makes an alert block a paragraph of its own, labelled by its type', () => {
+    const note = bySlug.get('a-p1');
+    expect(note).toMatchObject({ kind: 'paragraph', label: 'Note', text: 'Definitions apply throughout.' });
+    expect(note?.content[0]).toMatchObject({ type: 'element', tagName: 'div', properties: { className: ['alert', 'alert-note'] } });
+  });
+
+  it('leaves a body that merely starts with a thematic break alone', () => {
+    expect(blankFrontMatter('---\n\nText after a rule.\n\n---\n')).toBe('---\n\nText after a rule.\n\n---\n');
+    expect(blankFrontMatter('---\nkey: value\n---\nText')).toBe('\n\n\nText');
   });
 });

@@ -24,8 +24,36 @@ describe('wordDiff', () => {
       content('2.1 See **Clause 4.42** and [the list](#x) now.'),
     );
     expect(html(diff.new)).toBe(
-      '<p>See <strong>Clause 4.<del class="diff-inline">41</del><ins>42</ins></strong> and <a href="#x">the list</a> now.</p>',
+      '<p>See <strong>Clause <del class="diff-inline">4.41</del><ins>4.42</ins></strong> and <a href="#x">the list</a> now.</p>',
     );
+  });
+
+  it('marks a clause number as one word', () => {
+    const diff = wordDiff(content('1.1 within 1.5 hours under 4.12A.'), content('1.1 within 2.5 hours under 4.12B.'));
+    expect(html(diff.old)).toBe('<p>within <del>1.5</del> hours under <del>4.12A</del>.</p>');
+  });
+
+  it('marks a case-only change on the letters that changed', () => {
+    const diff = wordDiff(content('1.1 the account holder'), content('1.1 the Account holder'));
+    expect(diff.changed).toBe(true);
+    expect(html(diff.old)).toBe('<p>the <del class="case">a</del>ccount holder</p>');
+    expect(html(diff.new)).toBe('<p>the <del class="diff-inline case">a</del><ins class="case">A</ins>ccount holder</p>');
+  });
+
+  it('marks a cross-reference that follows its renumbered target as consequential', () => {
+    const renumbered = new Map([['5.7', '5.8']]);
+    const diff = wordDiff(content('6.5 under Clause 5.7, it shall act within 5 days.'), content('6.5 under Clause 5.8, it shall act within 10 days.'), { renumbered });
+    expect(diff.consequential).toBe(true);
+    expect(html(diff.old)).toBe('<p>under Clause <del class="consequential">5.7</del>, it shall act within <del>5</del> days.</p>');
+    expect(html(diff.new)).toBe(
+      '<p>under Clause <del class="diff-inline consequential">5.7</del><ins class="consequential">5.8</ins>, it shall act within <del class="diff-inline">5</del><ins>10</ins> days.</p>',
+    );
+  });
+
+  it('does not mark a reference as consequential when it points somewhere new', () => {
+    const diff = wordDiff(content('6.5 under Clause 5.7.'), content('6.5 under Clause 5.9.'), { renumbered: new Map([['5.7', '5.8']]) });
+    expect(diff.consequential).toBe(false);
+    expect(html(diff.new)).toBe('<p>under Clause <del class="diff-inline">5.7</del><ins>5.9</ins>.</p>');
   });
 
   it('groups a multi-word change as one deletion and one insertion', () => {

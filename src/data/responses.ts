@@ -1,0 +1,22 @@
+/**
+ * Responses of the site's static endpoints (feeds, API, sitemap): serialised from trees and
+ * data built by the core, never assembled as strings.
+ */
+import type { Root } from 'xast';
+import { toXml } from 'xast-util-to-xml';
+
+/** The URL the site is published at (`site` in astro.config.mjs, from `SITE_URL`). */
+export function siteUrl(context: { site: URL | undefined }): URL {
+  if (!context.site) throw new Error('astro.config.mjs has no `site`: set SITE_URL to the absolute URL the site is published at');
+  return context.site;
+}
+
+/** An XML document response from an xast tree. */
+export function xmlResponse(tree: Root, type = 'application/xml'): Response {
+  return new Response(`${toXml(tree)}\n`, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
+}
+
+/** A JSON response, indented so people can read it too. */
+export function jsonResponse(data: unknown): Response {
+  return new Response(`${JSON.stringify(data, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}

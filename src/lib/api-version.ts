@@ -1,0 +1,73 @@
+import type { ClauseKind } from './clause.ts';
+import { citationText, clausePermalink } from './citation.ts';
+import type { DocumentRecord, VersionRecord, VersionState } from './site-model.ts';
+import { absoluteUrl, apiSchemaUrl, versionUrl } from './urls.ts';
+
+/** One clause as `/api/<doc>/v<version>.json` gives it (schema: `schemas/version.schema.json`). */
+export interface ApiClause {
+  slug: string;
+  number: string | null;
+  label: string | null;
+  kind: ClauseKind;
+  depth: number;
+  parent: string | null;
+  /** Titles of the enclosing headings, outermost first. */
+  path: string[];
+  /** For table rows: the slug of their table. */
+  table: string | null;
+  text: string;
+  permalink: string;
+  citation: string;
+}
+
+/** The body of `/api/<doc>/v<version>.json`. */
+export interface ApiVersion {
+  $schema: string;
+  document: { id: string; title: string; shortName: string; secReference: string };
+  version: string;
+  status: VersionRecord['status'];
+  state: VersionState;
+  label: string | null;
+  designated: string | null;
+  effective: string | null;
+  effectiveUntil: string | null;
+  supersededBy: string | null;
+  published: string | null;
+  direction: string | null;
+  illustrative: boolean;
+  url: string;
+  clauses: ApiClause[];
+}
+
+/** `/api/<doc>/v<version>.json`: the clauses of a version in order, each with its permalink and citation. */
+export function apiVersion(document: DocumentRecord, version: VersionRecord, site: URL | string): ApiVersion {
+  return {
+    $schema: absoluteUrl(apiSchemaUrl('version'), site),
+    document: { id: document.id, title: document.title, shortName: document.shortName, secReference: document.secReference },
+    version: version.version,
+    status: version.status,
+    state: version.state,
+    label: version.label ?? null,
+    designated: version.designated ?? null,
+    effective: version.effective ?? null,
+    effectiveUntil: version.effectiveUntil ?? null,
+    supersededBy: version.supersededBy ?? null,
+    published: version.published ?? null,
+    direction: version.direction ?? null,
+    illustrative: version.illustrative,
+    url: absoluteUrl(versionUrl(document.id, version.version), site),
+    clauses: version.clauses.map((clause) => ({
+      slug: clause.slug,
+      number: clause.number,
+      label: clause.label,
+      kind: clause.kind,
+      depth: clause.depth,
+      parent: clause.parent,
+      path: [...clause.path],
+      table: clause.table ?? null,
+      text: clause.text,
+      permalink: clausePermalink({ document, version, clause }, site),
+      citation: citationText({ document, version, clause }, site),
+    })),
+  };
+}

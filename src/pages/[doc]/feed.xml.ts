@@ -1,0 +1,29 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getComparison, getSite } from '../../data/site.ts';
+import { siteUrl, xmlResponse } from '../../data/responses.ts';
+import { designationFeed } from '../../lib/designation-feed.ts';
+import { designations } from '../../lib/designations.ts';
+import type { DocumentRecord } from '../../lib/site-model.ts';
+import { documentFeedUrl, documentUrl } from '../../lib/urls.ts';
+
+export const getStaticPaths = (async () => {
+  const site = await getSite();
+  return site.documents.map((document) => ({ params: { doc: document.id }, props: { document } }));
+}) satisfies GetStaticPaths;
+
+/** `/<doc>/feed.xml`: one document's designations, newest first. */
+export const GET: APIRoute<{ document: DocumentRecord }> = async (context) => {
+  const { document } = context.props;
+  const site = await getSite();
+  const feed = designationFeed(
+    {
+      title: `SEC versions: ${document.shortName} designations`,
+      subtitle: `Each designated version of SEC ${document.secReference}, ${document.title}, with what changed.`,
+      path: documentFeedUrl(document.id),
+      alternate: documentUrl(document.id),
+    },
+    designations(site, getComparison, document.id),
+    siteUrl(context),
+  );
+  return xmlResponse(feed, 'application/atom+xml');
+};

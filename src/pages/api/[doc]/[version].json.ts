@@ -1,0 +1,16 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSite } from '../../../data/site.ts';
+import { jsonResponse, siteUrl } from '../../../data/responses.ts';
+import { apiVersion } from '../../../lib/api-version.ts';
+import type { DocumentRecord, VersionRecord } from '../../../lib/site-model.ts';
+
+export const getStaticPaths = (async () => {
+  const site = await getSite();
+  return site.documents.flatMap((document) =>
+    document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version } })),
+  );
+}) satisfies GetStaticPaths;
+
+/** `/api/<doc>/v<version>.json`: a version's clauses in order. */
+export const GET: APIRoute<{ document: DocumentRecord; version: VersionRecord }> = (context) =>
+  jsonResponse(apiVersion(context.props.document, context.props.version, siteUrl(context)));

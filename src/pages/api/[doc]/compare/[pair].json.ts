@@ -1,0 +1,18 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { comparePairs, getComparison, getSite } from '../../../../data/site.ts';
+import { jsonResponse, siteUrl } from '../../../../data/responses.ts';
+import { apiCompare } from '../../../../lib/api-compare.ts';
+import type { DocumentRecord, VersionRecord } from '../../../../lib/site-model.ts';
+
+export const getStaticPaths = (async () => {
+  const site = await getSite();
+  return site.documents.flatMap((document) =>
+    comparePairs(document).map(([from, to]) => ({ params: { doc: document.id, pair: `${from.slug}...${to.slug}` }, props: { document, from, to } })),
+  );
+}) satisfies GetStaticPaths;
+
+/** `/api/<doc>/compare/v<a>...v<b>.json`: the alignment behind a comparison page. */
+export const GET: APIRoute<{ document: DocumentRecord; from: VersionRecord; to: VersionRecord }> = (context) => {
+  const { document, from, to } = context.props;
+  return jsonResponse(apiCompare(document, from, to, getComparison(from, to), siteUrl(context)));
+};

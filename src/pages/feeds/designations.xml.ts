@@ -1,0 +1,22 @@
+import type { APIRoute } from 'astro';
+import { getComparison, getSite } from '../../data/site.ts';
+import { siteUrl, xmlResponse } from '../../data/responses.ts';
+import { designationFeed } from '../../lib/designation-feed.ts';
+import { designations } from '../../lib/designations.ts';
+import { siteFeedUrl } from '../../lib/urls.ts';
+
+/** `/feeds/designations.xml`: every designation of every document, newest first. */
+export const GET: APIRoute = async (context) => {
+  const site = await getSite();
+  const feed = designationFeed(
+    {
+      title: 'SEC versions: designations',
+      subtitle: 'Each version of a Smart Energy Code subsidiary document the Secretary of State designates, with what changed.',
+      path: siteFeedUrl,
+      alternate: '/',
+    },
+    designations(site, getComparison),
+    siteUrl(context),
+  );
+  return xmlResponse(feed, 'application/atom+xml');
+};

@@ -1,0 +1,119 @@
+/**
+ * Change navigation on a comparison page, on top of plain links that work without it: the
+ * "Previous change" and "Next change" controls follow the reader, and the keys `n`/`j` and
+ * `p`/`k` move between changes (a checkbox turns the keys off, and the choice is remembered).
+ */
+
+const STORAGE_KEY = 'compare-keys';
+
+function visible(element: HTMLElement): boolean {
+  return typeof element.checkVisibility === 'function' ? element.checkVisibility() : element.offsetParent !== null;
+}
+
+/** The change rows the current view shows, in order. */
+function changeRows(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('.cmp-row[data-nav]')].filter(visible);
+}
+
+function rowFromHash(): HTMLElement | undefined {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  const element = id ? document.getElementById(id) : null;
+  return element?.matches('.cmp-row[data-nav]') ? element : undefined;
+}
+
+/**
+ * Wires up the change navigation of the page, once. Called on load for a pre-built comparison,
+ * and after a comparison computed in the browser is shown.
+ */
+export function initChangeNav(): void {
+  const nav = document.querySelector<HTMLElement>('[data-change-nav]');
+  if (!nav || nav.dataset.ready) return;
+  nav.dataset.ready = 'true';
+  const status = nav.querySelector<HTMLElement>('[data-position]');
+  const previousLink = nav.querySelector<HTMLAnchorElement>('[data-step="previous"]');
+  const nextLink = nav.querySelector<HTMLAnchorElement>('[data-step="next"]');
+  const keys = nav.querySelector<HTMLElement>('[data-keys]');
+  const toggle = nav.querySelector<HTMLInputElement>('[data-keys-toggle]');
+  let current: HTMLElement | undefined = rowFromHash();
+
+  const keysOn = (): boolean => toggle?.checked ?? true;
+  if (toggle) {
+    toggle.checked = window.localStorage.getItem(STORAGE_KEY) !== 'off';
+    toggle.addEventListener('change', () => window.localStorage.setItem(STORAGE_KEY, toggle.checked ? 'on' : 'off'));
+  }
+  if (keys) keys.hidden = false;
+
+  const update = () => {
+    const rows = changeRows();
+    const index = current ? rows.indexOf(current) : -1;
+    if (status) status.textContent = index >= 0 ? `Change ${index + 1} of ${rows.length}` : `${rows.length} change${rows.length === 1 ? '' : 's'}`;
+    const previous = index > 0 ? rows[index - 1] : undefined;
+    const next = index >= 0 ? rows[index + 1] : rows[0];
+    if (previousLink) {
+      if (previous) previousLink.href = `#${previous.id}`;
+      previousLink.toggleAttribute('aria-disabled', !previous);
+    }
+    if (nextLink) {
+      if (next) nextLink.href = `#${next.id}`;
+      nextLink.toggleAttribute('aria-disabled', !next);
+    }
+  };
+
+  /** The row to move from: the current one if still shown, else where the reader has scrolled to. */
+  const target = (step: 1 | -1): HTMLElement | undefined => {
+    const rows = changeRows();
+    if (rows.length === 0) return undefined;
+    const index = current ? rows.indexOf(current) : -1;
+    if (index >= 0) return rows[index + step];
+    const top = nav.getBoundingClientRect().bottom + 1;
+    if (step === 1) return rows.find((row) => row.getBoundingClientRect().top > top) ?? undefined;
+    return [...rows].reverse().find((row) => row.getBoundingClientRect().top < top);
+  };
+
+  const go = (step: 1 | -1) => {
+    const row = target(step);
+    if (!row) {
+      if (status) status.textContent = step === 1 ? 'No later change' : 'No earlier change';
+      return;
+    }
+    current = row;
+    window.location.hash = row.id;
+    row.focus({ preventScroll: true });
+    update();
+  };
+
+  for (const [link, step] of [
+    [previousLink, -1],
+    [nextLink, 1],
+  ] as const) {
+    link?.addEventListener('click', (event) => {
+      event.preventDefault();
+      go(step);
+    });
+  }
+
+  window.addEventListener('hashchange', () => {
+    const row = rowFromHash();
+    if (row) {
+      current = row;
+      update();
+    }
+  });
+
+  document.addEventListener('change', (event) => {
+    // A new view may hide the current row: count again.
+    if (event.target instanceof HTMLInputElement && event.target.name !== 'hide-consequential') update();
+  });
+
+  document.addEventListener('keydown', (event) => {
+    if (!keysOn() || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const field = event.target instanceof HTMLElement ? event.target.closest('input, textarea, select, [contenteditable]') : null;
+    if (field && !(field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox'))) return;
+    const step = event.key === 'n' || event.key === 'j' ? 1 : event.key === 'p' || event.key === 'k' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    go(step);
+  });
+
+  update();
+}

@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lvl, p, wordPackage } from '../helpers/word-package.ts';
+
+/** `npm run import` as the administrator runs it, on a copy of the minimal test site. */
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, ['scripts/import.ts', ...args], { encoding: 'utf8', env: { ...process.env, SEC_AS_OF: '2021-06-01' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const numbering =
+  `<w:abstractNum w:abstractNumId="0">${lvl(0, '%1')}${lvl(1, '%1.%2')}${lvl(2, '(%3)', 'lowerLetter')}</w:abstractNum>` + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+const styles = '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>';
+const version3 = wordPackage({
+  styles,
+  numbering,
+  body: [p('Scope', { style: 'Heading1', num: ['1', 0] }), p('The DCC shall act at once.', { num: ['1', 1] }), p('A Supplier Party shall:', { num: ['1', 1] }), p('tell the DCC; and', { num: ['1', 2] }), p('keep a record.', { num: ['1', 2] })].join(''),
+});
+
+let content: string;
+let work: string;
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'sec-import-'));
+  content = join(work, 'content');
+  await cp('tests/fixtures/site-minimal', content, { recursive: true });
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const dates = ['--designated', '2021-01-04', '--effective', '2021-01-05'];
+
+describe('npm run import', () => {
+  it('writes the version, checks it, and reports what it found', async () => {
+    const file = join(work, 'td-v3.docx');
+    await writeFile(file, version3);
+    // The test text is ours, not an official document's: it is marked illustrative.
+    const { code, stdout, stderr } = run([file, '--document', 'td', '--version', '3.0', ...dates, '--illustrative', '--content', content]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const target = join(content, 'documents', 'td', 'v3.0.md');
+    expect(await readFile(target, 'utf8')).toBe(
+      '---\nversion: "3.0"\nstatus: designated\ndesignated: 2021-01-04\neffective: 2021-01-05\nillustrative: true\n---\n\n## 1 Scope\n\n1.1 The DCC shall act at once.\n\n1.2 A Supplier Party shall:\n\n(a) tell the DCC; and\n\n(b) keep a record.\n',
+    );
+    expect(stdout).toBe(
+      [
+        `Imported ${file} (Word .docx) into ${target}`,
+        '  1 section, 4 numbered clauses, 0 unnumbered paragraphs, 0 tables (0 rows)',
+        '  unsure: nothing',
+        '  content check: OK',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses to overwrite without --force, and overwrites with it', async () => {
+    const file = join(work, 'td-v2.docx');
+    await writeFile(file, version3);
+    const target = join(content, 'documents', 'td', 'v2.0.md');
+    const before = await readFile(target, 'utf8');
+    const refused = run([file, '--document', 'td', '--version', '2.0', '--designated', '2020-07-24', '--effective', '2020-07-26', '--content', content]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`import: error: ${target} already exists: nothing was written; give --force to replace it\n`);
+    expect(await readFile(target, 'utf8')).toBe(before);
+    const forced = run([file, '--document', 'td', '--version', '2.0', '--designated', '2020-07-24', '--effective', '2020-07-26', '--direction', '2020-07-24-test', '--content', content, '--force']);
+    expect(forced.code).toBe(0);
+    expect(await readFile(target, 'utf8')).toContain('1.1 The DCC shall act at once.');
+  });
+
+  it('gives one clear error for a wrong-type file and writes nothing', async () => {
+    const file = join(work, 'picture.docx');
+    await writeFile(file, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    const { code, stdout, stderr } = run([file, '--document', 'td', '--version', '3.0', ...dates, '--content', content]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([`import: error: ${file}: the file is a PNG image, not a Word, PDF or Excel file: whatever its name says, it cannot be imported`]);
+    await expect(stat(join(content, 'documents', 'td', 'v3.0.md'))).rejects.toThrow();
+  });
+
+  it('refuses an unknown document and a missing file', async () => {
+    const unknown = run([join(work, 'x.docx'), '--document', 'nope', '--version', '1.0', '--content', content]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/there is no document "nope"/);
+    const missing = run([join(work, 'missing.docx'), '--document', 'td', '--version', '3.0', '--content', content]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read .*missing\.docx: no such file/);
+  });
+
+  it('writes the file but fails when the content check finds errors, listing them', async () => {
+    const file = join(work, 'dup.docx');
+    await writeFile(file, wordPackage({ body: p('1.1 First.') + p('1.1 Again.') }));
+    const { code, stdout, stderr } = run([file, '--document', 'td', '--version', '3.0', ...dates, '--content', content]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/content check: 1 error, 0 warnings\n {4}.*v3\.0\.md:11:1 error: duplicate clause 1\.1 \(first at line 9\)/);
+    expect(stderr).toMatch(/was written but does not pass the content check/);
+  });
+
+  it('imports a sheet of a workbook as a keyed table', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Matrix');
+    sheet.addRow(['Device Model', 'Cohort']);
+    sheet.addRow(['Model A', 'FOC']);
+    sheet.addRow(['Model B', 'MOC (Secure)']);
+    const file = join(work, 'matrix.xlsx');
+    await writeFile(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const { code, stdout } = run([file, '--document', 'td', '--version', '3.0', ...dates, '--sheet', 'Matrix', '--key-column', 'Device Model', '--content', content]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('0 sections, 0 numbered clauses, 0 unnumbered paragraphs, 1 table (2 rows)');
+    expect(await readFile(join(content, 'documents', 'td', 'v3.0.md'), 'utf8')).toMatch(/\n\| Device Model \| Cohort \|\n\| - \| - \|\n\| Model A \| FOC \|\n\| Model B \| MOC \(Secure\) \|\n$/);
+  });
+});
