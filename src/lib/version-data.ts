@@ -35,19 +35,24 @@ export type EncodedClause = [
 ];
 
 /** A hast node as a tuple, or a text node as a string. */
-export type EncodedNode = string | [string, ...Array<Properties | EncodedNode>];
+export type EncodedNode = string | EncodedElement;
+
+/** An element as `[tagName, properties?, ...children]`. */
+export interface EncodedElement extends Array<string | Properties | EncodedNode> {
+  0: string;
+}
 
 function encodeNode(node: ElementContent): EncodedNode | undefined {
   if (node.type === 'text') return node.value;
   if (node.type !== 'element') return undefined;
   const children = node.children.map(encodeNode).filter((c): c is EncodedNode => c !== undefined);
   const properties = node.properties && Object.keys(node.properties).length > 0 ? [node.properties] : [];
-  return [node.tagName, ...properties, ...children];
+  return [node.tagName, ...properties, ...children] as EncodedElement;
 }
 
 function decodeNode(node: EncodedNode): ElementContent {
   if (typeof node === 'string') return { type: 'text', value: node };
-  const [tagName, ...rest] = node;
+  const [tagName, ...rest] = node as [string, ...Array<Properties | EncodedNode>];
   const first = rest[0];
   const hasProperties = first !== undefined && typeof first === 'object' && !Array.isArray(first);
   const children = (hasProperties ? rest.slice(1) : rest) as EncodedNode[];
