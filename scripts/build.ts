@@ -1,7 +1,7 @@
 /**
- * `npm run build`: checks the content, builds the site with Astro into a fresh folder, adds the
- * clause search index, and only then replaces `dist/`. A failed build leaves the previous site
- * untouched.
+ * `npm run build`: checks the content (parsing versions on all cores into the parse cache),
+ * writes the clause search index, builds the site with Astro into a fresh folder, and only then
+ * replaces `dist/`. A failed build leaves the previous site untouched.
  */
 import { build } from 'astro';
 import { existsSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { indexSearch } from './lib/index-search.ts';
 
 const outDir = process.env.SEC_OUT_DIR ?? 'dist';
 const staging = `${outDir}.staging`;
+const searchStaging = `${outDir}.pagefind`;
 const retired = `${outDir}.previous`;
 // Every step computes statuses for the same day, even across midnight.
 process.env.SEC_AS_OF ??= asOfDate();
@@ -27,27 +28,41 @@ const phase = (name: string) => {
 };
 
 const started = performance.now();
-let records: SearchRecord[];
+const fail = async (error: unknown): Promise<never> => {
+  await rm(staging, { recursive: true, force: true });
+  await rm(searchStaging, { recursive: true, force: true });
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  console.error(`\nbuild failed: ${outDir}/ is unchanged.`);
+  process.exit(1);
+};
+
+let records: SearchRecord[] = [];
 {
-  // Scoped so the checked site can be collected before Astro loads its own copy.
+  // Scoped so the checked site is collected before Astro loads its own copy.
   const site = await checkSite(contentRoot(), process.env.SEC_AS_OF);
   if (!site) process.exit(1);
   records = searchRecords(site);
 }
 phase('check');
 
+// The search index first, then Astro: the two never hold their memory at the same time.
+await rm(searchStaging, { recursive: true, force: true });
+try {
+  const index = await indexSearch(records, searchStaging);
+  records = [];
+  phase('search');
+  console.log(`search index: ${index.records} clause records, ${(index.bytes / 1024).toFixed(0)} KiB`);
+} catch (error) {
+  await fail(error);
+}
+
 await rm(staging, { recursive: true, force: true });
 try {
   await build({ root: process.cwd(), outDir: staging, logLevel: process.env.SEC_LOG_LEVEL === 'info' ? 'info' : 'warn' });
   phase('astro');
-  const index = await indexSearch(records, `${staging}/pagefind`);
-  phase('search');
-  console.log(`search index: ${index.records} clause records, ${(index.bytes / 1024).toFixed(0)} KiB`);
+  await rename(searchStaging, `${staging}/pagefind`);
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  console.error(`\nbuild failed: ${outDir}/ is unchanged.`);
-  process.exit(1);
+  await fail(error);
 }
 await rm(retired, { recursive: true, force: true });
 if (existsSync(outDir)) await rename(outDir, retired);

@@ -20,16 +20,22 @@ export function previousVersion(document: DocumentRecord, version: VersionRecord
 }
 
 /**
- * The comparisons built as full pages: each version against the one before it, and each
- * against the version in effect on `asOf`. They grow linearly with the number of versions;
- * any other pair is computed in the reader's browser from the versions' data.
+ * The comparisons built as full pages: each version against the one before it, each designated
+ * version against the designated version before it (what a direction's marked-up annex shows),
+ * and each version against the version in effect on `asOf`. They grow linearly with the number
+ * of versions; any other pair is computed in the reader's browser from the versions' data.
  */
 export function prerenderedPairs(document: DocumentRecord, asOf: string): VersionPair[] {
   const versions = document.versions;
   const current = versionInEffect(document, asOf);
   const keep = new Set<string>();
+  let previousDesignated: VersionRecord | undefined;
   versions.forEach((version, i) => {
     if (i > 0) keep.add(pairKey(versions[i - 1] as VersionRecord, version));
+    if (version.status === 'designated') {
+      if (previousDesignated) keep.add(pairKey(previousDesignated, version));
+      previousDesignated = version;
+    }
     if (current && version !== current) {
       const [a, b] = versions.indexOf(version) < versions.indexOf(current) ? [version, current] : [current, version];
       keep.add(pairKey(a, b));
