@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { blocksToHast } from './blocks-to-hast.ts';
 import type { Clause, SourcePoint } from './clause.ts';
+import { clauseWarnings } from './clause-warnings.ts';
 import {
   compareNumbers,
   labelStyle,
@@ -102,7 +103,9 @@ export function parseClauses(markdown: string, options: ParseClausesOptions): Pa
   };
 
   const checkOrder = (number: ClauseNumber, at: SourcePoint) => {
-    if (lastNumber && compareNumbers(number, lastNumber.number) < 0) {
+    // A duplicate is already an error; saying it also goes backwards adds nothing.
+    const duplicate = byNumber.get(number.normalized)?.start.line !== at.line;
+    if (lastNumber && !duplicate && compareNumbers(number, lastNumber.number) < 0) {
       problem(
         at,
         'warning',
@@ -344,6 +347,7 @@ export function parseClauses(markdown: string, options: ParseClausesOptions): Pa
       }
       clause.text = collapse(toText({ type: 'root', children: clause.content }));
     }
+    problems.push(...clauseWarnings(clause, blocks, options.file, point));
     return clause;
   });
   return { clauses, problems };
