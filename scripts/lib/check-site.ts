@@ -2,6 +2,7 @@ import { formatProblem, sortProblems } from '../../src/lib/content-problem.ts';
 import { loadSite } from '../../src/lib/load-site.ts';
 import type { Site } from '../../src/lib/site-model.ts';
 import { readContent } from './read-content.ts';
+import { readTombstones } from './read-tombstones.ts';
 
 /** What checking a content folder found: the site (undefined when there are errors) and the report, line by line. */
 export interface ContentReport {
@@ -17,7 +18,8 @@ export interface ContentReport {
 export async function checkContent(root: string, asOf: string): Promise<ContentReport> {
   const { sources, problems: readProblems } = await readContent(root);
   const { site, problems } = loadSite(sources, asOf);
-  const all = sortProblems([...readProblems, ...problems]);
+  const tombstones = await readTombstones(root);
+  const all = sortProblems([...readProblems, ...problems, ...tombstones.problems]);
   const lines = all.map(formatProblem);
   const errors = all.filter((p) => p.severity === 'error').length;
   if (errors > 0 || !site) {

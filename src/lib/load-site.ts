@@ -307,7 +307,8 @@ function checkLinks(version: VersionRecord, problems: ContentProblem[]): void {
   const slugs = new Set(version.clauses.map((c) => c.slug));
   for (const clause of version.clauses) {
     walk(clause.content, (href) => {
-      if (!href.startsWith('#')) return;
+      // A bare `#` points at the page itself: pointless, but not broken.
+      if (!href.startsWith('#') || href === '#') return;
       const target = decodeURIComponent(href.slice(1));
       if (!slugs.has(target)) {
         problems.push({

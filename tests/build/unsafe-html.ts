@@ -1,0 +1,81 @@
+import type { Element, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { visitParents } from 'unist-util-visit-parents';
+
+/** Our own scripts: Astro's bundles and Pagefind's search UI. Anything else is not ours. */
+const OUR_SCRIPT = /^\/(?:_astro\/[\w.-]+\.js|pagefind\/pagefind-component-ui\.js)$/;
+/** Elements no page may contain at all. */
+const FORBIDDEN = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'svg', 'math', 'style', 'template', 'textarea', 'select', 'img', 'video', 'audio', 'xss']);
+/** Attributes holding a URL that a browser follows or loads. */
+const URL_PROPERTIES = ['href', 'src', 'action', 'formAction', 'data', 'cite', 'poster', 'background', 'longDesc', 'xLinkHref', 'ping', 'manifest', 'codeBase'];
+/** Attributes that load something by themselves: these must stay on this site. */
+const LOADING_PROPERTIES = new Set(['src', 'data', 'poster', 'background', 'codeBase', 'manifest']);
+
+function classes(element: Element): string[] {
+  const value = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** A URL as a browser reads its scheme: whitespace and control characters ignored, any case. */
+function scheme(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+}
+
+/**
+ * Everything in a built page that could run code, load from elsewhere, or hide text: script
+ * elements that are not ours, event-handler attributes, `javascript:`, `data:` and `vbscript:`
+ * URLs, frames, objects, forms and inputs other than the site's search and view switch,
+ * `style` elements and attributes, `hidden`, `srcdoc`, meta refreshes and links that leave the
+ * site. Returns one line per finding; an empty list means the page is clean.
+ */
+export function unsafeHtml(tree: Root, siteUrl: string): string[] {
+  const found: string[] = [];
+  visitParents(tree, 'element', (element, ancestors) => {
+    const tag = element.tagName;
+    const props = element.properties;
+    const where = `<${tag}${props.id ? ` id="${String(props.id)}"` : ''}> at line ${element.position?.start.line ?? '?'}`;
+    const inside = (test: (e: Element) => boolean) => ancestors.some((a) => a.type === 'element' && test(a));
+    const inSearchForm = inside((a) => a.tagName === 'form' && classes(a).includes('search-form'));
+
+    for (const key of Object.keys(props)) {
+      if (/^on/i.test(key)) found.push(`event handler ${key} on ${where}`);
+    }
+    if (props.style !== undefined) found.push(`style attribute on ${where}`);
+    if (props.hidden !== undefined && props.hidden !== false) found.push(`hidden attribute on ${where}`);
+    if (props.srcDoc !== undefined) found.push(`srcdoc on ${where}`);
+    if (props.accessKey !== undefined) found.push(`accesskey on ${where}`);
+    if (props.tabIndex !== undefined && Number(props.tabIndex) >= 0) found.push(`tabindex ${String(props.tabIndex)} on ${where}`);
+    for (const name of URL_PROPERTIES) {
+      const value = props[name];
+      if (typeof value !== 'string') continue;
+      const read = scheme(value);
+      if (/^(?:javascript|vbscript|data|livescript):/.test(read)) found.push(`${name}="${value}" on ${where}`);
+      if (LOADING_PROPERTIES.has(name) && /^[a-z][a-z0-9+.-]*:|^\/\//.test(read)) found.push(`${name} loads from elsewhere: "${value}" on ${where}`);
+    }
+
+    if (FORBIDDEN.has(tag)) found.push(`forbidden element ${where}`);
+    if (tag === 'script' && (typeof props.src !== 'string' || !OUR_SCRIPT.test(props.src) || toText(element).trim() !== '')) {
+      found.push(`script that is not ours: ${where} src=${String(props.src)}`);
+    }
+    if (tag === 'form' && !(classes(element).includes('search-form') && props.action === '/search/')) found.push(`form that is not the search form: ${where}`);
+    if (tag === 'input') {
+      const ok = (props.type === 'search' && inSearchForm) || (props.type === 'radio' && props.name === 'view');
+      if (!ok) found.push(`input that is not ours: ${where}`);
+    }
+    if (tag === 'button' && !inSearchForm) found.push(`button outside the search form: ${where}`);
+    if (tag === 'meta' && props.httpEquiv !== undefined) {
+      const kind = String(props.httpEquiv).toLowerCase();
+      const target = /url\s*=\s*(.*)$/i.exec(String(props.content ?? ''))?.[1] ?? '';
+      const ok = kind === 'content-security-policy' || (kind === 'refresh' && target.startsWith('/') && !target.startsWith('//'));
+      if (!ok) found.push(`meta http-equiv="${String(props.httpEquiv)}" content="${String(props.content)}"`);
+    }
+    if (tag === 'link') {
+      const rel = Array.isArray(props.rel) ? props.rel.map(String) : [];
+      const href = String(props.href ?? '');
+      const ours = (href.startsWith('/') && !href.startsWith('//')) || href.startsWith(`${siteUrl}/`);
+      if (!ours || !rel.every((r) => ['stylesheet', 'icon', 'canonical'].includes(r))) found.push(`link rel=${rel.join(' ')} href=${href}`);
+    }
+  });
+  return found;
+}
