@@ -29,6 +29,8 @@ if (!existsSync(outDir) && existsSync(retired)) await rename(retired, outDir);
 const started = performance.now();
 const site = await checkSite(contentRoot(), process.env.SEC_AS_OF);
 if (!site) process.exit(1);
+// Warnings are printed once, here, not again by the pages' loader inside Astro.
+process.env.SEC_CONTENT_REPORTED = '1';
 
 async function fail(error?: unknown): Promise<never> {
   await rm(staging, { recursive: true, force: true });

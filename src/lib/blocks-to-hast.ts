@@ -6,11 +6,10 @@ import { toHast } from 'mdast-util-to-hast';
 
 /**
  * Elements GitHub allows that content here may not have: images and inputs (regulatory text has
- * no use for them, and an image could load from anywhere), and elements that hide text until
- * the reader acts (`details`/`summary`) or show it only in some browsers (ruby annotations).
- * Their text is kept, unwrapped.
+ * no use for them, and an image could load from anywhere), and ruby annotations, which some
+ * browsers show and others hide. Their text is kept, unwrapped.
  */
-const REMOVED_TAGS = new Set(['img', 'picture', 'source', 'input', 'details', 'summary', 'ruby', 'rt', 'rp']);
+const REMOVED_TAGS = new Set(['img', 'picture', 'source', 'input', 'ruby', 'rt', 'rp']);
 
 /**
  * Attributes GitHub allows that content here may not have: `accesskey` and `tabindex` would take
@@ -34,13 +33,15 @@ const attributes = Object.fromEntries(
  * `javascript:`, `data:` or `vbscript:` URLs, iframes, forms, `style` elements or attributes,
  * `class` beyond a few fixed values, and every `id` prefixed so it cannot clash with the
  * page's), narrowed further by {@link REMOVED_TAGS} and {@link REMOVED_ATTRIBUTES}. Without
- * styles, classes or `hidden`, content cannot hide text.
+ * styles, classes or `hidden`, and with every `<details>` open, content cannot hide text.
  */
 export const contentSchema: Schema = {
   ...defaultSchema,
   tagNames: (defaultSchema.tagNames ?? []).filter((name) => !REMOVED_TAGS.has(name)),
   attributes,
   strip: STRIPPED,
+  // A `<details>` in content is always open: the reader may fold it, content may not hide text.
+  required: { ...defaultSchema.required, details: { open: true } },
 };
 
 /**

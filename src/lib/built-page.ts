@@ -36,7 +36,7 @@ export function urlOfFile(relativePath: string): string {
 
 function classes(element: Element): string[] {
   const value = element.properties.className;
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
 /** Reads the ids, clause anchors and links of a parsed built page. */

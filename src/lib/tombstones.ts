@@ -1,4 +1,4 @@
-import { isSeq, LineCounter, parseDocument } from 'yaml';
+import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'astro/zod';
 import type { ContentProblem } from './content-problem.ts';
 
@@ -49,7 +49,7 @@ export function loadTombstones(file: string, text: string): { tombstones: Tombst
   const tombstones: Tombstone[] = [];
   const seen = new Map<string, number>();
   (doc.contents?.items ?? []).forEach((item, index) => {
-    const line = lineOf((item as { range?: [number] }).range?.[0]);
+    const line = lineOf(isNode(item) ? item.range?.[0] : undefined);
     const parsed = entrySchema.safeParse((doc.toJS() as unknown[])[index]);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

@@ -254,6 +254,6 @@ function markElement(mark: Exclude<Mark, null>, child: ElementContent): Element 
     tagName: mark === 'ins' ? 'ins' : 'del',
     properties,
     children: [child],
-    data: { mark } as Element['data'],
+    data: { mark } as unknown as Element['data'],
   };
 }

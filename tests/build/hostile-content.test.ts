@@ -55,6 +55,7 @@ describe('the checker of built pages', () => {
     ['<meta http-equiv="refresh" content="0;url=https://evil.example/">', 'meta http-equiv'],
     ['<link rel="stylesheet" href="https://evil.example/x.css">', 'link rel=stylesheet'],
     ['<input type="text">', 'input that is not ours'],
+    ['<details><summary>a</summary>b</details>', 'closed details'],
   ])('finds %s', (html, finding) => {
     expect(unsafeHtml(fromHtml(html), DEFAULT_SITE_URL).join('\n')).toContain(finding);
   });

@@ -26,8 +26,8 @@ function scheme(value: string): string {
  * Everything in a built page that could run code, load from elsewhere, or hide text: script
  * elements that are not ours, event-handler attributes, `javascript:`, `data:` and `vbscript:`
  * URLs, frames, objects, forms and inputs other than the site's search and view switch,
- * `style` elements and attributes, `hidden`, `srcdoc`, meta refreshes and links that leave the
- * site. Returns one line per finding; an empty list means the page is clean.
+ * `style` elements and attributes, `hidden`, closed `<details>` (other than the comparison's
+ * folds), `srcdoc`, meta refreshes and links that leave the site. Returns one line per finding; an empty list means the page is clean.
  */
 export function unsafeHtml(tree: Root, siteUrl: string): string[] {
   const found: string[] = [];
@@ -55,6 +55,8 @@ export function unsafeHtml(tree: Root, siteUrl: string): string[] {
     }
 
     if (FORBIDDEN.has(tag)) found.push(`forbidden element ${where}`);
+    // Only the comparison's folds of unchanged clauses may start closed.
+    if (tag === 'details' && props.open === undefined && !classes(element).includes('cmp-fold')) found.push(`closed details ${where}`);
     if (tag === 'script' && (typeof props.src !== 'string' || !OUR_SCRIPT.test(props.src) || toText(element).trim() !== '')) {
       found.push(`script that is not ours: ${where} src=${String(props.src)}`);
     }
