@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_URL } from '../../src/lib/site-url.ts';
+import { launchChromium } from './launch-chromium.ts';
 import { runBuild, type BuildRun } from './run-build.ts';
 import { serveStatic } from './serve-static.ts';
 import { unsafeHtml } from './unsafe-html.ts';
@@ -114,10 +115,7 @@ describe(`${XSS_PAYLOADS.length} XSS payloads through every content field`, () =
     const server = await serveStatic(out);
     let browser: Browser | undefined;
     try {
-      browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu'],
-      });
+      browser = await launchChromium();
       for (const bypassCSP of [true, false]) {
         const context = await browser.newContext({ bypassCSP });
         const dialogs: string[] = [];

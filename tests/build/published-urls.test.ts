@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './launch-chromium.ts';
 import { buildEnv, runBuild } from './run-build.ts';
 import { serveStatic } from './serve-static.ts';
 
@@ -118,7 +118,7 @@ describe('the ledger of published URLs', () => {
 
   it('tombstone pages and removed-clause notes pass axe (WCAG 2.2 A and AA)', async () => {
     const server = await serveStatic(out);
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+    const browser = await launchChromium();
     try {
       const page = await (await browser.newContext()).newPage();
       for (const url of ['/td/v1.0/', '/td/compare/v1.0...v2.0/', '/td/v2.0/#1.2']) {
