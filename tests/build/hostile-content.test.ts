@@ -4,7 +4,9 @@ import { toText } from 'hast-util-to-text';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_URL } from '../../src/lib/site-url.ts';
 import { launchChromium } from './launch-chromium.ts';
@@ -46,28 +48,47 @@ describe('the checker of built pages', () => {
   it.each([
     ['<script>alert(1)</script>', 'script that is not ours'],
     ['<script src="https://evil.example/x.js"></script>', 'script that is not ours'],
+    ['<script type="text/plain" src="/_astro/x.js">alert(1)</script>', 'script that is not ours'],
     ['<p onclick="x()">a</p>', 'event handler'],
     ['<a href=" JaVa&#x09;script:x()">a</a>', 'href='],
     ['<a href="data:text/html,x">a</a>', 'href='],
+    ['<button formaction="javascript:x()">a</button>', 'formAction='],
     ['<iframe></iframe>', 'forbidden element'],
-    ['<form action="/x"></form>', 'form that is not the search form'],
+    ['<form action="https://evil.example/"></form>', 'form that sends elsewhere'],
     ['<p style="display:none">a</p>', 'style attribute'],
-    ['<p hidden>a</p>', 'hidden attribute'],
     ['<meta http-equiv="refresh" content="0;url=https://evil.example/">', 'meta http-equiv'],
-    ['<link rel="stylesheet" href="https://evil.example/x.css">', 'link rel=stylesheet'],
-    ['<input type="text">', 'input that is not ours'],
+    ['<link rel="stylesheet" href="https://evil.example/x.css">', 'link to another site'],
+    ['<a href="/" accesskey="s">a</a>', 'accesskey'],
     ['<details><summary>a</summary>b</details>', 'closed details'],
   ])('finds %s', (html, finding) => {
     expect(unsafeHtml(fromHtml(html), DEFAULT_SITE_URL).join('\n')).toContain(finding);
   });
 
-  it('passes the site’s own search form, view switch and scripts', () => {
+  it('passes the site’s own search form, view switch, scripts, data blocks and links', () => {
     const ours =
       '<form class="search-form" role="search" action="/search/"><input type="search" name="q"><button type="submit">Search</button></form>' +
-      '<input type="radio" name="view" id="view-side"><script type="module" src="/_astro/x.C5CWmiVU.js"></script><main tabindex="-1"></main>';
+      '<input type="radio" name="view" id="view-side"><script type="module" src="/_astro/x.C5CWmiVU.js"></script><main tabindex="-1"></main>' +
+      '<script type="application/json" id="periods">{"a":1}</script><link rel="alternate" href="/feeds/x.xml">' +
+      `<link rel="canonical" href="${DEFAULT_SITE_URL}/x/"><details class="cmp-fold"><summary>3 unchanged</summary></details>`;
     expect(unsafeHtml(fromHtml(ours), DEFAULT_SITE_URL)).toEqual([]);
   });
 });
+
+/** Whether some text sits in an element that hides it (`hidden`, a `style`, a closed `<details>`). */
+function hiddenAround(tree: Root, text: string): string[] {
+  const found: string[] = [];
+  visitParents(tree, 'text', (node, ancestors) => {
+    if (!node.value.includes(text)) return;
+    for (const ancestor of ancestors) {
+      if (ancestor.type !== 'element') continue;
+      const p = ancestor.properties;
+      if (p.hidden !== undefined || p.style !== undefined || (ancestor.tagName === 'details' && p.open === undefined)) {
+        found.push(`"${text}" hidden by <${ancestor.tagName}>`);
+      }
+    }
+  });
+  return found;
+}
 
 describe(`${XSS_PAYLOADS.length} XSS payloads through every content field`, () => {
   it('builds (the content is valid, only hostile)', () => {
@@ -97,6 +118,7 @@ describe(`${XSS_PAYLOADS.length} XSS payloads through every content field`, () =
     expect(XSS_PAYLOADS.filter((_, i) => text.includes(`after ${i + 1} (amended).`)).length).toBeGreaterThan(XSS_PAYLOADS.length - 5);
     for (const marker of ['text hidden by style', 'text hidden by attribute', 'text hidden in details', 'keyboard hijack']) {
       expect(text).toContain(marker);
+      expect(hiddenAround(version, marker)).toEqual([]);
     }
     const hijack: string[] = [];
     visit(version, 'element', (element) => {

@@ -5,7 +5,7 @@ import { visitParents } from 'unist-util-visit-parents';
 /** Our own scripts: Astro's bundles and Pagefind's search UI. Anything else is not ours. */
 const OUR_SCRIPT = /^\/(?:_astro\/[\w.-]+\.js|pagefind\/pagefind-component-ui\.js)$/;
 /** Elements no page may contain at all. */
-const FORBIDDEN = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'svg', 'math', 'style', 'template', 'textarea', 'select', 'img', 'video', 'audio', 'xss']);
+const FORBIDDEN = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'svg', 'math', 'style', 'template', 'img', 'video', 'audio', 'xss']);
 /** Attributes holding a URL that a browser follows or loads. */
 const URL_PROPERTIES = ['href', 'src', 'action', 'formAction', 'data', 'cite', 'poster', 'background', 'longDesc', 'xLinkHref', 'ping', 'manifest', 'codeBase'];
 /** Attributes that load something by themselves: these must stay on this site. */
@@ -22,27 +22,35 @@ function scheme(value: string): string {
   return value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
 }
 
+/** A same-site URL: a path, not another origin or a scheme. */
+function internal(url: string, siteUrl: string): boolean {
+  return (url.startsWith('/') && !url.startsWith('//')) || url.startsWith(`${siteUrl}/`) || url.startsWith('#');
+}
+
+/** Script types that are data, never run (`<script type="application/json">`). */
+const DATA_SCRIPT = /^application\/(?:ld\+)?json$/i;
+
 /**
- * Everything in a built page that could run code, load from elsewhere, or hide text: script
- * elements that are not ours, event-handler attributes, `javascript:`, `data:` and `vbscript:`
- * URLs, frames, objects, forms and inputs other than the site's search and view switch,
- * `style` elements and attributes, `hidden`, closed `<details>` (other than the comparison's
- * folds), `srcdoc`, meta refreshes and links that leave the site. Returns one line per finding; an empty list means the page is clean.
+ * Everything in a built page that could run code, load from elsewhere, or send elsewhere:
+ * script elements that are not ours (an inline script is allowed only as a JSON data block),
+ * event-handler attributes, `javascript:`, `data:` and `vbscript:` URLs, frames, objects and
+ * other forbidden elements, `style` elements and attributes, `srcdoc`, `accesskey`, positive
+ * `tabindex`, forms that send elsewhere, meta refreshes that leave the site, links (`<link>`)
+ * to other sites, and `<details>` that start closed (other than the comparison's folds). The
+ * site's own controls (search form, view switch, forms of other pages) pass as long as they stay
+ * on the site. Returns one line per finding; an empty list means the page is clean.
  */
 export function unsafeHtml(tree: Root, siteUrl: string): string[] {
   const found: string[] = [];
-  visitParents(tree, 'element', (element, ancestors) => {
+  visitParents(tree, 'element', (element) => {
     const tag = element.tagName;
     const props = element.properties;
     const where = `<${tag}${props.id ? ` id="${String(props.id)}"` : ''}> at line ${element.position?.start.line ?? '?'}`;
-    const inside = (test: (e: Element) => boolean) => ancestors.some((a) => a.type === 'element' && test(a));
-    const inSearchForm = inside((a) => a.tagName === 'form' && classes(a).includes('search-form'));
 
     for (const key of Object.keys(props)) {
       if (/^on/i.test(key)) found.push(`event handler ${key} on ${where}`);
     }
     if (props.style !== undefined) found.push(`style attribute on ${where}`);
-    if (props.hidden !== undefined && props.hidden !== false) found.push(`hidden attribute on ${where}`);
     if (props.srcDoc !== undefined) found.push(`srcdoc on ${where}`);
     if (props.accessKey !== undefined) found.push(`accesskey on ${where}`);
     if (props.tabIndex !== undefined && Number(props.tabIndex) >= 0) found.push(`tabindex ${String(props.tabIndex)} on ${where}`);
@@ -57,27 +65,19 @@ export function unsafeHtml(tree: Root, siteUrl: string): string[] {
     if (FORBIDDEN.has(tag)) found.push(`forbidden element ${where}`);
     // Only the comparison's folds of unchanged clauses may start closed.
     if (tag === 'details' && props.open === undefined && !classes(element).includes('cmp-fold')) found.push(`closed details ${where}`);
-    if (tag === 'script' && (typeof props.src !== 'string' || !OUR_SCRIPT.test(props.src) || toText(element).trim() !== '')) {
-      found.push(`script that is not ours: ${where} src=${String(props.src)}`);
+    if (tag === 'script') {
+      const data = typeof props.type === 'string' && DATA_SCRIPT.test(props.type) && props.src === undefined;
+      const ours = typeof props.src === 'string' && OUR_SCRIPT.test(props.src) && toText(element).trim() === '';
+      if (!data && !ours) found.push(`script that is not ours: ${where} src=${String(props.src)}`);
     }
-    if (tag === 'form' && !(classes(element).includes('search-form') && props.action === '/search/')) found.push(`form that is not the search form: ${where}`);
-    if (tag === 'input') {
-      const ok = (props.type === 'search' && inSearchForm) || (props.type === 'radio' && props.name === 'view');
-      if (!ok) found.push(`input that is not ours: ${where}`);
-    }
-    if (tag === 'button' && !inSearchForm) found.push(`button outside the search form: ${where}`);
+    if (tag === 'form' && !internal(String(props.action ?? '/'), siteUrl)) found.push(`form that sends elsewhere: ${where}`);
     if (tag === 'meta' && props.httpEquiv !== undefined) {
       const kind = String(props.httpEquiv).toLowerCase();
       const target = /url\s*=\s*(.*)$/i.exec(String(props.content ?? ''))?.[1] ?? '';
       const ok = kind === 'content-security-policy' || (kind === 'refresh' && target.startsWith('/') && !target.startsWith('//'));
       if (!ok) found.push(`meta http-equiv="${String(props.httpEquiv)}" content="${String(props.content)}"`);
     }
-    if (tag === 'link') {
-      const rel = Array.isArray(props.rel) ? props.rel.map(String) : [];
-      const href = String(props.href ?? '');
-      const ours = (href.startsWith('/') && !href.startsWith('//')) || href.startsWith(`${siteUrl}/`);
-      if (!ours || !rel.every((r) => ['stylesheet', 'icon', 'canonical'].includes(r))) found.push(`link rel=${rel.join(' ')} href=${href}`);
-    }
+    if (tag === 'link' && !internal(String(props.href ?? ''), siteUrl)) found.push(`link to another site: ${String(props.href)}`);
   });
   return found;
 }
