@@ -94,6 +94,7 @@ describe('the ledger of published URLs', () => {
     expect(withoutTombstone.status).toBe(1);
     expect(withoutTombstone.stderr).toContain('/td/v1.0/ was published, and this build no longer has it');
     expect(withoutTombstone.stderr).toContain('/td/compare/v1.0...v2.0/ was published, and this build no longer has it');
+    expect(withoutTombstone.stderr).toContain('/td/clauses/1.2/ was published, and this build no longer has it');
 
     writeFileSync(
       join(content, 'tombstones.yaml'),
@@ -104,6 +105,10 @@ describe('the ledger of published URLs', () => {
         '  goTo: /td/v2.0/',
         '- url: /td/compare/v1.0...v2.0/',
         '  reason: There is no version 1.0 to compare with.',
+        '  goTo: /td/',
+        // Clause 1.2 existed only in v1.0 (v2.0 dropped it above), so its history page goes too.
+        '- url: /td/clauses/1.2/',
+        '  reason: Clause 1.2 was only in version 1.0, which was published here in error.',
         '  goTo: /td/',
         '',
       ].join('\n'),
