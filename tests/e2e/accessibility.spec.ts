@@ -179,7 +179,7 @@ test.describe('print', () => {
   test('a comparison prints every row, folds open, marks still visible without colour', async ({ page }) => {
     await page.goto('/tmad/compare/v5.0...v6.0/');
     await page.emulateMedia({ media: 'print' });
-    await expect(page.locator('.view-switch')).toBeHidden();
+    await expect(page.locator('.cmp-controls')).toBeHidden();
     const folded = page.locator('details.cmp-fold:not([open]) .cmp-row').first();
     await expect(folded).toBeVisible();
     const marks = await page.locator('ins').first().evaluate((e) => {
