@@ -1,25 +1,37 @@
 // @ts-check
-import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
-
-// Astro keeps its content store between builds; one store per content folder, or an entry whose
-// text is unchanged keeps the path of a folder built before (see SEC_CONTENT_DIR).
-const contentKey = createHash('sha256')
-  .update(resolve(process.env.SEC_CONTENT_DIR ?? 'content'))
-  .digest('hex')
-  .slice(0, 12);
+import { siteUrl } from './src/lib/site-url.ts';
 
 // The absolute URL the site is published at; permalinks and citations are built on it.
-const site = process.env.SITE_URL ?? 'https://sec-versions.example.org';
+const site = siteUrl();
 
 export default defineConfig({
   site,
   output: 'static',
-  cacheDir: `./node_modules/.astro/content-${contentKey}`,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   server: { port: 4321, host: '127.0.0.1' },
   vite: { build: { assetsInlineLimit: 0 } },
+  // Pages never use Astro's Markdown (the core renders content); Shiki's inline styles would break the CSP.
+  markdown: { syntaxHighlight: false },
+  security: {
+    // Every page carries a Content Security Policy meta tag: scripts only from this site (Astro
+    // adds the hashes of its own), no inline scripts, handlers or styles, nothing framed or
+    // embedded. Pagefind runs a same-origin Web Worker and compiles WebAssembly.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        // Pagefind's stylesheet draws its icons as data: SVG images (images cannot run scripts).
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-src 'none'",
+        "worker-src 'self'",
+        "connect-src 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 });

@@ -1,13 +1,17 @@
 /**
  * `npm run build`: checks the content (parsing versions on all cores into the parse cache),
- * writes the clause search index, builds the site with Astro into a fresh folder, and only then
- * replaces `dist/`. A failed build leaves the previous site untouched.
+ * writes the clause search index, builds the site with Astro into a fresh folder, checks every
+ * link and every published URL, and only then replaces `dist/`. A failed build (bad content, a
+ * failure inside Astro or Pagefind, a broken link, a dropped URL, or the process being killed)
+ * leaves the previous site untouched.
  */
 import { build } from 'astro';
 import { existsSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { asOfDate, contentRoot } from '../src/lib/content-root.ts';
-import { searchRecords, type SearchRecord } from '../src/lib/search-records.ts';
+import { searchRecords } from '../src/lib/search-records.ts';
+import { siteUrl } from '../src/lib/site-url.ts';
+import { checkBuiltSite, linkSources } from './lib/check-built-site.ts';
 import { checkSite } from './lib/check-site.ts';
 import { indexSearch } from './lib/index-search.ts';
 
@@ -15,9 +19,16 @@ const outDir = process.env.SEC_OUT_DIR ?? 'dist';
 const staging = `${outDir}.staging`;
 const searchStaging = `${outDir}.pagefind`;
 const retired = `${outDir}.previous`;
+// A cache of this build's own, removed after it: no state carries from one build to the next
+// (reproducible), and builds into different folders can run side by side. (Parsed versions are
+// cached apart, by content hash: see src/node/parse-cache.ts.)
+const cacheDir = `${outDir}.cache`;
 // Every step computes statuses for the same day, even across midnight.
 process.env.SEC_AS_OF ??= asOfDate();
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+// A build killed between its two renames leaves only the retired site: put it back first.
+if (!existsSync(outDir) && existsSync(retired)) await rename(retired, outDir);
 
 const phases: Record<string, number> = {};
 let mark = performance.now();
@@ -26,44 +37,47 @@ const phase = (name: string) => {
   phases[name] = Math.round(now - mark);
   mark = now;
 };
-
 const started = performance.now();
-const fail = async (error: unknown): Promise<never> => {
+
+async function fail(error?: unknown): Promise<never> {
   await rm(staging, { recursive: true, force: true });
   await rm(searchStaging, { recursive: true, force: true });
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  await rm(cacheDir, { recursive: true, force: true });
+  if (error !== undefined) console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   console.error(`\nbuild failed: ${outDir}/ is unchanged.`);
   process.exit(1);
-};
-
-let records: SearchRecord[] = [];
-{
-  // Scoped so the checked site is collected before Astro loads its own copy.
-  const site = await checkSite(contentRoot(), process.env.SEC_AS_OF);
-  if (!site) process.exit(1);
-  records = searchRecords(site);
 }
+
+// What later steps need of the checked site is taken now, so the site itself can be collected
+// before Astro loads its own copy: the build never holds two.
+const prepared = await (async () => {
+  const site = await checkSite(contentRoot(), process.env.SEC_AS_OF as string);
+  if (!site) process.exit(1);
+  return { records: searchRecords(site), links: linkSources(site) };
+})();
+// Warnings are printed once, here, not again by the pages' loader inside Astro.
+process.env.SEC_CONTENT_REPORTED = '1';
 phase('check');
 
-// The search index first, then Astro: the two never hold their memory at the same time.
 await rm(searchStaging, { recursive: true, force: true });
-try {
-  const index = await indexSearch(records, searchStaging);
-  records = [];
-  phase('search');
-  console.log(`search index: ${index.records} clause records, ${(index.bytes / 1024).toFixed(0)} KiB`);
-} catch (error) {
-  await fail(error);
-}
+const index = await indexSearch(prepared.records, searchStaging).catch(fail);
+console.log(`search index: ${index.records} clause records, ${(index.bytes / 1024).toFixed(0)} KiB`);
+phase('search');
 
 await rm(staging, { recursive: true, force: true });
-try {
-  await build({ root: process.cwd(), outDir: staging, logLevel: process.env.SEC_LOG_LEVEL === 'info' ? 'info' : 'warn' });
+await rm(cacheDir, { recursive: true, force: true });
+const checked = await (async () => {
+  await build({ root: process.cwd(), outDir: staging, cacheDir, logLevel: process.env.SEC_LOG_LEVEL === 'info' ? 'info' : 'warn' });
   phase('astro');
   await rename(searchStaging, `${staging}/pagefind`);
-} catch (error) {
-  await fail(error);
-}
+  const report = await checkBuiltSite(staging, prepared.links, contentRoot(), siteUrl());
+  phase('links');
+  return report;
+})().catch(fail);
+for (const line of checked.lines) (checked.ok ? console.log : console.error)(line);
+if (!checked.ok) await fail();
+
+await rm(cacheDir, { recursive: true, force: true });
 await rm(retired, { recursive: true, force: true });
 if (existsSync(outDir)) await rename(outDir, retired);
 await rename(staging, outDir);

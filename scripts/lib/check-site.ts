@@ -4,6 +4,33 @@ import type { Site } from '../../src/lib/site-model.ts';
 import { cachedParser } from '../../src/node/parse-cache.ts';
 import { warmParseCache } from '../../src/node/warm-parse-cache.ts';
 import { readContent } from './read-content.ts';
+import { readTombstones } from './read-tombstones.ts';
+
+/** What checking a content folder found: the site (undefined when there are errors) and the report, line by line. */
+export interface ContentReport {
+  site: Site | undefined;
+  /** Every problem (errors and warnings) formatted as `file:line:col severity: message` + hint, then a closing line when there are errors. */
+  lines: string[];
+}
+
+/**
+ * Loads and checks a content folder, collecting every problem found in one run. The report
+ * is exactly what `npm run check:content` and `npm run build` print.
+ */
+export async function checkContent(root: string, asOf: string): Promise<ContentReport> {
+  const { sources, problems: readProblems } = await readContent(root);
+  await warmParseCache(sources.versions);
+  const { site, problems } = loadSite(sources, asOf, { parse: cachedParser().parse });
+  const tombstones = await readTombstones(root);
+  const all = sortProblems([...readProblems, ...problems, ...tombstones.problems]);
+  const lines = all.map(formatProblem);
+  const errors = all.filter((p) => p.severity === 'error').length;
+  if (errors > 0 || !site) {
+    lines.push('', `${errors} content error${errors === 1 ? '' : 's'}: nothing was built.`);
+    return { site: undefined, lines };
+  }
+  return { site, lines };
+}
 
 /**
  * Loads and checks a content folder, printing every problem found (errors and warnings) to
@@ -11,15 +38,7 @@ import { readContent } from './read-content.ts';
  * follows reads them from there. Returns the site, or undefined when there are errors.
  */
 export async function checkSite(root: string, asOf: string): Promise<Site | undefined> {
-  const { sources, problems: readProblems } = await readContent(root);
-  await warmParseCache(sources.versions);
-  const { site, problems } = loadSite(sources, asOf, { parse: cachedParser().parse });
-  const all = sortProblems([...readProblems, ...problems]);
-  for (const problem of all) console.error(formatProblem(problem));
-  const errors = all.filter((p) => p.severity === 'error').length;
-  if (errors > 0 || !site) {
-    console.error(`\n${errors} content error${errors === 1 ? '' : 's'}: nothing was built.`);
-    return undefined;
-  }
+  const { site, lines } = await checkContent(root, asOf);
+  for (const line of lines) console.error(line);
   return site;
 }

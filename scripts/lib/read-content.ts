@@ -15,7 +15,7 @@ async function list(dir: string): Promise<string[]> {
 /**
  * Reads a content folder the way the content collections do: `documents/<doc>/index.md`,
  * every other `documents/<doc>/*.md` as a version, and `directions/*.md`. Files that are not
- * valid UTF-8 are reported, not read.
+ * valid UTF-8 are reported (and read with the bad bytes replaced, so nothing else cascades).
  */
 export async function readContent(root: string): Promise<{ sources: SiteSources; problems: ContentProblem[] }> {
   const sources: SiteSources = { documents: [], versions: [], directions: [] };
@@ -23,7 +23,9 @@ export async function readContent(root: string): Promise<{ sources: SiteSources;
   const load = async (file: string, into: SourceFile[]) => {
     const decoded = decodeUtf8(file, await readFile(file));
     problems.push(...decoded.problems);
-    if (decoded.problems.length === 0) into.push({ file, text: decoded.text });
+    // Read even when undecodable (bad bytes become U+FFFD), so the file's other problems are
+    // reported in the same run and references to it are not reported as unknown.
+    into.push({ file, text: decoded.text });
   };
   for (const doc of await list(join(root, 'documents'))) {
     for (const name of await list(join(root, 'documents', doc))) {

@@ -42,7 +42,8 @@ async function sources(collection: 'documents' | 'versions' | 'directions'): Pro
 async function load(): Promise<Site> {
   const [documents, versions, directions] = await Promise.all([sources('documents'), sources('versions'), sources('directions')]);
   const { site, problems } = loadSite({ documents, versions, directions }, asOfDate(), { parse: cachedParser().parse });
-  for (const problem of problems) if (problem.severity === 'warning') console.warn(formatProblem(problem));
+  // `npm run build` has printed them already, before Astro started (see scripts/build.ts).
+  if (!process.env.SEC_CONTENT_REPORTED) for (const problem of problems) if (problem.severity === 'warning') console.warn(formatProblem(problem));
   if (!site) throw new ContentError(problems);
   return site;
 }

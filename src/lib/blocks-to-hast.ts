@@ -6,13 +6,43 @@ import { toHast } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 
 /**
+ * Elements GitHub allows that content here may not have: images and inputs (regulatory text has
+ * no use for them, and an image could load from anywhere), and ruby annotations, which some
+ * browsers show and others hide. Their text is kept, unwrapped.
+ */
+const REMOVED_TAGS = new Set(['img', 'picture', 'source', 'input', 'ruby', 'rt', 'rp']);
+
+/**
+ * Attributes GitHub allows that content here may not have: `accesskey` and `tabindex` would take
+ * over keyboard shortcuts and focus order, and `aria-label` would make a screen reader say
+ * something other than the text on the page.
+ */
+const REMOVED_ATTRIBUTES = new Set(['accessKey', 'tabIndex', 'ariaLabel']);
+
+/** Elements dropped with everything inside them: their content is code, styling or a form, never text to show. */
+const STRIPPED = ['script', 'style', 'template', 'textarea', 'select', 'title', 'iframe', 'frame', 'frameset', 'object', 'noscript', 'noembed', 'noframes', 'xmp', 'svg', 'math'];
+
+const attributes = Object.fromEntries(
+  Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [
+    tag,
+    list.filter((entry) => !REMOVED_ATTRIBUTES.has(Array.isArray(entry) ? String(entry[0]) : entry)),
+  ]),
+);
+
+/**
  * What content may contain once rendered: GitHub's allow-list (no scripts, event handlers,
- * `javascript:` or `data:` URLs, iframes, forms or style attributes), minus images, which
- * regulatory text has no use for and which could load from anywhere.
+ * `javascript:`, `data:` or `vbscript:` URLs, iframes, forms, `style` elements or attributes,
+ * `class` beyond a few fixed values, and every `id` prefixed so it cannot clash with the
+ * page's), narrowed further by {@link REMOVED_TAGS} and {@link REMOVED_ATTRIBUTES}. Without
+ * styles, classes or `hidden`, and with every `<details>` open, content cannot hide text.
  */
 export const contentSchema: Schema = {
   ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((name) => !['img', 'picture', 'source', 'input'].includes(name)),
+  tagNames: (defaultSchema.tagNames ?? []).filter((name) => !REMOVED_TAGS.has(name)),
+  attributes,
+  strip: STRIPPED,
+  // A `<details>` in content is always open: the reader may fold it, content may not hide text.
+  required: { ...defaultSchema.required, details: { open: true } },
 };
 
 /**

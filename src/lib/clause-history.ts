@@ -26,7 +26,7 @@ export interface HistoryEntry {
 
 /** One clause identity followed through every version of a document. */
 export interface ClauseHistory {
-  /** The page slug: the clause's slug in the latest version it appears in, unique in the document. */
+  /** The page slug: the clause's slug in the first version it appears in, unique in the document. */
   slug: string;
   /** The clause in each version where it exists, in version order. */
   entries: HistoryEntry[];
@@ -58,9 +58,12 @@ interface Identity {
  * the identity of the clause it became in the next designated version, else of the clause it
  * was drafted from in the previous one, else starts an identity of its own.
  *
- * Slugs come from content only: the clause's slug in the latest version where it exists; when
- * two identities would share one, the one seen latest keeps it and the other gets
- * `<slug>~v<last version>` (`3.9~v5.0` for a clause 3.9 deleted in v6.0 whose number was reused).
+ * Slugs come from content only, and adding a version never changes one: a history takes the
+ * clause's slug in the first version where the clause appears; when a later clause starts with a
+ * slug already taken (a number reused after a deletion, or a clause inserted before others were
+ * renumbered), it gets `<slug>~v<first version>` (`5.4~v6.0` for the 5.4 inserted in v6.0 while
+ * v5.0's 5.4 became 5.5). A history URL is cited: reassigning one would silently point old
+ * citations at another clause.
  */
 export function buildHistories(document: DocumentRecord, compare: Compare): DocumentHistories {
   const versions = document.versions;
@@ -176,16 +179,17 @@ export function buildHistories(document: DocumentRecord, compare: Compare): Docu
 }
 
 function assignSlugs(identities: readonly Identity[], versions: readonly VersionRecord[]): ClauseHistory[] {
-  const last = (identity: Identity) => identity.entries.at(-1) as HistoryEntry;
+  const first = (identity: Identity) => identity.entries[0] as HistoryEntry;
   const groups = new Map<string, Identity[]>();
   for (const identity of identities) {
-    const slug = last(identity).clause.slug;
+    const slug = first(identity).clause.slug;
     groups.set(slug, [...(groups.get(slug) ?? []), identity]);
   }
   const slugs = new Map<Identity, string>();
   for (const [slug, group] of groups) {
-    const ranked = [...group].sort((x, y) => versions.indexOf(last(y).version) - versions.indexOf(last(x).version));
-    ranked.forEach((identity, rank) => slugs.set(identity, rank === 0 ? slug : `${slug}~v${last(identity).version.version}`));
+    // The clause published first keeps the plain slug; later ones are told apart by where they began.
+    const ranked = [...group].sort((x, y) => versions.indexOf(first(x).version) - versions.indexOf(first(y).version));
+    ranked.forEach((identity, rank) => slugs.set(identity, rank === 0 ? slug : `${slug}~v${first(identity).version.version}`));
   }
   return identities.map((identity) => ({
     slug: slugs.get(identity) as string,

@@ -13,13 +13,13 @@ export const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) =>
   const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value.trim();
   const match = DATE.exec(text);
   if (!match) {
-    ctx.addIssue({ code: 'custom', message: `invalid date "${String(value)}": write dates as YYYY-MM-DD` });
+    ctx.addIssue({ code: 'custom', message: `invalid date "${String(value)}"`, params: { hint: 'write dates as YYYY-MM-DD, e.g. 2020-07-26' } });
     return z.NEVER;
   }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    ctx.addIssue({ code: 'custom', message: `impossible date ${text}: there is no such day` });
+    ctx.addIssue({ code: 'custom', message: `impossible date ${text}: there is no such day`, params: { hint: 'check the day and the month (YYYY-MM-DD)' } });
     return z.NEVER;
   }
   return text;
@@ -59,17 +59,23 @@ export const versionSchema = z
     if (version.status !== 'consultation-draft') {
       for (const field of ['designated', 'effective'] as const) {
         if (!version[field]) {
-          ctx.addIssue({ code: 'custom', path: [field], message: `a ${version.status} version needs "${field}" (YYYY-MM-DD)` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `a ${version.status} version needs "${field}"`,
+            params: { hint: `add ${field}: YYYY-MM-DD (${field === 'designated' ? 'the date of the direction' : 'the date of legal effect'}), or set status: consultation-draft` },
+          });
         }
       }
     } else if (!version.published) {
-      ctx.addIssue({ code: 'custom', path: ['published'], message: 'a consultation draft needs "published" (YYYY-MM-DD)' });
+      ctx.addIssue({ code: 'custom', path: ['published'], message: 'a consultation draft needs "published"', params: { hint: 'add published: YYYY-MM-DD, the day the draft was published for consultation' } });
     }
     if (version.designated && version.effective && version.effective < version.designated) {
       ctx.addIssue({
         code: 'custom',
         path: ['effective'],
         message: `legal effect (${version.effective}) is before designation (${version.designated})`,
+        params: { hint: 'a version takes effect on or after the day it is designated: check both dates' },
       });
     }
   });
@@ -96,7 +102,12 @@ const consultationSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.closed < c.opened) {
-      ctx.addIssue({ code: 'custom', path: ['closed'], message: `consultation closes (${c.closed}) before it opens (${c.opened})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closed'],
+        message: `consultation closes (${c.closed}) before it opens (${c.opened})`,
+        params: { hint: 'check the opened and closed dates: they may be the wrong way round' },
+      });
     }
   });
 

@@ -64,9 +64,17 @@ export function loadSite(sources: SiteSources, asOf: string, options: LoadOption
     if (front.data === undefined) return undefined;
     const parsed = schema.safeParse(front.data);
     if (parsed.success) return { front, data: parsed.data as z.output<S> };
-    for (const issue of parsed.error.issues) problems.push(issueToProblem(source.file, front, schema, issue));
+    problems.push(...issuesToProblems(source.file, front, schema, parsed.error.issues));
     return undefined;
   };
+  // A file that exists but could not be loaded is reported once, where it is: references to it
+  // from other files are not reported again as "unknown".
+  const present = {
+    documents: new Set(sources.documents.map((s) => segment(s.file, -2))),
+    versions: new Set(sources.versions.map((s) => `${segment(s.file, -2)}/${segment(s.file, -1)}`)),
+    directions: new Set(sources.directions.map((s) => segment(s.file, -1).replace(/\.md$/, ''))),
+  };
+  const versionFilePresent = (doc: string, version: string) => present.versions.has(`${doc}/v${version}.md`);
 
   const documents = new Map<string, DocumentRecord>();
   const documentFiles = new Map<string, { front: FrontMatterFile; data: DocumentData }>();
@@ -91,6 +99,16 @@ export function loadSite(sources: SiteSources, asOf: string, options: LoadOption
 
   const versionFronts = new Map<VersionRecord, { front: FrontMatterFile; data: VersionData }>();
   const seenFolders = new Set<string>();
+  // The versions of a document whose index.md is broken are still checked, held by a stand-in,
+  // so that one run reports their problems too.
+  const standIns = new Map<string, DocumentRecord>();
+  const documentFor = (id: string): DocumentRecord | undefined => {
+    const found = documents.get(id) ?? standIns.get(id);
+    if (found || !present.documents.has(id)) return found;
+    const standIn: DocumentRecord = { id, title: id, shortName: id, secReference: '', order: 0, description: [], file: '', versions: [] };
+    standIns.set(id, standIn);
+    return standIn;
+  };
   for (const source of sources.versions) {
     const documentId = segment(source.file, -2);
     const fileName = segment(source.file, -1);
@@ -99,11 +117,19 @@ export function loadSite(sources: SiteSources, asOf: string, options: LoadOption
     const { front, data } = loaded;
     const expected = `v${data.version}.md`;
     if (fileName !== expected) {
-      error(source.file, front.locate(['version']), `file name ${fileName} does not match version "${data.version}"`, `rename the file to ${expected}, or correct the version field`);
+      const written = (front.data as { version?: unknown }).version;
+      error(
+        source.file,
+        front.locate(['version']),
+        `file name ${fileName} does not match version "${data.version}"`,
+        typeof written === 'number'
+          ? `put the version in quotes (version: "${fileName.replace(/^v|\.md$/g, '')}"): unquoted, YAML reads it as the number ${written}`
+          : `rename the file to ${expected}, or correct the version field`,
+      );
     }
-    const document = documents.get(documentId);
+    const document = documentFor(documentId);
     if (!document) {
-      if (!seenFolders.has(documentId) && !documentFiles.has(documentId)) {
+      if (!seenFolders.has(documentId)) {
         error(source.file, { line: 1, column: 1 }, `document "${documentId}" has no index.md`, `add ${source.file.replace(/[^/]+$/, 'index.md')} with the document's title, shortName and secReference`);
       }
       seenFolders.add(documentId);
@@ -169,13 +195,13 @@ export function loadSite(sources: SiteSources, asOf: string, options: LoadOption
 
   // Cross-references.
   const consultationIds = new Set([...directions.values()].flatMap((d) => d.consultations.map((c) => c.id)));
-  const findVersion = (doc: string, version: string) => documents.get(doc)?.versions.find((v) => v.version === version);
+  const findVersion = (doc: string, version: string) => (documents.get(doc) ?? standIns.get(doc))?.versions.find((v) => v.version === version);
   for (const [id, { data, front }] of documentFiles) {
     const document = documents.get(id) as DocumentRecord;
     if (document.versions.length === 0 && !problems.some((p) => p.file.startsWith(document.file.replace(/index\.md$/, '')) && p.severity === 'error')) {
       error(document.file, { line: 1, column: 1 }, `document "${id}" has no versions`, `add a version file such as ${document.file.replace(/index\.md$/, 'v1.0.md')}`);
     }
-    if (data.parent && !documents.has(data.parent)) {
+    if (data.parent && !documents.has(data.parent) && !present.documents.has(data.parent)) {
       error(document.file, front.locate(['parent']), `unknown parent document "${data.parent}"`, `parent must be one of: ${[...documents.keys()].join(', ')}`);
     }
   }
@@ -183,13 +209,14 @@ export function loadSite(sources: SiteSources, asOf: string, options: LoadOption
     if (data.direction) {
       const direction = directions.get(data.direction);
       if (!direction) {
-        error(record.file, front.locate(['direction']), `unknown direction "${data.direction}"`, hintFor('direction', data.direction, [...directions.keys()]));
+        if (!present.directions.has(data.direction)) error(record.file, front.locate(['direction']), `unknown direction "${data.direction}"`, hintFor('direction', data.direction, [...directions.keys()]));
       } else if (!direction.designations.some((d) => d.document === record.document && d.version === record.version)) {
         error(record.file, front.locate(['direction']), `direction "${data.direction}" does not designate ${record.document} v${record.version}`, `add the designation to ${direction.file}, or correct the direction field`);
       }
     }
     (data.consultations ?? []).forEach((consultation, index) => {
-      if (!consultationIds.has(consultation)) {
+      // A direction that failed to load may list it.
+      if (!consultationIds.has(consultation) && directions.size === present.directions.size) {
         error(record.file, front.locate(['consultations', index]), `unknown consultation "${consultation}"`, hintFor('consultation', consultation, [...consultationIds]));
       }
     });
@@ -198,33 +225,37 @@ export function loadSite(sources: SiteSources, asOf: string, options: LoadOption
     const direction = directions.get(id) as DirectionRecord;
     data.designations.forEach((designation, index) => {
       const at = front.locate(['designations', index, 'document']);
-      if (!documents.has(designation.document)) {
-        error(direction.file, at, `designates unknown document "${designation.document}"`, hintFor('document', designation.document, [...documents.keys()]));
+      if (!documents.has(designation.document) && !standIns.has(designation.document)) {
+        if (!present.documents.has(designation.document)) {
+          error(direction.file, at, `designates unknown document "${designation.document}"`, hintFor('document', designation.document, [...documents.keys()]));
+        }
         return;
       }
       const version = findVersion(designation.document, String(designation.version));
       if (!version) {
-        error(direction.file, front.locate(['designations', index, 'version']), `designates ${designation.document} v${designation.version}, which does not exist`, `add content/documents/${designation.document}/v${designation.version}.md or correct the version`);
+        if (!versionFilePresent(designation.document, String(designation.version))) error(direction.file, front.locate(['designations', index, 'version']), `designates ${designation.document} v${designation.version}, which does not exist`, `add content/documents/${designation.document}/v${designation.version}.md or correct the version`);
       } else if (version.status !== 'designated') {
         error(direction.file, front.locate(['designations', index, 'version']), `designates ${designation.document} v${designation.version}, which is a consultation draft`, 'designate the version that was made law, or set its status to designated');
       } else if (version.effective !== designation.effective) {
         error(direction.file, front.locate(['designations', index, 'effective']), `effective date ${designation.effective} differs from ${version.file} (${version.effective ?? 'none'})`, 'the direction and the version must agree on the date of legal effect');
       }
-      for (const annex of designation.annexes) {
+      designation.annexes.forEach((annex, annexIndex) => {
         if (!data.annexes.some((a) => a.id === annex)) {
-          error(direction.file, at, `designation names annex ${annex}, which is not listed under annexes`, 'list every annex under annexes with its id, kind and title');
+          error(direction.file, front.locate(['designations', index, 'annexes', annexIndex]), `designation names annex ${annex}, which is not listed under annexes`, 'list every annex under annexes with its id, kind and title');
         }
-      }
+      });
     });
     data.annexes.forEach((annex, index) => {
       if (!annex.document) return;
-      if (!documents.has(annex.document)) {
-        error(direction.file, front.locate(['annexes', index, 'document']), `annex ${annex.id} names unknown document "${annex.document}"`, hintFor('document', annex.document, [...documents.keys()]));
+      if (!documents.has(annex.document) && !standIns.has(annex.document)) {
+        if (!present.documents.has(annex.document)) {
+          error(direction.file, front.locate(['annexes', index, 'document']), `annex ${annex.id} names unknown document "${annex.document}"`, hintFor('document', annex.document, [...documents.keys()]));
+        }
         return;
       }
       for (const field of ['version', 'against'] as const) {
         const value = annex[field];
-        if (value !== undefined && !findVersion(annex.document, String(value))) {
+        if (value !== undefined && !findVersion(annex.document, String(value)) && !versionFilePresent(annex.document, String(value))) {
           error(direction.file, front.locate(['annexes', index, field]), `annex ${annex.id} names ${annex.document} v${value}, which does not exist`, `add content/documents/${annex.document}/v${value}.md or correct the annex`);
         }
       }
@@ -282,7 +313,8 @@ function checkLinks(version: VersionRecord, problems: ContentProblem[]): void {
   const slugs = new Set(version.clauses.map((c) => c.slug));
   for (const clause of version.clauses) {
     walk(clause.content, (href) => {
-      if (!href.startsWith('#')) return;
+      // A bare `#` points at the page itself: pointless, but not broken.
+      if (!href.startsWith('#') || href === '#') return;
       const target = decodeURIComponent(href.slice(1));
       if (!slugs.has(target)) {
         problems.push({
@@ -354,38 +386,90 @@ interface ZodIssueLike {
   path: PropertyKey[];
   message: string;
   keys?: string[];
+  values?: unknown[];
+  expected?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  params?: { hint?: string };
 }
 
-function issueToProblem(file: string, front: FrontMatterFile, schema: z.ZodType, issue: ZodIssueLike): ContentProblem {
-  const field = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys' && issue.keys) {
-    const key = issue.keys[0] ?? '';
+const FIELDS_HINT = 'see content/README.md for the fields each file needs';
+
+/**
+ * Turns schema issues into problems a document administrator can act on. A misspelt field
+ * gives one problem ("did you mean"), not a second one for the field it was meant to be.
+ */
+function issuesToProblems(file: string, front: FrontMatterFile, schema: z.ZodType, issues: readonly ZodIssueLike[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys' || !issue.keys) continue;
     const known = Object.keys(shapeAt(schema, issue.path) ?? {});
-    const suggestion = closest(key, known);
-    return {
-      file,
-      ...front.locate([...issue.path, key]),
-      severity: 'error',
-      message: `unknown field "${issue.path.length ? `${field}.` : ''}${key}"`,
-      hint: suggestion ? `did you mean "${suggestion}"?` : `known fields: ${known.join(', ')}`,
-    };
+    for (const key of issue.keys) {
+      const suggestion = closest(key, known);
+      if (suggestion) meant.add(fieldName([...issue.path, suggestion]));
+      problems.push({
+        file,
+        ...front.locate([...issue.path, key]),
+        severity: 'error',
+        message: `unknown field "${fieldName([...issue.path, key])}"`,
+        hint: suggestion ? `did you mean "${suggestion}"?` : `known fields: ${known.join(', ')}`,
+      });
+    }
   }
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
-    return {
-      file,
-      ...front.locate(issue.path.slice(0, -1)),
-      severity: 'error',
-      message: `missing field "${field}"`,
-      hint: 'see content/README.md for the fields each file needs',
-    };
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') continue;
+    const field = fieldName(issue.path);
+    const value = valueAt(front.data, issue.path);
+    if (value === undefined && meant.has(field)) continue;
+    const at = front.locate(value === undefined ? issue.path.slice(0, -1) : issue.path);
+    const problem = (message: string, hint: string) => problems.push({ file, ...at, severity: 'error', message, hint });
+    if (issue.code === 'invalid_type' && value === undefined) {
+      problem(`missing field "${field}"`, FIELDS_HINT);
+    } else if (issue.code === 'invalid_type' && field === '') {
+      problem(`front matter must be fields, not ${describe(value)}`, 'write one "field: value" per line between the --- lines');
+    } else if (issue.code === 'invalid_type') {
+      problem(`${field}: expected ${issue.expected === 'array' ? 'a list' : `a ${issue.expected ?? 'value'}`}, not ${describe(value)}`, FIELDS_HINT);
+    } else if (issue.code === 'invalid_value' && issue.values) {
+      const allowed = issue.values.map(String);
+      const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+      problem(`${field}: ${describe(value)} is not allowed`, `${suggestion ? `did you mean "${suggestion}"? ` : ''}write one of: ${allowed.join(', ')}`);
+    } else if (issue.code === 'invalid_format') {
+      problem(`${field}: ${describe(value)} is not valid`, issue.message);
+    } else if (issue.code === 'too_small' && issue.origin === 'string') {
+      problem(`${field} is empty`, 'write a value, or leave the field out if it is optional');
+    } else if (issue.code === 'too_small' && issue.origin === 'array') {
+      problem(`${field} needs at least ${String(issue.minimum ?? 1)} ${issue.minimum === 1 ? 'entry' : 'entries'}`, FIELDS_HINT);
+    } else {
+      problem(field ? `${field}: ${issue.message}` : issue.message, issue.params?.hint ?? FIELDS_HINT);
+    }
   }
-  return {
-    file,
-    ...front.locate(issue.path),
-    severity: 'error',
-    message: field ? `${field}: ${issue.message}` : issue.message,
-    hint: 'see content/README.md for the fields each file needs',
-  };
+  return problems;
+}
+
+/** A field as the administrator wrote it: `signatory.role`, `consultations[0].closed`. */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i > 0 ? '.' : ''}${String(key)}`)).join('');
+}
+
+/** The front-matter value at a path, if there is one. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** A value as a message quotes it: `"designate"`, `the number 2`, `a list`. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  return 'a group of fields';
 }
 
 /** The object shape a path leads to in a schema, through arrays, optionals and defaults. */

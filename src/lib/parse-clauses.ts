@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { blocksToHast } from './blocks-to-hast.ts';
 import type { Clause, SourcePoint } from './clause.ts';
+import { clauseWarnings } from './clause-warnings.ts';
 import { collapse } from './collapse.ts';
 import {
   compareNumbers,
@@ -105,7 +106,9 @@ export function parseClauses(markdown: string, options: ParseClausesOptions): Pa
   };
 
   const checkOrder = (number: ClauseNumber, at: SourcePoint) => {
-    if (lastNumber && compareNumbers(number, lastNumber.number) < 0) {
+    // A duplicate is already an error; saying it also goes backwards adds nothing.
+    const duplicate = byNumber.get(number.normalized)?.start.line !== at.line;
+    if (lastNumber && !duplicate && compareNumbers(number, lastNumber.number) < 0) {
       problem(
         at,
         'warning',
@@ -396,6 +399,7 @@ export function parseClauses(markdown: string, options: ParseClausesOptions): Pa
       const alert = alerts.get(clause);
       if (alert) clause.content = [h('div', { className: ['alert', `alert-${alert}`] }, clause.content)];
     }
+    problems.push(...clauseWarnings(clause, blocks, options.file, point));
     return clause;
   });
   return { clauses, problems };

@@ -349,6 +349,6 @@ function markElement(mark: Exclude<Mark, null>, child: ElementContent, className
     tagName: mark === 'ins' ? 'ins' : 'del',
     properties,
     children: [child],
-    data: { mark, className } as Element['data'],
+    data: { mark, className } as unknown as Element['data'],
   };
 }

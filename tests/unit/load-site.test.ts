@@ -72,7 +72,7 @@ describe('loadSite', () => {
     sources.versions[0] = version('td', 'v1.0.md', 'version: "1.0"\nstatus: designated\ndesignated: 2020-02-30\neffective: 2020-06-15');
     expect(loadSite(sources, '2020-08-01').site).toBeUndefined();
     expect(messages(sources)).toContain(
-      'content/documents/td/v1.0.md:4:1 error: designated: impossible date 2020-02-30: there is no such day\n  hint: see content/README.md for the fields each file needs',
+      'content/documents/td/v1.0.md:4:1 error: designated: impossible date 2020-02-30: there is no such day\n  hint: check the day and the month (YYYY-MM-DD)',
     );
   });
 

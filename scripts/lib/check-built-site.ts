@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkLinks, formatBrokenLink, type BrokenLink } from '../../src/lib/check-links.ts';
+import { formatProblem, type ContentProblem } from '../../src/lib/content-problem.ts';
+import type { SourcePoint } from '../../src/lib/clause.ts';
+import { searchRecords } from '../../src/lib/search-records.ts';
+import type { Site } from '../../src/lib/site-model.ts';
+import { checkLedger, parseLedger } from '../../src/lib/url-ledger.ts';
+import { versionUrl } from '../../src/lib/urls.ts';
+import { readBuiltSite } from './read-built-site.ts';
+import { readTombstones } from './read-tombstones.ts';
+
+/** What checking a built site found. */
+export interface BuiltSiteReport {
+  ok: boolean;
+  /** What to print: the broken links and dropped URLs, or a line saying all is well. */
+  lines: string[];
+  pages: number;
+  links: number;
+  /** URLs published that the ledger does not list yet. */
+  added: string[];
+}
+
+/** The ledger file of a content folder. */
+export function ledgerFile(root: string): string {
+  return join(root, 'published-urls.txt');
+}
+
+/**
+ * What the link check needs of the site, small enough to keep while Astro builds: the clause URLs
+ * search results lead to, and where each clause of each version page is written.
+ */
+export interface LinkSources {
+  searchUrls: string[];
+  /** Source file and position of a clause, by version page URL and clause slug. */
+  clauseAt(page: string, slug: string): { file: string; start: SourcePoint } | undefined;
+}
+
+/** Takes from a loaded site what {@link checkBuiltSite} needs. */
+export function linkSources(site: Site): LinkSources {
+  const pages = new Map<string, { file: string; starts: Map<string, SourcePoint> }>();
+  for (const document of site.documents) {
+    for (const version of document.versions) {
+      pages.set(versionUrl(document.id, version.version), { file: version.file, starts: new Map(version.clauses.map((c) => [c.slug, c.start])) });
+    }
+  }
+  return {
+    searchUrls: searchRecords(site).map((record) => record.url),
+    clauseAt(page, slug) {
+      const found = pages.get(page);
+      const start = found?.starts.get(slug);
+      return found && start ? { file: found.file, start } : undefined;
+    },
+  };
+}
+
+/**
+ * Checks a built site before it is published: every internal link and `#fragment` resolves
+ * (including the clause URLs search results link to), and every URL in the content folder's
+ * ledger is still published or has a tombstone.
+ */
+export async function checkBuiltSite(outDir: string, sources: LinkSources, root: string, siteUrl: string): Promise<BuiltSiteReport> {
+  const built = await readBuiltSite(outDir);
+  const records = sources.searchUrls.map((href) => ({ page: '/search/', href }));
+  const broken = checkLinks(built, siteUrl, records);
+  const links = [...built.pages.values()].reduce((n, page) => n + page.links.length, 0) + records.length;
+  const lines = broken.map((b) => describeBroken(b, sources));
+
+  const tombstones = await readTombstones(root);
+  const file = ledgerFile(root);
+  const ledger = existsSync(file) ? parseLedger(await readFile(file, 'utf8')) : [];
+  const { problems, added } = checkLedger({ file, entries: ledger }, built.pages, { file: tombstones.file, entries: tombstones.tombstones });
+  lines.push(...[...tombstones.problems, ...problems].map(formatProblem));
+
+  const ok = lines.length === 0;
+  if (ok) lines.push(`links: ${links} links on ${built.pages.size} pages resolve; ${ledger.length} published URLs in place`);
+  if (ok && added.length > 0 && existsSync(file)) {
+    lines.push(`ledger: ${added.length} new URL${added.length === 1 ? '' : 's'} not yet in ${file}: run npm run ledger:update to record them`);
+  }
+  return { ok, lines, pages: built.pages.size, links, added };
+}
+
+/** A broken link in a version's text is reported at its clause in the content file; others by page. */
+function describeBroken(broken: BrokenLink, sources: LinkSources): string {
+  const clause = broken.link.clause ? sources.clauseAt(broken.page, broken.link.clause) : undefined;
+  if (!clause) return formatBrokenLink(broken);
+  const problem: ContentProblem = {
+    file: clause.file,
+    ...clause.start,
+    severity: 'error',
+    message: `link to ${broken.link.href} leads nowhere: ${broken.reason}`,
+    hint: `correct the link or remove it (it is on ${broken.page}#${broken.link.clause})`,
+  };
+  return formatProblem(problem);
+}

@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../scripts/lib/check-site.ts';
+import type { Site } from '../../src/lib/site-model.ts';
+
+/**
+ * The catalogue of bad content: each case in tests/fixtures/bad-content/ is a small content
+ * folder with one thing broken (or, for the accepted cases, written unusually), and
+ * `expected.txt` holds exactly what the checker prints for it, with the case folder shown as
+ * `content/`. `UPDATE_GOLDEN=1` rewrites the expected files (review the diff).
+ */
+const BASE = 'tests/fixtures/bad-content';
+const AS_OF = '2024-01-01';
+const cases = readdirSync(BASE, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+async function report(name: string): Promise<{ site: Site | undefined; text: string }> {
+  const root = `${BASE}/${name}`;
+  const { site, lines } = await checkContent(root, AS_OF);
+  return { site, text: lines.join('\n').replaceAll(`${root}/`, 'content/') };
+}
+
+function expected(name: string): string {
+  return readFileSync(`${BASE}/${name}/expected.txt`, 'utf8').replace(/\n$/, '');
+}
+
+function version(site: Site | undefined, doc: string, number: string) {
+  const found = site?.documents.find((d) => d.id === doc)?.versions.find((v) => v.version === number);
+  if (!found) throw new Error(`no ${doc} v${number}`);
+  return found;
+}
+
+describe('the catalogue of bad content', () => {
+  it('has at least 30 cases, each described in the README', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    const readme = readFileSync(`${BASE}/README.md`, 'utf8');
+    expect(cases.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it.each(cases)('%s: prints exactly the expected messages', async (name) => {
+    const { site, text } = await report(name);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(`${BASE}/${name}/expected.txt`, text ? `${text}\n` : '');
+    expect(text).toBe(expected(name));
+    // Errors stop the build; warnings alone do not.
+    expect(site === undefined).toBe(/^\S+:\d+:\d+ error: /m.test(text));
+  });
+});
+
+describe('what the catalogue proves', () => {
+  it('reports every problem of a run together, across files', async () => {
+    const { text } = await report('many-problems');
+    const files = new Set([...text.matchAll(/^(\S+):\d+:\d+ error: /gm)].map((m) => m[1]));
+    expect([...files].sort()).toEqual([
+      'content/directions/2020-07-24-test.md',
+      'content/documents/td/index.md',
+      'content/documents/td/v1.0.md',
+      'content/documents/td/v2.0.md',
+    ]);
+    expect(text).toContain('4 content errors: nothing was built.');
+  });
+
+  it('points at both lines of a duplicate clause', async () => {
+    expect((await report('duplicate-clause')).text).toMatch(/v2\.0\.md:13:1 error: duplicate clause 1\.1 \(first at line 11\)/);
+  });
+
+  it('accepts a byte-order mark and CRLF line endings, reading the same clauses on the same lines', async () => {
+    const plain = await checkContent('tests/fixtures/site-minimal', AS_OF);
+    const shape = (site: Site | undefined) =>
+      version(site, 'td', '2.0').clauses.map((c) => ({ slug: c.slug, text: c.text, line: c.start.line, column: c.start.column }));
+    for (const name of ['byte-order-mark', 'crlf-line-endings']) {
+      const { site, text } = await report(name);
+      expect(text).toBe('');
+      expect(shape(site)).toEqual(shape(plain.site));
+      expect(site?.directions[0]?.designations).toEqual(plain.site?.directions[0]?.designations);
+    }
+  });
+
+  it('builds despite a warning, keeping the clauses in the order written', async () => {
+    const { site, text } = await report('clauses-backwards');
+    expect(text).toMatch(/^\S+ warning: clause numbers go backwards/);
+    expect(version(site, 'td', '2.0').clauses.map((c) => c.number)).toEqual(['1', '1.1', '1.3', '1.2']);
+  });
+
+  it('keeps unclosed HTML inside its own clause', async () => {
+    const { site } = await report('unclosed-html');
+    const clauses = version(site, 'td', '2.0').clauses;
+    const html = (slug: string) => JSON.stringify(clauses.find((c) => c.slug === slug)?.content);
+    expect(html('1.1')).toContain('"tagName":"b"');
+    expect(html('1.1')).toContain('"tagName":"div"');
+    for (const slug of ['1-p1', '1.2']) {
+      expect(html(slug)).not.toContain('"tagName":"b"');
+      expect(html(slug)).not.toContain('"tagName":"div"');
+    }
+    expect(clauses.find((c) => c.slug === '1.2')?.text).toBe('A Supplier Party shall tell the DCC.');
+  });
+});

@@ -1,0 +1,98 @@
+import { fromHtml } from 'hast-util-from-html';
+import { describe, expect, it } from 'vitest';
+import { builtPage, urlOfFile } from '../../src/lib/built-page.ts';
+import { checkLinks, formatBrokenLink, whyBroken, type BuiltSite } from '../../src/lib/check-links.ts';
+
+const SITE = 'https://sec.example.org';
+
+function site(pages: Record<string, string>, files: string[] = []): BuiltSite {
+  return {
+    pages: new Map(Object.entries(pages).map(([url, html]) => [url, builtPage(url, fromHtml(html))])),
+    files: new Set(files),
+  };
+}
+
+describe('urlOfFile', () => {
+  it('serves index.html at its folder and other files as they are', () => {
+    expect(urlOfFile('index.html')).toBe('/');
+    expect(urlOfFile('tmad/v6.0/index.html')).toBe('/tmad/v6.0/');
+    expect(urlOfFile('404.html')).toBe('/404.html');
+  });
+});
+
+describe('builtPage', () => {
+  const page = builtPage(
+    '/tmad/v6.0/',
+    fromHtml(
+      [
+        '<head><link rel="stylesheet" href="/_astro/a.css"><meta http-equiv="refresh" content="0; url=/tmad/v6.0/"></head>',
+        '<main id="main"><a name="old"></a>',
+        '<div id="8.6" class="clause depth-0"><a class="clause-label" href="#8.6">8.6</a><div class="clause-body"><p>See <a href="/tmad/v5.0/#8.5">8.5</a></p></div></div>',
+        '<table id="2-table" class="clause-table"><tr id="2-table-x" class="clause-row"><th><a href="#2-table-x">x</a></th></tr></table>',
+        '<form action="/search/"></form><script src="/_astro/b.js"></script></main>',
+      ].join(''),
+    ),
+  );
+
+  it('collects ids, names and, separately, the clause anchors', () => {
+    expect([...page.ids].sort()).toEqual(['2-table', '2-table-x', '8.6', 'main', 'old']);
+    expect(page.anchors).toEqual(['8.6', '2-table', '2-table-x']);
+    expect(page.tombstone).toBe(false);
+  });
+
+  it('collects every kind of link, with its line and the clause it sits in', () => {
+    expect(page.links.map((l) => [l.element, l.href, l.clause ?? null])).toEqual([
+      ['link', '/_astro/a.css', null],
+      ['meta', '/tmad/v6.0/', null],
+      ['a', '#8.6', '8.6'],
+      ['a', '/tmad/v5.0/#8.5', '8.6'],
+      ['a', '#2-table-x', '2-table-x'],
+      ['form', '/search/', null],
+      ['script', '/_astro/b.js', null],
+    ]);
+    expect(page.links[0]?.line).toBe(1);
+  });
+
+  it('knows a tombstone page', () => {
+    expect(builtPage('/x/', fromHtml('<main><div class="tombstone"><h1>Removed</h1></div></main>')).tombstone).toBe(true);
+  });
+});
+
+describe('checkLinks', () => {
+  const built = site(
+    {
+      '/': '<a href="/tmad/">TMAD</a><a href="tmad/v6.0/#8.6">relative</a><a href="https://elsewhere.example/x">external</a><a href="mailto:a@b.c">mail</a>',
+      '/tmad/': '<a href="/tmad/v6.0/#8.6">ok</a><a href="/tmad/v6.0/#9.9">missing anchor</a><a href="/tmad/v9.0/">missing page</a><a href="/tmad">no slash</a>',
+      '/tmad/v6.0/':
+        '<div id="8.6" class="clause"><a href="#8.6">self</a></div><a href="#">top</a><a href="/search/?q=UTRN">query</a><a href="/pagefind/pagefind.js">asset</a>' +
+        `<link rel="canonical" href="${SITE}/tmad/v6.0/"><link rel="canonical" href="${SITE}/gone/"><a href="#%38.6">encoded</a>`,
+      '/search/': '<p>search</p>',
+    },
+    ['/pagefind/pagefind.js'],
+  );
+
+  it('lists each broken link with where it is and why, and nothing else', () => {
+    expect(checkLinks(built, SITE).map(formatBrokenLink)).toEqual([
+      '/tmad/ line 1: a link to /tmad/v6.0/#9.9: /tmad/v6.0/ has no #9.9',
+      '/tmad/ line 1: a link to /tmad/v9.0/: no page or file at /tmad/v9.0/',
+      '/tmad/ line 1: a link to /tmad: no page at /tmad: the address needs its trailing slash (/tmad/)',
+      `/tmad/v6.0/ line 1: link link to ${SITE}/gone/: no page or file at /gone/`,
+    ]);
+  });
+
+  it('checks links shown by scripts (search results) the same way', () => {
+    const broken = checkLinks(built, SITE, [
+      { page: '/search/', href: '/tmad/v6.0/#8.6' },
+      { page: '/search/', href: '/tmad/v6.0/#8.7' },
+    ]).filter((b) => b.page === '/search/');
+    expect(broken.map(formatBrokenLink)).toEqual(['/search/: search result link to /tmad/v6.0/#8.7: /tmad/v6.0/ has no #8.7']);
+  });
+
+  it('resolves relative links against the page and ignores other sites', () => {
+    expect(whyBroken(built, '/tmad/', '../tmad/v6.0/#8.6', SITE)).toBeUndefined();
+    expect(whyBroken(built, '/tmad/', 'v6.0/', SITE)).toBeUndefined();
+    expect(whyBroken(built, '/tmad/', 'v6.1/', SITE)).toBe('no page or file at /tmad/v6.1/');
+    expect(whyBroken(built, '/', 'https://elsewhere.example/nothing/', SITE)).toBeUndefined();
+    expect(whyBroken(built, '/', '/tmad/v6.0/#%E0%A4%A', SITE)).toBe('"#%E0%A4%A" has a malformed %-escape');
+  });
+});
