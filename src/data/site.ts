@@ -4,13 +4,14 @@
  */
 import { getCollection } from 'astro:content';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { alignClauses, type AlignedRow } from '../lib/align-clauses.ts';
+import { join, relative, resolve } from 'node:path';
+import type { AlignedRow } from '../lib/align-clauses.ts';
 import { buildHistories, type DocumentHistories } from '../lib/clause-history.ts';
-import { asOfDate } from '../lib/content-root.ts';
+import { asOfDate, contentRoot } from '../lib/content-root.ts';
 import { ContentError, formatProblem } from '../lib/content-problem.ts';
 import { loadSite, type SourceFile } from '../lib/load-site.ts';
 import { decodeUtf8 } from '../lib/read-front-matter.ts';
+import { cachedAligner } from '../node/align-cache.ts';
 import { cachedParser } from '../node/parse-cache.ts';
 import type { DocumentRecord, Site, VersionRecord } from '../lib/site-model.ts';
 
@@ -31,7 +32,9 @@ async function sources(collection: 'documents' | 'versions' | 'directions'): Pro
     entries
       .filter((entry) => entry.filePath)
       .map(async (entry) => {
-        const file = entry.filePath as string;
+        // Named as the content check names it (relative to the content folder as given), so
+        // messages read the same and the parse cache, keyed by file name, is shared with it.
+        const file = join(contentRoot(), relative(resolve(contentRoot()), resolve(entry.filePath as string)));
         const decoded = decodeUtf8(file, await readFile(resolve(file)));
         if (decoded.problems.length > 0) throw new ContentError(decoded.problems);
         return { file, text: decoded.text };
@@ -56,13 +59,15 @@ export async function getDocument(id: string): Promise<DocumentRecord> {
 }
 
 const comparisons = new Map<string, AlignedRow[]>();
+let align: ReturnType<typeof cachedAligner> | undefined;
 
-/** The aligned rows of a comparison, computed once per pair. */
+/** The aligned rows of a comparison, computed once per pair (and once per content, on disk). */
 export function getComparison(from: VersionRecord, to: VersionRecord): AlignedRow[] {
   const key = `${from.document}/${from.version}...${to.version}`;
   let rows = comparisons.get(key);
   if (!rows) {
-    rows = alignClauses(from.clauses, to.clauses);
+    align ??= cachedAligner();
+    rows = align(from.clauses, to.clauses);
     comparisons.set(key, rows);
   }
   return rows;

@@ -23,18 +23,32 @@ export function cacheDir(env: Record<string, string | undefined> = process.env):
   return env.SEC_CACHE_DIR ?? '.cache/sec';
 }
 
-let salt: string | undefined | null;
+const salts = new Map<string, string | null>();
+
+/**
+ * A hash of source files (and the lockfile), so cached results die with the code that made
+ * them; null when they cannot be read (then nothing is cached).
+ */
+export function sourceSalt(files: readonly string[], root = process.cwd()): string | null {
+  const key = `${root}\u0000${files.join('\u0000')}`;
+  if (salts.has(key)) return salts.get(key) ?? null;
+  const hash = createHash('sha256');
+  for (const file of [...PARSER_SOURCES, ...files]) {
+    const path = join(root, file);
+    if (!existsSync(path)) {
+      salts.set(key, null);
+      return null;
+    }
+    hash.update(file).update('\0').update(readFileSync(path)).update('\0');
+  }
+  const salt = hash.digest('hex').slice(0, 16);
+  salts.set(key, salt);
+  return salt;
+}
 
 /** A hash of the parser's sources, or null when they cannot be read (then nothing is cached). */
 export function parserSalt(root = process.cwd()): string | null {
-  if (salt !== undefined) return salt;
-  const hash = createHash('sha256');
-  for (const file of PARSER_SOURCES) {
-    const path = join(root, file);
-    if (!existsSync(path)) return (salt = null);
-    hash.update(file).update('\0').update(readFileSync(path)).update('\0');
-  }
-  return (salt = hash.digest('hex').slice(0, 16));
+  return sourceSalt([], root);
 }
 
 /** The cache key of one parse. */

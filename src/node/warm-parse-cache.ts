@@ -28,7 +28,8 @@ export async function warmParseCache(versions: readonly SourceFile[], dir = cach
   const failures: string[] = [];
   await Promise.all(
     Array.from({ length: threads }, async () => {
-      const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { dir } });
+      // A modest heap per worker: parsing needs little at a time, and garbage is collected sooner.
+      const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { dir }, resourceLimits: { maxOldGenerationSizeMb: 384 } });
       try {
         while (next < jobs.length) {
           const job = jobs[next++];
