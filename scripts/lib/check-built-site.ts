@@ -28,31 +28,35 @@ export function ledgerFile(root: string): string {
 }
 
 /**
- * What the link check needs of the site, small enough to keep while Astro builds: the clause URLs
- * search results lead to, and where each clause of each version page is written.
+ * What the link check needs of the site, as plain data (it is handed from the content check to
+ * the link check, which run in different processes): the clause URLs search results lead to,
+ * and where each clause of each version page is written.
  */
 export interface LinkSources {
   searchUrls: string[];
-  /** Source file and position of a clause, by version page URL and clause slug. */
-  clauseAt(page: string, slug: string): { file: string; start: SourcePoint } | undefined;
+  /** By version page URL: its source file, and each clause's `[line, column]` by slug. */
+  pages: Record<string, { file: string; starts: Record<string, [number, number]> }>;
 }
 
 /** Takes from a loaded site what {@link checkBuiltSite} needs. */
 export function linkSources(site: Site): LinkSources {
-  const pages = new Map<string, { file: string; starts: Map<string, SourcePoint> }>();
+  const pages: LinkSources['pages'] = {};
   for (const document of site.documents) {
     for (const version of document.versions) {
-      pages.set(versionUrl(document.id, version.version), { file: version.file, starts: new Map(version.clauses.map((c) => [c.slug, c.start])) });
+      pages[versionUrl(document.id, version.version)] = {
+        file: version.file,
+        starts: Object.fromEntries(version.clauses.map((c) => [c.slug, [c.start.line, c.start.column]])),
+      };
     }
   }
-  return {
-    searchUrls: searchRecords(site).map((record) => record.url),
-    clauseAt(page, slug) {
-      const found = pages.get(page);
-      const start = found?.starts.get(slug);
-      return found && start ? { file: found.file, start } : undefined;
-    },
-  };
+  return { searchUrls: searchRecords(site).map((record) => record.url), pages };
+}
+
+/** Where a clause of a version page is written, if the page is a version's. */
+function clauseAt(sources: LinkSources, page: string, slug: string): { file: string; start: SourcePoint } | undefined {
+  const found = sources.pages[page];
+  const start = found?.starts[slug];
+  return found && start ? { file: found.file, start: { line: start[0], column: start[1] } } : undefined;
 }
 
 /**
@@ -83,7 +87,7 @@ export async function checkBuiltSite(outDir: string, sources: LinkSources, root:
 
 /** A broken link in a version's text is reported at its clause in the content file; others by page. */
 function describeBroken(broken: BrokenLink, sources: LinkSources): string {
-  const clause = broken.link.clause ? sources.clauseAt(broken.page, broken.link.clause) : undefined;
+  const clause = broken.link.clause ? clauseAt(sources, broken.page, broken.link.clause) : undefined;
   if (!clause) return formatBrokenLink(broken);
   const problem: ContentProblem = {
     file: clause.file,

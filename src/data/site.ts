@@ -5,7 +5,7 @@
 import { getCollection } from 'astro:content';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import type { AlignedRow } from '../lib/align-clauses.ts';
+import { renumberedNumbers, type AlignedRow } from '../lib/align-clauses.ts';
 import { buildHistories, type DocumentHistories } from '../lib/clause-history.ts';
 import { asOfDate, contentRoot } from '../lib/content-root.ts';
 import { ContentError, formatProblem } from '../lib/content-problem.ts';
@@ -71,6 +71,19 @@ export function getComparison(from: VersionRecord, to: VersionRecord): AlignedRo
     comparisons.set(key, rows);
   }
   return rows;
+}
+
+const renumberings = new WeakMap<readonly AlignedRow[], Map<string, string>>();
+
+/** Old number → new number for the clauses a comparison renumbered, computed once per pair. */
+export function getRenumbered(from: VersionRecord, to: VersionRecord): Map<string, string> {
+  const rows = getComparison(from, to);
+  let map = renumberings.get(rows);
+  if (!map) {
+    map = renumberedNumbers(rows);
+    renumberings.set(rows, map);
+  }
+  return map;
 }
 
 const histories = new Map<string, DocumentHistories>();
