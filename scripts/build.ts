@@ -71,6 +71,8 @@ if ((await step('scripts/lib/check-step.ts', [prepared])) !== 0) {
 }
 const { records, links } = JSON.parse(await readFile(prepared, 'utf8')) as { records: SearchRecord[]; links: LinkSources };
 await rm(prepared, { force: true });
+// Warnings were printed once, by the check: not again by the pages' loader inside Astro.
+process.env.SEC_CONTENT_REPORTED = '1';
 phase('check');
 
 // Pagefind indexes in a process of its own while Astro renders in another: on two cores the
