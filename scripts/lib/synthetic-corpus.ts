@@ -15,6 +15,8 @@ export interface CorpusOptions {
   inserted?: number;
   deleted?: number;
   moved?: number;
+  /** Edits made to each modified clause (default 1: a word or a phrase). */
+  edits?: number;
   /** Document ids are `<prefix>-NN` (default `doc`). */
   prefix?: string;
   /** Whether to write one direction per release designating its versions (default true). */
@@ -139,7 +141,7 @@ function evolve(rand: () => number, sections: Section[], options: Required<Corpu
   const times = (rate: number) => Math.max(rate > 0 ? 1 : 0, Math.round(count * rate));
   for (let k = times(options.modified); k > 0; k--) {
     const clause = pick(rand, all());
-    clause.text = modify(rand, clause.text);
+    for (let e = 0; e < options.edits; e++) clause.text = modify(rand, clause.text);
   }
   for (let k = times(options.deleted); k > 0; k--) {
     const section = pick(rand, next);
@@ -199,7 +201,7 @@ function date(dayNumber: number): string {
  * direction per release (`directions/<date>-release-<k>.md`) designating that release's versions.
  */
 export function generateCorpus(input: CorpusOptions): CorpusFile[] {
-  const options: Required<CorpusOptions> = { modified: 0.04, inserted: 0.01, deleted: 0.005, moved: 0.0025, prefix: 'doc', directions: true, ...input };
+  const options: Required<CorpusOptions> = { modified: 0.04, inserted: 0.01, deleted: 0.005, moved: 0.0025, edits: 1, prefix: 'doc', directions: true, ...input };
   const files: CorpusFile[] = [];
   const releases = Array.from({ length: options.versions }, (_, k) => ({ designated: date(k * 120), effective: date(k * 120 + 2) }));
   for (let d = 1; d <= options.documents; d++) {
