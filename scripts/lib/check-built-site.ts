@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkLinks, formatBrokenLink, type BrokenLink } from '../../src/lib/check-links.ts';
 import { formatProblem, type ContentProblem } from '../../src/lib/content-problem.ts';
+import type { SourcePoint } from '../../src/lib/clause.ts';
 import { searchRecords } from '../../src/lib/search-records.ts';
 import type { Site } from '../../src/lib/site-model.ts';
 import { checkLedger, parseLedger } from '../../src/lib/url-ledger.ts';
@@ -27,16 +28,48 @@ export function ledgerFile(root: string): string {
 }
 
 /**
+ * What the link check needs of the site, as plain data (it is handed from the content check to
+ * the link check, which run in different processes): the clause URLs search results lead to,
+ * and where each clause of each version page is written.
+ */
+export interface LinkSources {
+  searchUrls: string[];
+  /** By version page URL: its source file, and each clause's `[line, column]` by slug. */
+  pages: Record<string, { file: string; starts: Record<string, [number, number]> }>;
+}
+
+/** Takes from a loaded site what {@link checkBuiltSite} needs. */
+export function linkSources(site: Site): LinkSources {
+  const pages: LinkSources['pages'] = {};
+  for (const document of site.documents) {
+    for (const version of document.versions) {
+      pages[versionUrl(document.id, version.version)] = {
+        file: version.file,
+        starts: Object.fromEntries(version.clauses.map((c) => [c.slug, [c.start.line, c.start.column]])),
+      };
+    }
+  }
+  return { searchUrls: searchRecords(site).map((record) => record.url), pages };
+}
+
+/** Where a clause of a version page is written, if the page is a version's. */
+function clauseAt(sources: LinkSources, page: string, slug: string): { file: string; start: SourcePoint } | undefined {
+  const found = sources.pages[page];
+  const start = found?.starts[slug];
+  return found && start ? { file: found.file, start: { line: start[0], column: start[1] } } : undefined;
+}
+
+/**
  * Checks a built site before it is published: every internal link and `#fragment` resolves
  * (including the clause URLs search results link to), and every URL in the content folder's
  * ledger is still published or has a tombstone.
  */
-export async function checkBuiltSite(outDir: string, site: Site, root: string, siteUrl: string): Promise<BuiltSiteReport> {
+export async function checkBuiltSite(outDir: string, sources: LinkSources, root: string, siteUrl: string): Promise<BuiltSiteReport> {
   const built = await readBuiltSite(outDir);
-  const records = searchRecords(site).map((record) => ({ page: '/search/', href: record.url }));
+  const records = sources.searchUrls.map((href) => ({ page: '/search/', href }));
   const broken = checkLinks(built, siteUrl, records);
   const links = [...built.pages.values()].reduce((n, page) => n + page.links.length, 0) + records.length;
-  const lines = broken.map((b) => describeBroken(b, site));
+  const lines = broken.map((b) => describeBroken(b, sources));
 
   const tombstones = await readTombstones(root);
   const file = ledgerFile(root);
@@ -53,21 +86,15 @@ export async function checkBuiltSite(outDir: string, site: Site, root: string, s
 }
 
 /** A broken link in a version's text is reported at its clause in the content file; others by page. */
-function describeBroken(broken: BrokenLink, site: Site): string {
-  for (const document of site.documents) {
-    for (const version of document.versions) {
-      if (versionUrl(document.id, version.version) !== broken.page) continue;
-      const clause = version.clauses.find((c) => c.slug === broken.link.clause);
-      if (!clause) break;
-      const problem: ContentProblem = {
-        file: version.file,
-        ...clause.start,
-        severity: 'error',
-        message: `link to ${broken.link.href} leads nowhere: ${broken.reason}`,
-        hint: `correct the link or remove it (it is on ${broken.page}#${clause.slug})`,
-      };
-      return formatProblem(problem);
-    }
-  }
-  return `${formatBrokenLink(broken)}`;
+function describeBroken(broken: BrokenLink, sources: LinkSources): string {
+  const clause = broken.link.clause ? clauseAt(sources, broken.page, broken.link.clause) : undefined;
+  if (!clause) return formatBrokenLink(broken);
+  const problem: ContentProblem = {
+    file: clause.file,
+    ...clause.start,
+    severity: 'error',
+    message: `link to ${broken.link.href} leads nowhere: ${broken.reason}`,
+    hint: `correct the link or remove it (it is on ${broken.page}#${broken.link.clause})`,
+  };
+  return formatProblem(problem);
 }

@@ -1,6 +1,8 @@
 import { formatProblem, sortProblems } from '../../src/lib/content-problem.ts';
 import { loadSite } from '../../src/lib/load-site.ts';
 import type { Site } from '../../src/lib/site-model.ts';
+import { cachedParser } from '../../src/node/parse-cache.ts';
+import { warmParseCache } from '../../src/node/warm-parse-cache.ts';
 import { readContent } from './read-content.ts';
 import { readTombstones } from './read-tombstones.ts';
 
@@ -17,7 +19,8 @@ export interface ContentReport {
  */
 export async function checkContent(root: string, asOf: string): Promise<ContentReport> {
   const { sources, problems: readProblems } = await readContent(root);
-  const { site, problems } = loadSite(sources, asOf);
+  await warmParseCache(sources.versions);
+  const { site, problems } = loadSite(sources, asOf, { parse: cachedParser().parse });
   const tombstones = await readTombstones(root);
   const all = sortProblems([...readProblems, ...problems, ...tombstones.problems]);
   const lines = all.map(formatProblem);
@@ -31,7 +34,8 @@ export async function checkContent(root: string, asOf: string): Promise<ContentR
 
 /**
  * Loads and checks a content folder, printing every problem found (errors and warnings) to
- * stderr. Returns the site, or undefined when there are errors.
+ * stderr. Versions are parsed on all cores into the parse cache first, so the build that
+ * follows reads them from there. Returns the site, or undefined when there are errors.
  */
 export async function checkSite(root: string, asOf: string): Promise<Site | undefined> {
   const { site, lines } = await checkContent(root, asOf);

@@ -1,8 +1,7 @@
 import * as pagefind from 'pagefind';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { searchRecords } from '../../src/lib/search-records.ts';
-import type { Site } from '../../src/lib/site-model.ts';
+import type { SearchRecord } from '../../src/lib/search-records.ts';
 
 async function size(dir: string): Promise<number> {
   let total = 0;
@@ -21,13 +20,12 @@ function check(what: string, errors: string[]): void {
  * Writes the Pagefind index: one record per clause, with its own URL (`/tmad/v6.0/#8.6`) and
  * filters for document, version and status. Pages themselves are not indexed.
  */
-export async function indexSearch(site: Site, outputPath: string): Promise<{ records: number; bytes: number }> {
+export async function indexSearch(records: readonly SearchRecord[], outputPath: string): Promise<{ records: number; bytes: number }> {
   const created = await pagefind.createIndex({ forceLanguage: 'en' });
   check('createIndex', created.errors);
   const index = created.index;
   if (!index) throw new Error('pagefind createIndex returned no index');
   try {
-    const records = searchRecords(site);
     for (const record of records) {
       const added = await index.addCustomRecord(record);
       check(`addCustomRecord(${record.url})`, added.errors);

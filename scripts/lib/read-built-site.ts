@@ -1,7 +1,8 @@
-import { fromHtml } from 'hast-util-from-html';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
-import { builtPage, urlOfFile } from '../../src/lib/built-page.ts';
+import { Worker } from 'node:worker_threads';
+import { urlOfFile, type BuiltPage } from '../../src/lib/built-page.ts';
 import type { BuiltSite } from '../../src/lib/check-links.ts';
 
 async function walk(dir: string): Promise<string[]> {
@@ -14,19 +15,40 @@ async function walk(dir: string): Promise<string[]> {
   return found;
 }
 
+/** Reads pages in worker threads, one per core: a large site has tens of thousands. */
+async function readPages(items: Array<{ path: string; url: string }>): Promise<BuiltPage[]> {
+  const threads = Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(items.length / 200)));
+  const shares = Array.from({ length: threads }, (_, k) => items.filter((_, i) => i % threads === k));
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<BuiltPage[]>((resolve, reject) => {
+          const worker = new Worker(new URL('./read-pages-worker.ts', import.meta.url), { workerData: { items: share } });
+          worker.once('message', (pages: BuiltPage[]) => {
+            resolve(pages);
+            void worker.terminate();
+          });
+          worker.once('error', (error) => reject(new Error('reading built pages failed', { cause: error })));
+        }),
+    ),
+  );
+  return results.flat();
+}
+
 /**
- * Reads a built site folder: every file as a URL path, and every HTML page parsed (with
- * positions) into its ids, clause anchors and links.
+ * Reads a built site folder: every file as a URL path, and every HTML page read for its ids,
+ * clause anchors and links (with their lines).
  */
 export async function readBuiltSite(outDir: string): Promise<BuiltSite> {
-  const pages: BuiltSite['pages'] = new Map();
   const files = new Set<string>();
+  const html: Array<{ path: string; url: string }> = [];
   for (const path of (await walk(outDir)).sort()) {
     const rel = relative(outDir, path);
     files.add(`/${rel.split(/[\\/]/).join('/')}`);
-    if (!rel.endsWith('.html')) continue;
-    const url = urlOfFile(rel);
-    pages.set(url, builtPage(url, fromHtml(await readFile(path, 'utf8'))));
+    if (rel.endsWith('.html')) html.push({ path, url: urlOfFile(rel) });
   }
+  const read = new Map((await readPages(html)).map((page) => [page.url, page]));
+  // In path order, whichever thread read them.
+  const pages: BuiltSite['pages'] = new Map(html.map(({ url }) => [url, read.get(url) as BuiltPage]));
   return { pages, files };
 }

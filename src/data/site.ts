@@ -4,16 +4,18 @@
  */
 import { getCollection } from 'astro:content';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { alignClauses, type AlignedRow } from '../lib/align-clauses.ts';
+import { join, relative, resolve } from 'node:path';
+import { renumberedNumbers, type AlignedRow } from '../lib/align-clauses.ts';
 import { buildHistories, type DocumentHistories } from '../lib/clause-history.ts';
-import { asOfDate } from '../lib/content-root.ts';
+import { asOfDate, contentRoot } from '../lib/content-root.ts';
 import { ContentError, formatProblem } from '../lib/content-problem.ts';
 import { loadSite, type SourceFile } from '../lib/load-site.ts';
 import { decodeUtf8 } from '../lib/read-front-matter.ts';
+import { cachedAligner } from '../node/align-cache.ts';
+import { cachedParser } from '../node/parse-cache.ts';
 import type { DocumentRecord, Site, VersionRecord } from '../lib/site-model.ts';
 
-export { comparePairs, previousVersion } from '../lib/compare-pairs.ts';
+export { comparePairs, nearestPrerendered, prerenderedPairs, previousVersion } from '../lib/compare-pairs.ts';
 export { versionInEffect } from '../lib/version-in-effect.ts';
 
 let loading: Promise<Site> | undefined;
@@ -30,7 +32,9 @@ async function sources(collection: 'documents' | 'versions' | 'directions'): Pro
     entries
       .filter((entry) => entry.filePath)
       .map(async (entry) => {
-        const file = entry.filePath as string;
+        // Named as the content check names it (relative to the content folder as given), so
+        // messages read the same and the parse cache, keyed by file name, is shared with it.
+        const file = join(contentRoot(), relative(resolve(contentRoot()), resolve(entry.filePath as string)));
         const decoded = decodeUtf8(file, await readFile(resolve(file)));
         if (decoded.problems.length > 0) throw new ContentError(decoded.problems);
         return { file, text: decoded.text };
@@ -40,7 +44,7 @@ async function sources(collection: 'documents' | 'versions' | 'directions'): Pro
 
 async function load(): Promise<Site> {
   const [documents, versions, directions] = await Promise.all([sources('documents'), sources('versions'), sources('directions')]);
-  const { site, problems } = loadSite({ documents, versions, directions }, asOfDate());
+  const { site, problems } = loadSite({ documents, versions, directions }, asOfDate(), { parse: cachedParser().parse });
   // `npm run build` has printed them already, before Astro started (see scripts/build.ts).
   if (!process.env.SEC_CONTENT_REPORTED) for (const problem of problems) if (problem.severity === 'warning') console.warn(formatProblem(problem));
   if (!site) throw new ContentError(problems);
@@ -55,16 +59,31 @@ export async function getDocument(id: string): Promise<DocumentRecord> {
 }
 
 const comparisons = new Map<string, AlignedRow[]>();
+let align: ReturnType<typeof cachedAligner> | undefined;
 
-/** The aligned rows of a comparison, computed once per pair. */
+/** The aligned rows of a comparison, computed once per pair (and once per content, on disk). */
 export function getComparison(from: VersionRecord, to: VersionRecord): AlignedRow[] {
   const key = `${from.document}/${from.version}...${to.version}`;
   let rows = comparisons.get(key);
   if (!rows) {
-    rows = alignClauses(from.clauses, to.clauses);
+    align ??= cachedAligner();
+    rows = align(from.clauses, to.clauses);
     comparisons.set(key, rows);
   }
   return rows;
+}
+
+const renumberings = new WeakMap<readonly AlignedRow[], Map<string, string>>();
+
+/** Old number → new number for the clauses a comparison renumbered, computed once per pair. */
+export function getRenumbered(from: VersionRecord, to: VersionRecord): Map<string, string> {
+  const rows = getComparison(from, to);
+  let map = renumberings.get(rows);
+  if (!map) {
+    map = renumberedNumbers(rows);
+    renumberings.set(rows, map);
+  }
+  return map;
 }
 
 const histories = new Map<string, DocumentHistories>();

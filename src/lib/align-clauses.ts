@@ -118,13 +118,25 @@ export function alignClauses(oldClauses: readonly Clause[], newClauses: readonly
   pairUniqueTexts(a, b, (c) => `${family(c.kind)}\u0000${c.text}`, pair);
   pairUniqueTexts(a, b, (c) => (c.kind === 'heading' || family(c.kind) === 'clause' ? c.text.toLowerCase() : ''), pair);
 
-  // 3. Similar text, settled in rounds so that context found in one round helps the next.
-  const similar = shingleCandidates(a, b, otherNumber, rarity(a, b));
+  // 3. Same number, nearly the same words, under the same parent: a clause edited in place, the
+  // commonest change of all, settled before the costlier search for moves below.
+  const weights = rarity(a, b);
+  newClauses.forEach((clause, j) => {
+    const i = a.bySlug.get(clause.slug);
+    if (i === undefined || a.match[i] !== -1 || b.match[j] !== -1 || !compatible(oldClauses[i] as Clause, clause)) return;
+    const p = a.parent[i] as number;
+    const q = b.parent[j] as number;
+    if (!(p === -1 ? q === -1 : a.match[p] === q)) return;
+    if (weightedDice(a.words[i] as string[], b.words[j] as string[], weights) >= EDITED_IN_PLACE) pair(i, j);
+  });
+
+  // 4. Similar text, settled in rounds so that context found in one round helps the next.
+  const similar = shingleCandidates(a, b, otherNumber, weights);
   settle(a, b, similar, sameNumber, pair);
-  // 4. A section or clause whose children went together to one place went there too.
+  // 5. A section or clause whose children went together to one place went there too.
   if (inferParents(a, b, pair) > 0) settle(a, b, similar, sameNumber, pair);
 
-  // 5. Splits, then merges, among what is left.
+  // 6. Splits, then merges, among what is left.
   const splits = findPieces(a, b, new Set());
   for (const s of splits) {
     a.match[s.whole] = s.primary;
@@ -230,6 +242,12 @@ function weightedDice(a: readonly string[], b: readonly string[], weights: Reado
  * enough: the text must really match, with rare words weighing more, since nothing else (number
  * or place) says they are the same clause.
  */
+/** Least rarity-weighted similarity for a clause kept at its number to be the same clause edited. */
+const EDITED_IN_PLACE = 0.85;
+
+/** How many clauses, sharing the most shingles with a clause, are scored as its possible match. */
+const MAX_SCORED = 16;
+
 function shingleCandidates(a: Side, b: Side, otherNumber: number, weights: ReadonlyMap<string, number>): Candidate[] {
   const postings = new Map<string, number[]>();
   a.clauses.forEach((_, i) => {
@@ -243,18 +261,21 @@ function shingleCandidates(a: Side, b: Side, otherNumber: number, weights: Reado
   const candidates: Candidate[] = [];
   b.clauses.forEach((clause, j) => {
     if (b.match[j] !== -1) return;
-    const seen = new Set<number>();
+    const shared = new Map<number, number>();
     for (const shingle of shingles(b.words[j] as string[])) {
       const list = postings.get(shingle);
       if (!list || list.length > COMMON_SHINGLE) continue;
-      for (const i of list) {
-        if (seen.has(i)) continue;
-        seen.add(i);
-        const old = a.clauses[i] as Clause;
-        if (old.slug === clause.slug || !compatible(old, clause)) continue;
-        if (weightedDice(a.words[i] as string[], b.words[j] as string[], weights) < otherNumber) continue;
-        candidates.push({ i, j, score: dice(a.words[i] as string[], b.words[j] as string[]) });
-      }
+      for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
+    }
+    // Only the clauses sharing the most shingles are scored: a clause that is the same text
+    // renumbered shares most of its shingles, and scoring every clause that shares one would
+    // cost the square of the number of clauses on repetitive text.
+    const best = [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_SCORED);
+    for (const [i] of best) {
+      const old = a.clauses[i] as Clause;
+      if (old.slug === clause.slug || !compatible(old, clause)) continue;
+      if (weightedDice(a.words[i] as string[], b.words[j] as string[], weights) < otherNumber) continue;
+      candidates.push({ i, j, score: dice(a.words[i] as string[], b.words[j] as string[]) });
     }
   });
   return candidates;

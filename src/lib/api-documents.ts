@@ -1,4 +1,4 @@
-import { comparePairs } from './compare-pairs.ts';
+import { prerenderedPairs } from './compare-pairs.ts';
 import type { DirectionRecord, DocumentRecord, Site, VersionRecord, VersionState } from './site-model.ts';
 import {
   absoluteUrl,
@@ -131,7 +131,7 @@ export function apiDocuments(site: Site, siteUrl: URL | string): ApiDocuments {
       feed: url(documentFeedUrl(document.id)),
       inEffect: versionInEffect(document, site.asOf)?.version ?? null,
       versions: document.versions.map((v) => versionSummary(document, v, url)),
-      comparisons: comparePairs(document).map(([from, to]) => ({
+      comparisons: prerenderedPairs(document, site.asOf).map(([from, to]) => ({
         from: from.version,
         to: to.version,
         url: url(compareUrl(document.id, from.version, to.version)),

@@ -3,6 +3,7 @@ import type { RootContent } from 'mdast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHast } from 'mdast-util-to-hast';
+import { visit } from 'unist-util-visit';
 
 /**
  * Elements GitHub allows that content here may not have: images and inputs (regulatory text has
@@ -54,6 +55,11 @@ export function blocksToHast(blocks: RootContent[]): ElementContent[] {
   const converted = toHast(mdastRoot, { allowDangerousHtml: true });
   const parsed = raw(converted as HastRoot) as HastRoot;
   const clean = sanitize(parsed, contentSchema) as HastRoot;
+  // Clauses keep their own source positions; positions on every node would only cost memory
+  // (a large part of it at the scale of the whole SEC) and cache space.
+  visit(clean, (node) => {
+    delete node.position;
+  });
   return clean.children.filter(
     (node): node is ElementContent => node.type === 'element' || node.type === 'text',
   );

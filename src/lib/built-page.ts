@@ -1,5 +1,4 @@
-import type { Element, Root } from 'hast';
-import { visitParents } from 'unist-util-visit-parents';
+import { Parser } from 'htmlparser2';
 
 /** A link found in a built page: what it points at and where it is written. */
 export interface PageLink {
@@ -34,41 +33,73 @@ export function urlOfFile(relativePath: string): string {
   return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
-function classes(element: Element): string[] {
-  const value = element.properties.className;
-  return Array.isArray(value) ? value.map(String) : [];
+/**
+ * A copy of a string that does not share memory with the page it was read from. Attribute values
+ * are slices of the whole page's HTML, and a slice keeps all of it alive: kept for every page of
+ * a large site, they would hold every page in memory.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
 
-/** Reads the ids, clause anchors and links of a parsed built page. */
-export function builtPage(url: string, tree: Root): BuiltPage {
+/**
+ * Reads the ids, clause anchors and links of a built page from its HTML. A streaming parser
+ * (htmlparser2), not a tree: the check reads every page of the site after every build, tens of
+ * thousands at the scale of the whole SEC, and needs only attributes and where they are.
+ */
+export function builtPage(url: string, html: string): BuiltPage {
   const ids = new Set<string>();
   const anchors: string[] = [];
   const links: PageLink[] = [];
   let tombstone = false;
-  const isAnchor = (node: Element) => typeof node.properties.id === 'string' && classes(node).some((c) => ANCHOR_CLASSES.has(c));
+  // The clause anchor each open element sits in (its own id when it is one), innermost last.
+  const open: Array<string | undefined> = [];
+  const lineStarts = [0];
+  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const positionOf = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((lineStarts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 };
+  };
 
-  visitParents(tree, 'element', (element, ancestors) => {
-    const id = element.properties.id;
-    if (typeof id === 'string' && id !== '') {
-      ids.add(id);
-      if (isAnchor(element)) anchors.push(id);
-    }
-    if (element.tagName === 'a' && typeof element.properties.name === 'string') ids.add(element.properties.name);
-    if (classes(element).includes('tombstone')) tombstone = true;
-    const at = element.position?.start ?? { line: 0, column: 0 };
-    const add = (href: unknown) => {
-      if (typeof href !== 'string') return;
-      const holder = [element, ...[...ancestors].reverse()].find((node): node is Element => node.type === 'element' && isAnchor(node));
-      const clause = holder?.properties.id as string | undefined;
-      links.push({ href, element: element.tagName, line: at.line, column: at.column, ...(clause ? { clause } : {}) });
-    };
-    if (element.tagName === 'a' || element.tagName === 'link' || element.tagName === 'area') add(element.properties.href);
-    if (element.tagName === 'script' || element.tagName === 'img' || element.tagName === 'iframe') add(element.properties.src);
-    if (element.tagName === 'form') add(element.properties.action);
-    if (element.tagName === 'meta' && String(element.properties.httpEquiv ?? '').toLowerCase() === 'refresh') {
-      const target = /url\s*=\s*(.+)$/i.exec(String(element.properties.content ?? ''))?.[1];
-      add(target?.trim().replace(/^['"]|['"]$/g, ''));
-    }
-  });
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const classList = (attributes.class ?? '').split(/\s+/);
+        const id = attributes.id === undefined ? undefined : own(attributes.id);
+        const anchor = id !== undefined && id !== '' && classList.some((c) => ANCHOR_CLASSES.has(c));
+        if (id !== undefined && id !== '') {
+          ids.add(id);
+          if (anchor) anchors.push(id);
+        }
+        if (name === 'a' && attributes.name !== undefined) ids.add(own(attributes.name));
+        if (classList.includes('tombstone')) tombstone = true;
+        const clause = anchor ? id : open.at(-1);
+        open.push(clause);
+        const add = (href: string | undefined) => {
+          if (href === undefined) return;
+          const at = positionOf(parser.startIndex);
+          links.push({ href: own(href), element: name, line: at.line, column: at.column, ...(clause ? { clause } : {}) });
+        };
+        if (name === 'a' || name === 'link' || name === 'area') add(attributes.href);
+        if (name === 'script' || name === 'img' || name === 'iframe') add(attributes.src);
+        if (name === 'form') add(attributes.action);
+        if (name === 'meta' && (attributes['http-equiv'] ?? '').toLowerCase() === 'refresh') {
+          const target = /url\s*=\s*(.+)$/i.exec(attributes.content ?? '')?.[1];
+          add(target?.trim().replace(/^['"]|['"]$/g, ''));
+        }
+      },
+      onclosetag() {
+        open.pop();
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true, lowerCaseTags: true },
+  );
+  parser.end(html);
   return { url, ids, anchors, links, tombstone };
 }

@@ -37,8 +37,13 @@ export interface LoadResult {
   problems: ContentProblem[];
 }
 
+/** How to load: `parse` replaces the clause parser (e.g. with one that caches results on disk). */
+export interface LoadOptions {
+  parse?: typeof parseClauses;
+}
+
 /** Document ids that would collide with the site's own top-level URLs. */
-const RESERVED_IDS = new Set(['api', 'assets', 'directions', 'search', 'pagefind', '_astro', 'feeds', 'styles', 'scripts']);
+const RESERVED_IDS = new Set(['api', 'assets', 'data', 'directions', 'search', 'pagefind', '_astro', 'feeds', 'styles', 'scripts']);
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
@@ -47,7 +52,8 @@ const markdown = unified().use(remarkParse).use(remarkGfm);
  * checks cross-references (directions, versions, consultations, annexes, dates), collecting
  * every problem of the run. Statuses are computed as of `asOf` (`YYYY-MM-DD`).
  */
-export function loadSite(sources: SiteSources, asOf: string): LoadResult {
+export function loadSite(sources: SiteSources, asOf: string, options: LoadOptions = {}): LoadResult {
+  const parse = options.parse ?? parseClauses;
   const problems: ContentProblem[] = [];
   const error = (file: string, at: { line: number; column: number }, message: string, hint?: string) =>
     problems.push({ file, ...at, severity: 'error', message, ...(hint ? { hint } : {}) });
@@ -134,7 +140,7 @@ export function loadSite(sources: SiteSources, asOf: string): LoadResult {
       error(source.file, front.locate(['version']), `two versions numbered ${data.version} (the other is ${duplicate.file})`, 'give each version of a document its own number');
       continue;
     }
-    const parsed = parseClauses(front.body, { file: source.file, lineOffset: front.bodyOffset });
+    const parsed = parse(front.body, { file: source.file, lineOffset: front.bodyOffset });
     problems.push(...parsed.problems);
     if (front.body.trim() === '' || parsed.clauses.length === 0) {
       error(source.file, { line: front.bodyOffset + 1, column: 1 }, 'empty body: the version has no text', 'write the text of the version below the closing --- of the front matter');

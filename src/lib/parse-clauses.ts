@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { blocksToHast } from './blocks-to-hast.ts';
 import type { Clause, SourcePoint } from './clause.ts';
 import { clauseWarnings } from './clause-warnings.ts';
+import { collapse } from './collapse.ts';
 import {
   compareNumbers,
   labelStyle,
@@ -513,9 +514,6 @@ function cellsText(row: Element): string {
     .join(' | ');
 }
 
-/** Collapses runs of whitespace (hard wraps, trailing spaces) to one space. */
-export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+export { collapse };
 
 export type { ElementContent };

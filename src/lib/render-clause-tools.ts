@@ -21,7 +21,8 @@ export function citeLink(target: CitationTarget, site: URL | string): Element {
     {
       className: ['cite'],
       href: `#${HOW_TO_CITE}`,
-      dataCopyCitation: citation,
+      // The script copies the title: the citation is written once per clause, not twice.
+      dataCite: '',
       title: citation,
       ariaLabel: `Cite ${clauseName(clause)}`,
     },

@@ -28,31 +28,53 @@ function searchable(clause: Clause): boolean {
   return clause.kind !== 'table' && clause.text.length > 0;
 }
 
-function record(document: DocumentRecord, version: VersionRecord, clause: Clause): SearchRecord {
+/**
+ * The record of one clause text: the versions that have the same clause (same anchor, label and
+ * text) share one record, so a search of every version does not list one unchanged clause a dozen
+ * times, and the index stays small at the scale of the whole SEC. The result leads to the version
+ * in effect when it has that text, else to the latest that has it; it names the others, and its
+ * version and status filters cover them all.
+ */
+function record(document: DocumentRecord, clause: Clause, versions: readonly VersionRecord[]): SearchRecord {
   const name = clauseName(clause);
-  const label = clause.kind === 'row' ? '' : clause.label ?? '';
+  const label = clause.kind === 'row' ? '' : (clause.label ?? '');
+  const landing = versions.find((v) => v.state === 'in-effect') ?? (versions.at(-1) as VersionRecord);
+  const others = versions.filter((v) => v !== landing).map((v) => `v${v.version}`);
   return {
-    url: clauseUrl(document.id, version.version, clause.slug),
+    url: clauseUrl(document.id, landing.version, clause.slug),
     content: `${label} ${clause.text}`.trim(),
     language: 'en',
     meta: {
-      title: `${document.shortName} v${version.version} — ${name}`,
+      title: `${document.shortName} v${landing.version} — ${name}`,
       document: document.shortName,
-      version: version.version,
+      version: landing.version,
       clause: clause.number ?? clause.label ?? clause.slug,
+      ...(others.length > 0 ? { alsoIn: `Same text in ${others.join(', ')}` } : {}),
       ...(clause.path.length > 0 ? { section: clause.path.join(' › ') } : {}),
     },
     filters: {
       document: [`${document.shortName} (${document.secReference})`],
-      version: [`${document.shortName} v${version.version}`],
-      status: [STATUS_LABELS[version.state]],
+      version: versions.map((v) => `${document.shortName} v${v.version}`),
+      status: [...new Set(versions.map((v) => STATUS_LABELS[v.state]))],
     },
   };
 }
 
-/** Every clause of every version as a search record, in document and version order. */
+/** One search record per distinct clause text of each document, in document and version order. */
 export function searchRecords(site: Site): SearchRecord[] {
-  return site.documents.flatMap((document) =>
-    document.versions.flatMap((version) => version.clauses.filter(searchable).map((clause) => record(document, version, clause))),
-  );
+  const records: SearchRecord[] = [];
+  for (const document of site.documents) {
+    const groups = new Map<string, { clause: Clause; versions: VersionRecord[] }>();
+    for (const version of document.versions) {
+      for (const clause of version.clauses) {
+        if (!searchable(clause)) continue;
+        const key = `${clause.slug}\u0000${clause.label ?? ''}\u0000${clause.text}`;
+        const group = groups.get(key);
+        if (group) group.versions.push(version);
+        else groups.set(key, { clause, versions: [version] });
+      }
+    }
+    for (const { clause, versions } of groups.values()) records.push(record(document, clause, versions));
+  }
+  return records;
 }

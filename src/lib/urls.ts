@@ -21,6 +21,9 @@ export const historyUrl = (doc: string, slug: string): string => `/${doc}/clause
 /** `/tmad/latest/`: leads to the version in legal effect. */
 export const latestUrl = (doc: string): string => `/${doc}/latest/`;
 
+/** `/data/tmad/v6.0.json`: a version's clauses, for comparisons computed in the browser. */
+export const versionDataUrl = (doc: string, version: string): string => `/data/${doc}/v${version}.json`;
+
 /** `/directions/2020-07-24-smets1-tmad-s1sr/` */
 export const directionUrl = (id: string): string => `/directions/${id}/`;
 

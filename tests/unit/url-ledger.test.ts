@@ -1,4 +1,3 @@
-import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { builtPage, type BuiltPage } from '../../src/lib/built-page.ts';
 import { formatProblem } from '../../src/lib/content-problem.ts';
@@ -6,7 +5,7 @@ import { loadTombstones } from '../../src/lib/tombstones.ts';
 import { checkLedger, formatLedger, LEDGER_HEADER, parseLedger, publishedUrls } from '../../src/lib/url-ledger.ts';
 
 function pages(html: Record<string, string>): Map<string, BuiltPage> {
-  return new Map(Object.entries(html).map(([url, text]) => [url, builtPage(url, fromHtml(text))]));
+  return new Map(Object.entries(html).map(([url, text]) => [url, builtPage(url, text)]));
 }
 
 const clause = (id: string) => `<div id="${id}" class="clause">${id}</div>`;

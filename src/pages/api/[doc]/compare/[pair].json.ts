@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { comparePairs, getComparison, getSite } from '../../../../data/site.ts';
+import { getComparison, getSite, prerenderedPairs } from '../../../../data/site.ts';
 import { jsonResponse, siteUrl } from '../../../../data/responses.ts';
 import { apiCompare } from '../../../../lib/api-compare.ts';
 import type { DocumentRecord, VersionRecord } from '../../../../lib/site-model.ts';
@@ -7,11 +7,11 @@ import type { DocumentRecord, VersionRecord } from '../../../../lib/site-model.t
 export const getStaticPaths = (async () => {
   const site = await getSite();
   return site.documents.flatMap((document) =>
-    comparePairs(document).map(([from, to]) => ({ params: { doc: document.id, pair: `${from.slug}...${to.slug}` }, props: { document, from, to } })),
+    prerenderedPairs(document, site.asOf).map(([from, to]) => ({ params: { doc: document.id, pair: `${from.slug}...${to.slug}` }, props: { document, from, to } })),
   );
 }) satisfies GetStaticPaths;
 
-/** `/api/<doc>/compare/v<a>...v<b>.json`: the alignment behind a comparison page. */
+/** `/api/<doc>/compare/v<a>...v<b>.json`: the alignment behind a pre-built comparison page. */
 export const GET: APIRoute<{ document: DocumentRecord; from: VersionRecord; to: VersionRecord }> = (context) => {
   const { document, from, to } = context.props;
   return jsonResponse(apiCompare(document, from, to, getComparison(from, to), siteUrl(context)));

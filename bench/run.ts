@@ -1,0 +1,416 @@
+/**
+ * `npm run bench -- [--documents 60 --versions 12 --clauses 400 --seed 1]`: builds the site on a
+ * generated corpus and measures it. Prints a table and writes every figure to
+ * `bench/last-run.json` (or `--json <file>`).
+ *
+ * Measured in one run, side by side: full build (wall time, pages, pages per second, peak memory
+ * of the build's process tree), a rebuild after adding one version, HTML and JavaScript bytes
+ * per page type, the Pagefind index and what a first query fetches, a comparison computed in the
+ * browser, and the diff engine on a 100-page pair against whole-text jsdiff and git --word-diff.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { diffWordsWithSpace } from 'diff';
+import { alignClauses } from '../src/lib/align-clauses.ts';
+import { parseClauses } from '../src/lib/parse-clauses.ts';
+import { readFrontMatter } from '../src/lib/read-front-matter.ts';
+import { wordDiff } from '../src/lib/word-diff.ts';
+import { generateCorpus, SEC_SCALE, type CorpusFile } from '../scripts/lib/synthetic-corpus.ts';
+
+const { values } = parseArgs({
+  options: {
+    documents: { type: 'string', default: String(SEC_SCALE.documents) },
+    versions: { type: 'string', default: String(SEC_SCALE.versions) },
+    clauses: { type: 'string', default: String(SEC_SCALE.clauses) },
+    seed: { type: 'string', default: '1' },
+    'big-clauses': { type: 'string', default: '1350' },
+    json: { type: 'string', default: 'bench/last-run.json' },
+    work: { type: 'string' },
+    'skip-browser': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const scale = { documents: Number(values.documents), versions: Number(values.versions), clauses: Number(values.clauses), seed: Number(values.seed) };
+const bigClauses = Number(values['big-clauses']);
+const work = values.work ?? join(tmpdir(), `sec-bench-${scale.documents}x${scale.versions}x${scale.clauses}-${scale.seed}`);
+const content = join(work, 'content');
+const out = join(work, 'dist');
+const cache = join(work, 'cache');
+const asOf = '2026-01-01';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length === 0 ? 0 : s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number);
+};
+const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+
+async function writeFiles(root: string, files: CorpusFile[]) {
+  for (const file of files) {
+    const path = join(root, file.path);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.text);
+  }
+}
+
+/** Sum of resident memory of a process and all its descendants (Linux /proc), in bytes. */
+function treeRss(root: number): number | undefined {
+  if (!existsSync('/proc')) return undefined;
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ');
+      parents.set(Number(entry), Number(fields?.[1]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parents) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+  }
+  let total = 0;
+  for (const pid of tree) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      total += match ? Number(match[1]) * 1024 : 0;
+    } catch {
+      // Gone.
+    }
+  }
+  return total;
+}
+
+interface BuildRun {
+  seconds: number;
+  /** The build and every process it started (Astro, Pagefind, worker threads), summed, sampled every 200 ms. */
+  peakTreeRssBytes: number | null;
+  /** Each Node process's own peak: the orchestrator (which also runs the link check), the content check, Astro. */
+  processMaxRssBytes: Record<string, number | null>;
+  phasesMs: Record<string, number>;
+}
+
+async function runBuild(label: string): Promise<BuildRun> {
+  const statsFile = join(work, `stats-${label}.json`);
+  const started = performance.now();
+  const child = spawn(process.execPath, ['scripts/build.ts'], {
+    env: { ...process.env, SEC_CONTENT_DIR: content, SEC_OUT_DIR: out, SEC_CACHE_DIR: cache, SEC_BUILD_STATS: statsFile, SEC_AS_OF: asOf },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  let peak = 0;
+  const timer = setInterval(() => {
+    if (child.pid) peak = Math.max(peak, treeRss(child.pid) ?? 0);
+  }, 200);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(timer);
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`${label} build failed (exit ${code}):\n${output.slice(-4000)}`);
+  const stats = JSON.parse(await readFile(statsFile, 'utf8')) as { maxRssBytes: Record<string, number | null>; phasesMs: Record<string, number> };
+  return { seconds: round(seconds), peakTreeRssBytes: peak || null, processMaxRssBytes: stats.maxRssBytes, phasesMs: stats.phasesMs };
+}
+
+function walk(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...walk(path));
+    else files.push(path);
+  }
+  return files;
+}
+
+/** The kind of page a built file is, from its URL. */
+function pageType(url: string, html: string): string {
+  if (url === '/') return 'home';
+  if (url === '/search/') return 'search';
+  if (url === '/404.html') return '404';
+  if (url.startsWith('/directions/')) return url === '/directions/' ? 'directions' : 'direction';
+  if (/^\/[^/]+\/compare\//.test(url)) return html.includes('compare-in-browser') ? 'compare (in browser)' : 'compare (pre-built)';
+  if (/^\/[^/]+\/clauses\//.test(url)) return 'clause history';
+  if (/^\/[^/]+\/latest\/$/.test(url)) return 'latest';
+  if (/^\/[^/]+\/in-effect\/$/.test(url)) return 'in effect';
+  if (/^\/[^/]+\/v[^/]+\/$/.test(url)) return 'version';
+  if (/^\/[^/]+\/$/.test(url)) return 'document';
+  return 'other';
+}
+
+const jsSizes = new Map<string, number>();
+/** Bytes of a script and everything it imports statically (what the browser must fetch to run it). */
+function scriptClosure(file: string, seen = new Set<string>()): number {
+  if (seen.has(file) || !existsSync(file)) return 0;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  let total = jsSizes.get(file) ?? code.length;
+  jsSizes.set(file, total);
+  for (const match of code.matchAll(/(?:^|[;\s{}])import\s*(?:[^'"();]*?from\s*)?["']([^"']+\.js)["']/g)) {
+    const target = join(dirname(file), match[1] as string);
+    total += scriptClosure(target, seen);
+  }
+  return total;
+}
+
+function pageScripts(html: string, url: string): number {
+  let total = 0;
+  const seen = new Set<string>();
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const src = /\bsrc="([^"]+)"/.exec(match[1] ?? '')?.[1];
+    if (src) total += scriptClosure(join(out, new URL(src, `http://x${url}`).pathname), seen);
+    else total += Buffer.byteLength(match[2] ?? '');
+  }
+  return total;
+}
+
+function serve(root: string): Promise<{ server: Server; port: number }> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let file = join(root, path);
+    if (file.endsWith('/')) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404, { 'Content-Type': 'text/html' });
+      response.end(existsSync(join(root, '404.html')) ? readFileSync(join(root, '404.html')) : 'not found');
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port })));
+}
+
+async function browserFigures(): Promise<Record<string, unknown>> {
+  const { server, port } = await serve(out);
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    // A first search query: everything fetched from /pagefind/, split into the UI and the index.
+    const page = await browser.newPage();
+    const fetched: Array<{ url: string; bytes: number }> = [];
+    page.on('response', async (response) => {
+      const url = new URL(response.url());
+      if (!url.pathname.startsWith('/pagefind/')) return;
+      try {
+        fetched.push({ url: url.pathname, bytes: (await response.body()).length });
+      } catch {
+        // Redirects and aborted requests carry no body.
+      }
+    });
+    await page.goto(`http://127.0.0.1:${port}/search/?q=migration`);
+    await page.locator('pagefind-results a').first().waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    const ui = fetched.filter((f) => /pagefind-(component-)?ui/.test(f.url));
+    const index = fetched.filter((f) => !ui.includes(f));
+    await page.close();
+
+    // A comparison that is not pre-built: time from its data loaded to shown, median of three.
+    const stub = walk(out).find((f) => f.endsWith('index.html') && /\/compare\//.test(f) && readFileSync(f, 'utf8').includes('compare-in-browser'));
+    const renderMs: number[] = [];
+    let stubUrl: string | null = null;
+    if (stub) {
+      stubUrl = `/${relative(out, dirname(stub))}/`;
+      for (let k = 0; k < 3; k++) {
+        const p = await browser.newPage();
+        await p.goto(`http://127.0.0.1:${port}${stubUrl}`);
+        await p.locator('.compare-in-browser[data-state="ready"]').waitFor({ timeout: 60_000 });
+        renderMs.push(await p.evaluate(() => performance.getEntriesByName('compare-render')[0]?.duration ?? Number.NaN));
+        await p.close();
+      }
+    }
+    return {
+      firstQuery: {
+        query: 'migration',
+        indexBytes: index.reduce((n, f) => n + f.bytes, 0),
+        uiBytes: ui.reduce((n, f) => n + f.bytes, 0),
+        requests: fetched.length,
+      },
+      compareInBrowser: { url: stubUrl, renderMsMedian: round(median(renderMs)), runs: renderMs.map((x) => round(x)) },
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+function diffEngine(bigOld: string, bigNew: string): Record<string, unknown> {
+  const oldBody = readFrontMatter('old', bigOld).body;
+  const newBody = readFrontMatter('new', bigNew).body;
+  const before = parseClauses(oldBody, { file: 'old.md' }).clauses;
+  const after = parseClauses(newBody, { file: 'new.md' }).clauses;
+  const words = oldBody.split(/\s+/).length;
+  // The share of words a word diff finds changed, to state what "5% changed" means here.
+  const changedWords = diffWordsWithSpace(oldBody, newBody).filter((c) => c.added || c.removed).reduce((n, c) => n + c.value.split(/\s+/).filter(Boolean).length, 0);
+  const clauseFirst = () => {
+    const rows = alignClauses(before, after);
+    let changed = 0;
+    for (const row of rows) {
+      if (row.old && row.new && row.reworded) {
+        wordDiff(row.old.content, row.new.content);
+        changed++;
+      }
+    }
+    return { rows: rows.length, changed };
+  };
+  const time = (fn: () => unknown, runs: number) => {
+    fn();
+    const times: number[] = [];
+    for (let k = 0; k < runs; k++) {
+      const t = performance.now();
+      fn();
+      times.push(performance.now() - t);
+    }
+    return median(times);
+  };
+  const shape = clauseFirst();
+  const ours = time(clauseFirst, 7);
+  const jsdiff = time(() => diffWordsWithSpace(oldBody, newBody), 3);
+  const a = join(work, 'big-old.md');
+  const b = join(work, 'big-new.md');
+  const git = (() => {
+    const times: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const t = performance.now();
+      const result = spawnSync('git', ['diff', '--no-index', '--word-diff', '--no-color', a, b], { maxBuffer: 1 << 28 });
+      times.push(performance.now() - t);
+      if (result.error) return null;
+    }
+    return median(times);
+  })();
+  return {
+    words,
+    changedWordShare: round(changedWords / words / 2, 3),
+    clauses: { old: before.length, new: after.length, rewordedPairs: shape.changed, rows: shape.rows },
+    clauseFirstMs: round(ours, 2),
+    jsdiffWholeTextMs: round(jsdiff),
+    gitWordDiffMs: git === null ? null : round(git),
+    speedupVsJsdiff: round(jsdiff / ours),
+    ratioVsGit: git === null ? null : round(git / ours, 2),
+  };
+}
+
+async function main() {
+  console.log(`bench: ${scale.documents} documents × ${scale.versions} versions × ${scale.clauses} clauses (seed ${scale.seed}), in ${work}`);
+  await rm(work, { recursive: true, force: true });
+  const corpus = generateCorpus(scale);
+  // A 100-page document (about 40,000 words) in two versions with about 5% of its words
+  // changed (a fifth of the clauses edited three times each, a few inserted, deleted and
+  // moved): its comparison page is measured, and the diff engine is timed on it.
+  const big = generateCorpus({ documents: 1, versions: 2, clauses: bigClauses, seed: scale.seed + 7, modified: 0.2, edits: 3, inserted: 0.004, deleted: 0.002, moved: 0.001, prefix: 'big', directions: false });
+  await writeFiles(content, [...corpus, ...big]);
+  const bigOld = big.find((f) => f.path.endsWith('v1.0.md'))?.text ?? '';
+  const bigNew = big.find((f) => f.path.endsWith('v2.0.md'))?.text ?? '';
+  await writeFile(join(work, 'big-old.md'), readFrontMatter('a', bigOld).body);
+  await writeFile(join(work, 'big-new.md'), readFrontMatter('b', bigNew).body);
+
+  const full = await runBuild('full');
+  const files = walk(out);
+  const pages = files.filter((f) => f.endsWith('.html'));
+  const byType = new Map<string, { raw: number[]; gzip: number[]; js: number[] }>();
+  for (const file of pages) {
+    const url = `/${relative(out, file)}`.replace(/index\.html$/, '');
+    const html = readFileSync(file, 'utf8');
+    const type = pageType(url, html);
+    const entry = byType.get(type) ?? { raw: [], gzip: [], js: [] };
+    entry.raw.push(Buffer.byteLength(html));
+    entry.gzip.push(gzipSync(html).length);
+    entry.js.push(pageScripts(html, url));
+    byType.set(type, entry);
+  }
+  const pageTypes = Object.fromEntries(
+    [...byType].sort(([a], [b]) => a.localeCompare(b)).map(([type, e]) => [
+      type,
+      {
+        pages: e.raw.length,
+        htmlBytes: { median: median(e.raw), p95: percentile(e.raw, 95) },
+        gzipBytes: { median: median(e.gzip), p95: percentile(e.gzip, 95) },
+        jsBytes: { median: median(e.js), p95: percentile(e.js, 95) },
+      },
+    ]),
+  );
+  const bigCompare = join(out, 'big-01', 'compare', 'v1.0...v2.0', 'index.html');
+  const bigCompareBytes = existsSync(bigCompare) ? readFileSync(bigCompare) : undefined;
+  const pagefindFiles = walk(join(out, 'pagefind'));
+  const pagefindIndexBytes = (await Promise.all(pagefindFiles.filter((f) => !/pagefind-(component-|modular-)?ui|pagefind-highlight/.test(f)).map((f) => stat(f)))).reduce((n, s) => n + s.size, 0);
+  const dataFiles = files.filter((f) => f.includes(`${out}/data/`));
+
+  // One new version of one document, built on the cache of the full build.
+  const next = scale.versions + 1;
+  const grown = generateCorpus({ ...scale, documents: 1, versions: next, directions: false }).find((f) => f.path === `documents/doc-01/v${next}.0.md`);
+  if (grown) await writeFiles(content, [grown]);
+  const incremental = await runBuild('incremental');
+
+  const browser = values['skip-browser'] ? null : await browserFigures();
+  const engine = diffEngine(bigOld, bigNew);
+
+  const result = {
+    when: new Date().toISOString(),
+    machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version },
+    scale: { ...scale, bigClauses },
+    build: {
+      full,
+      pages: pages.length,
+      files: files.length,
+      pagesPerSecond: round(pages.length / full.seconds),
+      incremental,
+      incrementalShareOfFull: round(incremental.seconds / full.seconds, 3),
+    },
+    pageTypes,
+    bigCompare: bigCompareBytes ? { htmlBytes: bigCompareBytes.length, gzipBytes: gzipSync(bigCompareBytes).length } : null,
+    versionData: { files: dataFiles.length, gzipBytesMedian: median(dataFiles.slice(0, 200).map((f) => gzipSync(readFileSync(f)).length)) },
+    search: { indexBytes: pagefindIndexBytes, ...(browser ? { firstQuery: browser.firstQuery } : {}) },
+    compareInBrowser: browser?.compareInBrowser ?? null,
+    diffEngine: engine,
+  };
+  await mkdir(dirname(values.json), { recursive: true });
+  await writeFile(values.json, `${JSON.stringify(result, null, 2)}\n`);
+  report(result);
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+}
+
+function report(r: Record<string, any>) {
+  const kb = (n: number | null | undefined) => (n === null || n === undefined ? 'n/a' : `${(n / 1024).toFixed(1)} KiB`);
+  const mb = (n: number | null | undefined) => (n === null || n === undefined ? 'n/a' : `${(n / 1024 / 1024).toFixed(0)} MiB`);
+  const rows: Array<[string, string]> = [
+    ['full build', `${r.build.full.seconds} s, ${r.build.pages} pages, ${r.build.pagesPerSecond} pages/s`],
+    ['  phases (ms)', JSON.stringify(r.build.full.phasesMs)],
+    [
+      '  peak memory',
+      `${mb(r.build.full.peakTreeRssBytes)} (all processes together); each: ${Object.entries(r.build.full.processMaxRssBytes as Record<string, number | null>)
+        .map(([name, bytes]) => `${name} ${mb(bytes)}`)
+        .join(', ')}`,
+    ],
+    ['rebuild, one version added', `${r.build.incremental.seconds} s (${(r.build.incrementalShareOfFull * 100).toFixed(1)}% of full), phases ${JSON.stringify(r.build.incremental.phasesMs)}`],
+  ];
+  for (const [type, t] of Object.entries(r.pageTypes as Record<string, any>)) {
+    rows.push([`  ${type} (${t.pages})`, `html ${kb(t.htmlBytes.median)} / p95 ${kb(t.htmlBytes.p95)}; gzip ${kb(t.gzipBytes.median)} / p95 ${kb(t.gzipBytes.p95)}; js ${kb(t.jsBytes.median)}`]);
+  }
+  rows.push(['100-page compare page', r.bigCompare ? `${kb(r.bigCompare.htmlBytes)} raw, ${kb(r.bigCompare.gzipBytes)} gzip` : 'n/a']);
+  rows.push(['version data (browser compare)', `${r.versionData.files} files, ${kb(r.versionData.gzipBytesMedian)} gzip median`]);
+  rows.push(['pagefind index', kb(r.search.indexBytes)]);
+  if (r.search.firstQuery) rows.push(['first query fetches', `${kb(r.search.firstQuery.indexBytes)} index + ${kb(r.search.firstQuery.uiBytes)} UI (${r.search.firstQuery.requests} requests)`]);
+  if (r.compareInBrowser) rows.push(['compare in browser', `${r.compareInBrowser.renderMsMedian} ms from data loaded to shown (median of 3)`]);
+  const e = r.diffEngine;
+  rows.push([`diff engine, ${e.words} words`, `clause-first ${e.clauseFirstMs} ms; jsdiff whole text ${e.jsdiffWholeTextMs} ms (${e.speedupVsJsdiff}× slower); git --word-diff ${e.gitWordDiffMs} ms (${e.ratioVsGit}× ours)`]);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  console.log(`\nwritten to ${values.json}`);
+}
+
+await main();

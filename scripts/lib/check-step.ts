@@ -1,0 +1,19 @@
+/**
+ * The first step of `npm run build`, in a process of its own (so its memory is returned before
+ * Astro starts): checks the content, printing every problem, and writes what the later steps
+ * need of it (the search records and the link sources) to the file named on the command line.
+ * Exits 1 when the content has errors.
+ */
+import { writeFile } from 'node:fs/promises';
+import { contentRoot } from '../../src/lib/content-root.ts';
+import { searchRecords } from '../../src/lib/search-records.ts';
+import { linkSources } from './check-built-site.ts';
+import { checkSite } from './check-site.ts';
+import { writeStepStats } from './step-stats.ts';
+
+const [output] = process.argv.slice(2);
+if (!output) throw new Error('usage: check-step.ts <prepared.json>');
+const site = await checkSite(contentRoot(), process.env.SEC_AS_OF as string);
+if (!site) process.exit(1);
+await writeFile(output, JSON.stringify({ records: searchRecords(site), links: linkSources(site) }));
+await writeStepStats('check');

@@ -1,0 +1,9 @@
+/** A worker thread that reads built pages for the link check (see read-built-site.ts). */
+import { readFile } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { builtPage, type BuiltPage } from '../../src/lib/built-page.ts';
+
+const { items } = workerData as { items: Array<{ path: string; url: string }> };
+const pages: BuiltPage[] = [];
+for (const item of items) pages.push(builtPage(item.url, await readFile(item.path, 'utf8')));
+parentPort?.postMessage(pages);

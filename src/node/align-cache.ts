@@ -1,0 +1,60 @@
+/**
+ * A disk cache of comparisons, keyed by a hash of both versions' clauses and of the aligner's
+ * own source: a rebuild aligns only the pairs whose text changed. Node-only; the core stays pure.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { alignClauses, type AlignedRow } from '../lib/align-clauses.ts';
+import { decodeRows, encodeRows, type EncodedRow } from '../lib/aligned-rows-data.ts';
+import type { Clause } from '../lib/clause.ts';
+import { cacheDir, sourceSalt } from './parse-cache.ts';
+
+/** The files whose code decides an alignment (beyond the parser's, which decide the clauses). */
+const ALIGNER_SOURCES = [
+  'src/lib/align-clauses.ts',
+  'src/lib/cross-references.ts',
+  'src/lib/aligned-rows-data.ts',
+  'src/node/align-cache.ts',
+];
+
+const fingerprints = new WeakMap<readonly Clause[], string>();
+
+/** A hash of what alignment reads of a version's clauses. */
+function fingerprint(clauses: readonly Clause[]): string {
+  let value = fingerprints.get(clauses);
+  if (!value) {
+    const hash = createHash('sha256');
+    for (const c of clauses) hash.update(`${c.slug}\u0000${c.number ?? ''}\u0000${c.label ?? ''}\u0000${c.kind}\u0000${c.depth}\u0000${c.parent ?? ''}\u0000${c.path.join('\u0001')}\u0000${c.text}\u0002`);
+    value = hash.digest('hex');
+    fingerprints.set(clauses, value);
+  }
+  return value;
+}
+
+/**
+ * {@link alignClauses} with a disk cache: the same two versions (same clauses) under the same
+ * aligner give the rows computed before, read back onto these clause objects.
+ */
+export function cachedAligner(dir = cacheDir()): (oldClauses: readonly Clause[], newClauses: readonly Clause[]) => AlignedRow[] {
+  const salt = sourceSalt(ALIGNER_SOURCES);
+  const folder = join(dir, 'aligned');
+  if (salt) mkdirSync(folder, { recursive: true });
+  return (oldClauses, newClauses) => {
+    if (!salt) return alignClauses(oldClauses, newClauses);
+    const key = createHash('sha256').update(salt).update(fingerprint(oldClauses)).update(fingerprint(newClauses)).digest('hex');
+    const file = join(folder, `${key}.json`);
+    if (existsSync(file)) {
+      try {
+        return decodeRows(JSON.parse(readFileSync(file, 'utf8')) as EncodedRow[], oldClauses, newClauses);
+      } catch {
+        // A torn or foreign file: align again and overwrite it.
+      }
+    }
+    const rows = alignClauses(oldClauses, newClauses);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(encodeRows(rows, oldClauses, newClauses)));
+    renameSync(temporary, file);
+    return rows;
+  };
+}

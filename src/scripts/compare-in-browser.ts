@@ -1,0 +1,60 @@
+/**
+ * Computes a comparison that was not built in advance: fetches both versions' data, hands it to
+ * a worker running the same core as the build (align, word diff, render), and shows the result.
+ * Times from "data loaded" to "shown" are recorded as the performance measure `compare-render`.
+ */
+import { initChangeNav } from './compare-nav.ts';
+import type { ComputeRequest, ComputeResult } from './compare-worker.ts';
+
+async function run(root: HTMLElement): Promise<void> {
+  const status = root.querySelector<HTMLElement>('.compare-status');
+  const say = (text: string) => {
+    if (status) status.textContent = text;
+  };
+  say('Computing the comparison…');
+  // Started before the data arrives, so loading the engine overlaps the downloads.
+  const worker = new Worker(new URL('./compare-worker.ts', import.meta.url), { type: 'module' });
+  try {
+    const [from, to] = await Promise.all(
+      [root.dataset.fromData, root.dataset.toData].map(async (url) => {
+        const response = await fetch(url ?? '');
+        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+        return response.text();
+      }),
+    );
+    performance.mark('compare-data-loaded');
+    const result = await new Promise<ComputeResult>((resolve, reject) => {
+      worker.addEventListener('message', (event: MessageEvent<ComputeResult>) => resolve(event.data));
+      worker.addEventListener('error', (event) => reject(new Error(event.message)));
+      const request: ComputeRequest = { from: from ?? '', to: to ?? '', fromLabel: root.dataset.fromLabel ?? '', toLabel: root.dataset.toLabel ?? '' };
+      worker.postMessage(request);
+    });
+    if ('error' in result) throw new Error(result.error);
+    for (const [slot, html] of [
+      ['summary', result.summary],
+      ['compare', result.compare],
+    ] as const) {
+      const container = root.querySelector<HTMLElement>(`[data-slot="${slot}"]`);
+      const content = container?.querySelector<HTMLElement>('[data-slot-content]');
+      // The HTML is our own renderer's output from sanitised content: the same bytes the build would write.
+      if (content) content.innerHTML = html;
+      container?.removeAttribute('hidden');
+    }
+    root.querySelector('[data-slot="controls"]')?.removeAttribute('hidden');
+    initChangeNav();
+    root.querySelector('.compare-fallback')?.setAttribute('hidden', '');
+    performance.mark('compare-shown');
+    performance.measure('compare-render', 'compare-data-loaded', 'compare-shown');
+    worker.terminate();
+    root.dataset.state = 'ready';
+    say('');
+    if (window.location.hash) document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
+  } catch (error) {
+    worker.terminate();
+    root.dataset.state = 'failed';
+    say(`The comparison could not be computed (${error instanceof Error ? error.message : String(error)}). Use the links above.`);
+  }
+}
+
+const root = document.querySelector<HTMLElement>('.compare-in-browser');
+if (root) void run(root);

@@ -1,0 +1,38 @@
+/// <reference lib="webworker" />
+/**
+ * The comparison engine in a Web Worker: the same core modules the build uses, so a comparison
+ * computed in the browser has the same rows, marks and markup as a pre-built one.
+ */
+import { toHtml } from 'hast-util-to-html';
+import { alignClauses } from '../lib/align-clauses.ts';
+import { renderChangeNav, renderCompare, renderSummary } from '../lib/render-compare.ts';
+import { decodeVersion, type VersionData } from '../lib/version-data.ts';
+
+/** What the page sends: both versions' data as JSON text, and their labels. */
+export interface ComputeRequest {
+  from: string;
+  to: string;
+  fromLabel: string;
+  toLabel: string;
+}
+
+/** What the worker answers: the summary and the comparison as HTML, or an error. */
+export type ComputeResult = { summary: string; compare: string } | { error: string };
+
+
+self.addEventListener('message', (event: MessageEvent<ComputeRequest>) => {
+  try {
+    const { from, to, fromLabel, toLabel } = event.data;
+    const before = decodeVersion(JSON.parse(from) as VersionData);
+    const after = decodeVersion(JSON.parse(to) as VersionData);
+    const rows = alignClauses(before, after);
+    const tableOf = (side: 'old' | 'new', slug: string) => (side === 'old' ? before : after).find((c) => c.slug === slug);
+    const result: ComputeResult = {
+      summary: toHtml(renderSummary(rows)),
+      compare: toHtml([renderChangeNav(rows), renderCompare(rows, { from: fromLabel, to: toLabel, tableOf })]),
+    };
+    self.postMessage(result);
+  } catch (error) {
+    self.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies ComputeResult);
+  }
+});

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * `npm run bench` at a tiny scale, only to prove that it runs and reports every figure: its
+ * timings mean nothing here and nothing is asserted about them (see README, Benchmarks).
+ */
+const work = mkdtempSync(join(tmpdir(), 'sec-bench-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npm run bench', () => {
+  it('builds a generated corpus and writes every figure', () => {
+    const json = join(work, 'run.json');
+    const run = spawnSync(
+      process.execPath,
+      ['bench/run.ts', '--documents', '2', '--versions', '4', '--clauses', '30', '--big-clauses', '150', '--json', json, '--work', join(work, 'bench')],
+      { encoding: 'utf8', env: { ...process.env, SEC_CACHE_DIR: join(work, 'cache') } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('full build');
+    const figures = JSON.parse(readFileSync(json, 'utf8'));
+    expect(figures.scale).toMatchObject({ documents: 2, versions: 4, clauses: 30, bigClauses: 150 });
+    expect(figures.build.pages).toBeGreaterThan(20);
+    expect(Object.keys(figures.pageTypes)).toEqual(expect.arrayContaining(['version', 'compare (pre-built)', 'compare (in browser)', 'clause history']));
+    expect(figures.pageTypes.version.gzipBytes.median).toBeGreaterThan(0);
+    expect(figures.build.incremental.seconds).toBeGreaterThan(0);
+    expect(figures.bigCompare.gzipBytes).toBeGreaterThan(0);
+    expect(figures.search.firstQuery.indexBytes).toBeGreaterThan(0);
+    expect(figures.compareInBrowser.renderMsMedian).toBeGreaterThan(0);
+    expect(figures.diffEngine.clauseFirstMs).toBeGreaterThan(0);
+    expect(figures.diffEngine.jsdiffWholeTextMs).toBeGreaterThan(0);
+    expect(figures.diffEngine.clauses.rewordedPairs).toBeGreaterThan(0);
+  });
+});

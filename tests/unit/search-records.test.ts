@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { loadSite } from '../../src/lib/load-site.ts';
+import { searchRecords } from '../../src/lib/search-records.ts';
+import { readContent } from '../../scripts/lib/read-content.ts';
+
+describe('searchRecords', async () => {
+  const { sources } = await readContent('tests/fixtures/site-minimal');
+  const site = loadSite(sources, '2020-08-01').site;
+  if (!site) throw new Error('the minimal site should load');
+  const records = searchRecords(site);
+
+  it('gives a clause unchanged across versions one record, leading to the version in effect', () => {
+    const unchanged = records.find((r) => r.content.startsWith('1.2 '));
+    expect(unchanged).toMatchObject({
+      url: '/td/v2.0/#1.2',
+      meta: { title: 'TD v2.0 — clause 1.2', version: '2.0', clause: '1.2', alsoIn: 'Same text in v1.0', section: '1 Scope' },
+      filters: { document: ['TD (Appendix ZZ)'], version: ['TD v1.0', 'TD v2.0'], status: ['Superseded', 'In effect'] },
+    });
+  });
+
+  it('keeps a reworded clause apart in each version, with its own status', () => {
+    const clause = records.filter((r) => r.meta.clause === '1.1');
+    expect(clause.map((r) => [r.url, r.content, r.filters.status])).toEqual([
+      ['/td/v1.0/#1.1', '1.1 The DCC shall act in good time.', ['Superseded']],
+      ['/td/v2.0/#1.1', '1.1 The DCC shall act promptly.', ['In effect']],
+    ]);
+  });
+
+  it('indexes each distinct text once', () => {
+    expect(records.map((r) => r.meta.title)).toEqual([
+      'TD v2.0 — section 1',
+      'TD v1.0 — clause 1.1',
+      'TD v2.0 — clause 1.2',
+      'TD v2.0 — clause 1.1',
+    ]);
+  });
+});

@@ -1,0 +1,45 @@
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { alignClauses } from '../../src/lib/align-clauses.ts';
+import { parseClauses } from '../../src/lib/parse-clauses.ts';
+import { renderCompare } from '../../src/lib/render-compare.ts';
+import { decodeVersion, encodeVersion } from '../../src/lib/version-data.ts';
+
+const markdown = [
+  '## 2 Scope',
+  '2.1 The DCC shall **notify** the [Panel](#2.2) within 48 hours.',
+  '2.2 The Panel shall:',
+  '(a) publish it; and',
+  '(b) keep it.',
+  '- a bullet under 2.2',
+  '| Model | Clauses |\n| --- | --- |\n| A | 18.3 |',
+].join('\n\n');
+const clauses = parseClauses(markdown, { file: 't.md' }).clauses;
+
+describe('version data', () => {
+  const data = encodeVersion('td', '1.0', clauses);
+  const decoded = decodeVersion(JSON.parse(JSON.stringify(data)));
+
+  it('round-trips every clause the core needs, without positions', () => {
+    expect(decoded.map((c) => [c.slug, c.number, c.label, c.kind, c.depth, c.parent, c.path, c.text, c.table, c.rank])).toEqual(
+      clauses.map((c) => [c.slug, c.number, c.label, c.kind, c.depth, c.parent, c.path, c.text, c.table, c.rank]),
+    );
+    expect(decoded.map((c) => toHtml({ type: 'root', children: c.content }))).toEqual(
+      clauses.map((c) => toHtml({ type: 'root', children: c.content })),
+    );
+  });
+
+  it('shares heading paths and omits clause text', () => {
+    expect(data.paths).toEqual([[], ['2 Scope']]);
+    expect(JSON.stringify(data)).not.toContain('"text"');
+    expect(data.clauses[1]?.[7]).toEqual([['p', 'The DCC shall ', ['strong', 'notify'], ' the ', ['a', { href: '#2.2' }, 'Panel'], ' within 48 hours.']]);
+  });
+
+  it('gives the same comparison as the parsed clauses', () => {
+    const changed = parseClauses(markdown.replace('48 hours', '336 hours'), { file: 't.md' }).clauses;
+    const decodedChanged = decodeVersion(encodeVersion('td', '2.0', changed));
+    const render = (a: typeof clauses, b: typeof clauses) =>
+      toHtml(renderCompare(alignClauses(a, b), { from: 'v1', to: 'v2', tableOf: (side, slug) => (side === 'old' ? a : b).find((c) => c.slug === slug) }));
+    expect(render(decoded, decodedChanged)).toBe(render(clauses, changed));
+  });
+});
