@@ -13,20 +13,10 @@
 import { performance } from 'node:perf_hooks';
 import { alignClauses } from '../src/lib/align-clauses.ts';
 import { parseClauses } from '../src/lib/parse-clauses.ts';
+import { random } from '../scripts/lib/synthetic-corpus.ts';
 
 const SEED = 20200724;
 
-/** A small fast deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ca', 'de', 'fi', 'go', 'lu', 'ma', 'ne', 'po', 'ri', 'sa', 'te', 'vo', 'zu', 'ba', 'ki', 'mo', 'ru', 'ta'];
 const COMMON = ['the', 'shall', 'of', 'to', 'and', 'a', 'in', 'DCC', 'Party', 'any', 'each', 'that', 'for', 'by', 'with'];
