@@ -240,6 +240,7 @@ async function browserFigures(): Promise<Record<string, unknown>> {
         indexBytes: index.reduce((n, f) => n + f.bytes, 0),
         uiBytes: ui.reduce((n, f) => n + f.bytes, 0),
         requests: fetched.length,
+        bytesByKind: bytesByKind(fetched),
       },
       compareInBrowser: { url: stubUrl, renderMsMedian: round(median(renderMs)), runs: renderMs.map((x) => round(x)) },
     };
@@ -247,6 +248,26 @@ async function browserFigures(): Promise<Record<string, unknown>> {
     await browser.close();
     server.close();
   }
+}
+
+/**
+ * What a first query's bytes are made of, by Pagefind file kind: the runtime (its JS and
+ * WebAssembly), the metadata of every record (`pf_meta`), the filters, the index chunks of the
+ * query's words, the fragments of the results shown, and the UI. A target miss can then be
+ * traced to the part that grows with the number of records.
+ */
+function bytesByKind(fetched: ReadonlyArray<{ url: string; bytes: number }>): Record<string, number> {
+  const kind = (url: string): string => {
+    if (/pagefind-(component-)?ui/.test(url)) return 'ui';
+    if (url.endsWith('.pf_meta')) return 'meta';
+    if (url.endsWith('.pf_filter')) return 'filters';
+    if (url.endsWith('.pf_index')) return 'wordIndex';
+    if (url.endsWith('.pf_fragment')) return 'fragments';
+    return 'runtime';
+  };
+  const totals: Record<string, number> = {};
+  for (const f of fetched) totals[kind(f.url)] = (totals[kind(f.url)] ?? 0) + f.bytes;
+  return Object.fromEntries(Object.entries(totals).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function diffEngine(bigOld: string, bigNew: string): Record<string, unknown> {
@@ -404,7 +425,10 @@ function report(r: Record<string, any>) {
   rows.push(['100-page compare page', r.bigCompare ? `${kb(r.bigCompare.htmlBytes)} raw, ${kb(r.bigCompare.gzipBytes)} gzip` : 'n/a']);
   rows.push(['version data (browser compare)', `${r.versionData.files} files, ${kb(r.versionData.gzipBytesMedian)} gzip median`]);
   rows.push(['pagefind index', kb(r.search.indexBytes)]);
-  if (r.search.firstQuery) rows.push(['first query fetches', `${kb(r.search.firstQuery.indexBytes)} index + ${kb(r.search.firstQuery.uiBytes)} UI (${r.search.firstQuery.requests} requests)`]);
+  if (r.search.firstQuery) {
+    rows.push(['first query fetches', `${kb(r.search.firstQuery.indexBytes)} index + ${kb(r.search.firstQuery.uiBytes)} UI (${r.search.firstQuery.requests} requests)`]);
+    rows.push(['  of which', Object.entries(r.search.firstQuery.bytesByKind as Record<string, number>).map(([k, v]) => `${k} ${kb(v)}`).join(', ')]);
+  }
   if (r.compareInBrowser) rows.push(['compare in browser', `${r.compareInBrowser.renderMsMedian} ms from data loaded to shown (median of 3)`]);
   const e = r.diffEngine;
   rows.push([`diff engine, ${e.words} words`, `clause-first ${e.clauseFirstMs} ms; jsdiff whole text ${e.jsdiffWholeTextMs} ms (${e.speedupVsJsdiff}× slower); git --word-diff ${e.gitWordDiffMs} ms (${e.ratioVsGit}× ours)`]);
