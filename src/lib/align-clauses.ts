@@ -510,12 +510,13 @@ function findPieces(whole: Side, parts: Side, notWhole: ReadonlySet<number>): Pi
     const words = parts.words[k] as string[];
     if (parts.match[k] !== -1 || words.length === 0 || family(clause.kind) !== 'clause') return;
     const seen = new Set<number>();
+    const counts = countWords(words);
     let best = -1;
     let bestShare = 0;
     const consider = (w: number) => {
       if (seen.has(w) || notWhole.has(w) || !compatible(whole.clauses[w] as Clause, clause)) return;
       seen.add(w);
-      const share = containedShare(words, lostOf(w));
+      const share = containedShare(counts, words.length, lostOf(w));
       if (share > bestShare || (share === bestShare && w < best)) [best, bestShare] = [w, share];
     };
     // The clause its parent was paired with, or is a part of: how short sub-paragraphs ("(c) becomes insolvent.") are found.
@@ -572,17 +573,21 @@ function take(counts: Map<string, number>, word: string): boolean {
   return true;
 }
 
-/** Share of `words` found in the multiset `pool`. */
-function containedShare(words: readonly string[], pool: ReadonlyMap<string, number>): number {
-  const left = new Map(pool);
+/**
+ * Share of a multiset of words (`counts`, `total` words in all) found in the multiset `pool`:
+ * the size of their intersection over `total`. Counting word by word needs no copy of `pool`,
+ * which the split and merge search would otherwise make for every candidate.
+ */
+function containedShare(counts: ReadonlyMap<string, number>, total: number, pool: ReadonlyMap<string, number>): number {
+  if (total === 0) return 0;
   let found = 0;
-  for (const w of words) if (take(left, w)) found++;
-  return words.length === 0 ? 0 : found / words.length;
+  for (const [w, n] of counts) found += Math.min(n, pool.get(w) ?? 0);
+  return found / total;
 }
 
 /** Share of `whole`'s words that `parts` contain. */
 function coverage(whole: readonly string[], parts: readonly string[]): number {
-  return containedShare(whole, countWords(parts));
+  return containedShare(countWords(whole), whole.length, countWords(parts));
 }
 
 /** Builds the rows: new order, split and merged clauses as one row each, deleted clauses after the old clause they followed. */

@@ -1,3 +1,4 @@
+import { type ApiVersionFacts, apiVersionFacts } from './api-version-facts.ts';
 import { prerenderedPairs } from './compare-pairs.ts';
 import type { DirectionRecord, DocumentRecord, Site, VersionRecord, VersionState } from './site-model.ts';
 import {
@@ -15,17 +16,7 @@ import {
 import { versionInEffect } from './version-in-effect.ts';
 
 /** A version as `/api/documents.json` lists it (schema: `schemas/documents.schema.json`). */
-export interface ApiVersionSummary {
-  version: string;
-  status: VersionRecord['status'];
-  state: VersionState;
-  label: string | null;
-  designated: string | null;
-  effective: string | null;
-  effectiveUntil: string | null;
-  supersededBy: string | null;
-  published: string | null;
-  direction: string | null;
+export interface ApiVersionSummary extends ApiVersionFacts {
   consultations: string[];
   illustrative: boolean;
   clauses: number;
@@ -73,16 +64,7 @@ export interface ApiDocuments {
 
 function versionSummary(document: DocumentRecord, version: VersionRecord, url: (path: string) => string): ApiVersionSummary {
   return {
-    version: version.version,
-    status: version.status,
-    state: version.state,
-    label: version.label ?? null,
-    designated: version.designated ?? null,
-    effective: version.effective ?? null,
-    effectiveUntil: version.effectiveUntil ?? null,
-    supersededBy: version.supersededBy ?? null,
-    published: version.published ?? null,
-    direction: version.direction ?? null,
+    ...apiVersionFacts(version),
     consultations: [...version.consultations],
     illustrative: version.illustrative,
     clauses: version.clauses.length,

@@ -1,3 +1,4 @@
+import { type ApiVersionFacts, apiVersionFacts } from './api-version-facts.ts';
 import type { ClauseKind } from './clause.ts';
 import { citationText, clausePermalink } from './citation.ts';
 import type { DocumentRecord, VersionRecord, VersionState } from './site-model.ts';
@@ -21,19 +22,9 @@ export interface ApiClause {
 }
 
 /** The body of `/api/<doc>/v<version>.json`. */
-export interface ApiVersion {
+export interface ApiVersion extends ApiVersionFacts {
   $schema: string;
   document: { id: string; title: string; shortName: string; secReference: string };
-  version: string;
-  status: VersionRecord['status'];
-  state: VersionState;
-  label: string | null;
-  designated: string | null;
-  effective: string | null;
-  effectiveUntil: string | null;
-  supersededBy: string | null;
-  published: string | null;
-  direction: string | null;
   illustrative: boolean;
   url: string;
   clauses: ApiClause[];
@@ -44,16 +35,7 @@ export function apiVersion(document: DocumentRecord, version: VersionRecord, sit
   return {
     $schema: absoluteUrl(apiSchemaUrl('version'), site),
     document: { id: document.id, title: document.title, shortName: document.shortName, secReference: document.secReference },
-    version: version.version,
-    status: version.status,
-    state: version.state,
-    label: version.label ?? null,
-    designated: version.designated ?? null,
-    effective: version.effective ?? null,
-    effectiveUntil: version.effectiveUntil ?? null,
-    supersededBy: version.supersededBy ?? null,
-    published: version.published ?? null,
-    direction: version.direction ?? null,
+    ...apiVersionFacts(version),
     illustrative: version.illustrative,
     url: absoluteUrl(versionUrl(document.id, version.version), site),
     clauses: version.clauses.map((clause) => ({

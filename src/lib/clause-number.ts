@@ -174,6 +174,14 @@ export function nextLabel(label: string, style: LabelStyle): string {
 }
 
 const ROMAN_VALUES: Array<[string, number]> = [
+  ['m', 1000],
+  ['cm', 900],
+  ['d', 500],
+  ['cd', 400],
+  ['c', 100],
+  ['xc', 90],
+  ['l', 50],
+  ['xl', 40],
   ['x', 10],
   ['ix', 9],
   ['v', 5],
@@ -181,7 +189,9 @@ const ROMAN_VALUES: Array<[string, number]> = [
   ['i', 1],
 ];
 
-function toRoman(value: number): string {
+/** Lower-case Roman numeral of a positive number (`4` → `iv`); zero and below stay as digits. */
+export function toRoman(value: number): string {
+  if (value < 1) return String(value);
   let rest = value;
   let out = '';
   for (const [symbol, amount] of ROMAN_VALUES) {

@@ -1,7 +1,8 @@
 /**
  * Computes a comparison that was not built in advance: fetches both versions' data, hands it to
  * a worker running the same core as the build (align, word diff, render), and shows the result.
- * Times from "data loaded" to "shown" are recorded as the performance measure `compare-render`.
+ * Times from "data loaded" to "shown" are recorded as the performance measure `compare-render`,
+ * split into `compare-compute` (the worker) and `compare-insert` (the page).
  */
 import { initChangeNav } from './compare-nav.ts';
 import type { ComputeRequest, ComputeResult } from './compare-worker.ts';
@@ -30,6 +31,7 @@ async function run(root: HTMLElement): Promise<void> {
       worker.postMessage(request);
     });
     if ('error' in result) throw new Error(result.error);
+    performance.mark('compare-computed');
     for (const [slot, html] of [
       ['summary', result.summary],
       ['compare', result.compare],
@@ -45,6 +47,9 @@ async function run(root: HTMLElement): Promise<void> {
     root.querySelector('.compare-fallback')?.setAttribute('hidden', '');
     performance.mark('compare-shown');
     performance.measure('compare-render', 'compare-data-loaded', 'compare-shown');
+    // Its two parts: the worker's computation, and the page taking in the result.
+    performance.measure('compare-compute', 'compare-data-loaded', 'compare-computed');
+    performance.measure('compare-insert', 'compare-computed', 'compare-shown');
     worker.terminate();
     root.dataset.state = 'ready';
     say('');

@@ -9,6 +9,7 @@ import {
   readSubLabel,
   slugForNumber,
   slugForText,
+  toRoman,
 } from '../../src/lib/clause-number.ts';
 
 describe('readClauseNumber', () => {
@@ -130,6 +131,13 @@ describe('numbers in order', () => {
     expect(nextLabel('iii', 'roman')).toBe('iv');
     expect(nextLabel('ix', 'roman')).toBe('x');
     expect(nextLabel('9', 'digit')).toBe('10');
+    expect(nextLabel('xxxix', 'roman')).toBe('xl');
+  });
+
+  it('writes Roman numerals the way clause labels and Word lists show them', () => {
+    expect([1, 4, 9, 14, 40, 90, 400, 1999].map(toRoman)).toEqual(['i', 'iv', 'ix', 'xiv', 'xl', 'xc', 'cd', 'mcmxcix']);
+    expect(toRoman(0)).toBe('0');
+    expect(toRoman(-2)).toBe('-2');
   });
 });
 

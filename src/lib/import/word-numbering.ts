@@ -7,6 +7,8 @@
  * labels. It is pure: the definitions come in as plain data (see read-word-numbering.ts).
  */
 
+import { toRoman } from '../clause-number.ts';
+
 /** A number format of a level (`w:numFmt`); the common ones are formatted, others fall back to decimal. */
 export type NumberFormat =
   | 'decimal'
@@ -161,33 +163,4 @@ export function formatNumber(value: number, format: NumberFormat): string {
     default:
       return String(value);
   }
-}
-
-const ROMAN: Array<[number, string]> = [
-  [1000, 'm'],
-  [900, 'cm'],
-  [500, 'd'],
-  [400, 'cd'],
-  [100, 'c'],
-  [90, 'xc'],
-  [50, 'l'],
-  [40, 'xl'],
-  [10, 'x'],
-  [9, 'ix'],
-  [5, 'v'],
-  [4, 'iv'],
-  [1, 'i'],
-];
-
-function toRoman(value: number): string {
-  if (value < 1) return String(value);
-  let rest = value;
-  let out = '';
-  for (const [amount, symbol] of ROMAN) {
-    while (rest >= amount) {
-      out += symbol;
-      rest -= amount;
-    }
-  }
-  return out;
 }
