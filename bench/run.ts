@@ -201,24 +201,36 @@ async function browserFigures(): Promise<Record<string, unknown>> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    // A first search query: everything fetched from /pagefind/, split into the UI and the index.
-    const page = await browser.newPage();
-    const fetched: Array<{ url: string; bytes: number }> = [];
-    page.on('response', async (response) => {
-      const url = new URL(response.url());
-      if (!url.pathname.startsWith('/pagefind/')) return;
-      try {
-        fetched.push({ url: url.pathname, bytes: (await response.body()).length });
-      } catch {
-        // Redirects and aborted requests carry no body.
-      }
-    });
-    await page.goto(`http://127.0.0.1:${port}/search/?q=migration`);
-    await page.locator('pagefind-results a').first().waitFor({ timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    const ui = fetched.filter((f) => /pagefind-(component-)?ui/.test(f.url));
-    const index = fetched.filter((f) => !ui.includes(f));
-    await page.close();
+    // A first search query, in a fresh page: everything fetched from the Pagefind bundles, split
+    // into the UI and the index. The default search (the versions in effect), then all versions.
+    const firstQuery = async (path: string) => {
+      const page = await browser.newPage();
+      const fetched: Array<{ url: string; bytes: number }> = [];
+      page.on('response', async (response) => {
+        const url = new URL(response.url());
+        if (!/^\/pagefind(-in-effect)?\//.test(url.pathname)) return;
+        try {
+          fetched.push({ url: url.pathname, bytes: (await response.body()).length });
+        } catch {
+          // Redirects and aborted requests carry no body.
+        }
+      });
+      await page.goto(`http://127.0.0.1:${port}${path}`);
+      await page.locator('pagefind-results a').first().waitFor({ timeout: 60_000 });
+      await page.waitForLoadState('networkidle');
+      await page.close();
+      const ui = fetched.filter((f) => /pagefind-(component-)?ui/.test(f.url));
+      const index = fetched.filter((f) => !ui.includes(f));
+      return {
+        path,
+        indexBytes: index.reduce((n, f) => n + f.bytes, 0),
+        uiBytes: ui.reduce((n, f) => n + f.bytes, 0),
+        requests: fetched.length,
+        bytesByKind: bytesByKind(fetched),
+      };
+    };
+    const inEffectQuery = await firstQuery('/search/?q=migration');
+    const allVersionsQuery = await firstQuery('/search/all/?q=migration');
 
     // A comparison that is not pre-built: time from its data loaded to shown, median of five.
     const stub = walk(out).find((f) => f.endsWith('index.html') && /\/compare\//.test(f) && readFileSync(f, 'utf8').includes('compare-in-browser'));
@@ -242,13 +254,8 @@ async function browserFigures(): Promise<Record<string, unknown>> {
       }
     }
     return {
-      firstQuery: {
-        query: 'migration',
-        indexBytes: index.reduce((n, f) => n + f.bytes, 0),
-        uiBytes: ui.reduce((n, f) => n + f.bytes, 0),
-        requests: fetched.length,
-        bytesByKind: bytesByKind(fetched),
-      },
+      firstQuery: inEffectQuery,
+      firstQueryAllVersions: allVersionsQuery,
       compareInBrowser: {
         url: stubUrl,
         renderMsMedian: round(median(renderMs)),
@@ -383,8 +390,10 @@ async function main() {
   );
   const bigCompare = join(out, 'big-01', 'compare', 'v1.0...v2.0', 'index.html');
   const bigCompareBytes = existsSync(bigCompare) ? readFileSync(bigCompare) : undefined;
-  const pagefindFiles = walk(join(out, 'pagefind'));
-  const pagefindIndexBytes = (await Promise.all(pagefindFiles.filter((f) => !/pagefind-(component-|modular-)?ui|pagefind-highlight/.test(f)).map((f) => stat(f)))).reduce((n, s) => n + s.size, 0);
+  // The index on disk, both bundles (all versions, and the versions in effect), without their UI files.
+  const indexBytesOf = async (bundle: string) =>
+    (await Promise.all(walk(join(out, bundle)).filter((f) => !/pagefind-(component-|modular-)?ui|pagefind-highlight/.test(f)).map((f) => stat(f)))).reduce((n, s) => n + s.size, 0);
+  const pagefindIndexBytes = { allVersions: await indexBytesOf('pagefind'), inEffect: await indexBytesOf('pagefind-in-effect') };
   const dataFiles = files.filter((f) => f.includes(`${out}/data/`));
 
   // One new version of one document, built on the cache of the full build.
@@ -411,7 +420,7 @@ async function main() {
     pageTypes,
     bigCompare: bigCompareBytes ? { htmlBytes: bigCompareBytes.length, gzipBytes: gzipSync(bigCompareBytes).length } : null,
     versionData: { files: dataFiles.length, gzipBytesMedian: median(dataFiles.slice(0, 200).map((f) => gzipSync(readFileSync(f)).length)) },
-    search: { indexBytes: pagefindIndexBytes, ...(browser ? { firstQuery: browser.firstQuery } : {}) },
+    search: { indexBytes: pagefindIndexBytes, ...(browser ? { firstQuery: browser.firstQuery, firstQueryAllVersions: browser.firstQueryAllVersions } : {}) },
     compareInBrowser: browser?.compareInBrowser ?? null,
     diffEngine: engine,
   };
@@ -440,10 +449,14 @@ function report(r: Record<string, any>) {
   }
   rows.push(['100-page compare page', r.bigCompare ? `${kb(r.bigCompare.htmlBytes)} raw, ${kb(r.bigCompare.gzipBytes)} gzip` : 'n/a']);
   rows.push(['version data (browser compare)', `${r.versionData.files} files, ${kb(r.versionData.gzipBytesMedian)} gzip median`]);
-  rows.push(['pagefind index', kb(r.search.indexBytes)]);
-  if (r.search.firstQuery) {
-    rows.push(['first query fetches', `${kb(r.search.firstQuery.indexBytes)} index + ${kb(r.search.firstQuery.uiBytes)} UI (${r.search.firstQuery.requests} requests)`]);
-    rows.push(['  of which', Object.entries(r.search.firstQuery.bytesByKind as Record<string, number>).map(([k, v]) => `${k} ${kb(v)}`).join(', ')]);
+  rows.push(['pagefind index on disk', `${kb(r.search.indexBytes.inEffect)} in effect, ${kb(r.search.indexBytes.allVersions)} all versions`]);
+  for (const [label, q] of [
+    ['first query fetches', r.search.firstQuery],
+    ['  all versions', r.search.firstQueryAllVersions],
+  ] as const) {
+    if (!q) continue;
+    rows.push([label, `${kb(q.indexBytes)} index + ${kb(q.uiBytes)} UI (${q.requests} requests, ${q.path})`]);
+    rows.push(['    of which', Object.entries(q.bytesByKind as Record<string, number>).map(([k, v]) => `${k} ${kb(v)}`).join(', ')]);
   }
   if (r.compareInBrowser) {
     const c = r.compareInBrowser;

@@ -20,6 +20,7 @@ import { indexSearch } from './lib/index-search.ts';
 const outDir = process.env.SEC_OUT_DIR ?? 'dist';
 const staging = `${outDir}.staging`;
 const searchStaging = `${outDir}.pagefind`;
+const inEffectSearchStaging = `${outDir}.pagefind-in-effect`;
 const prepared = `${outDir}.prepared.json`;
 const retired = `${outDir}.previous`;
 // A cache of this build's own, removed after it: no state carries from one build to the next
@@ -45,7 +46,7 @@ const phase = (name: string) => {
 const started = performance.now();
 
 async function clean(): Promise<void> {
-  for (const path of [staging, searchStaging, cacheDir, prepared]) await rm(path, { recursive: true, force: true });
+  for (const path of [staging, searchStaging, inEffectSearchStaging, cacheDir, prepared]) await rm(path, { recursive: true, force: true });
 }
 
 async function fail(error?: unknown): Promise<never> {
@@ -69,7 +70,11 @@ if ((await step('scripts/lib/check-step.ts', [prepared])) !== 0) {
   await clean();
   process.exit(1);
 }
-const { records, links } = JSON.parse(await readFile(prepared, 'utf8')) as { records: SearchRecord[]; links: LinkSources };
+const { records, inEffectRecords, links } = JSON.parse(await readFile(prepared, 'utf8')) as {
+  records: SearchRecord[];
+  inEffectRecords: SearchRecord[];
+  links: LinkSources;
+};
 await rm(prepared, { force: true });
 // Warnings were printed once, by the check: not again by the pages' loader inside Astro.
 process.env.SEC_CONTENT_REPORTED = '1';
@@ -78,7 +83,10 @@ phase('check');
 // Pagefind indexes in a process of its own while Astro renders in another: on two cores the
 // search index costs little wall time. Its outcome is kept, not thrown, until Astro is done.
 const searchStarted = performance.now();
-const searching = indexSearch(records, searchStaging).then(
+const searching = indexSearch([
+  { records: inEffectRecords, outputPath: inEffectSearchStaging },
+  { records, outputPath: searchStaging },
+]).then(
   (index) => ({ index, ms: Math.round(performance.now() - searchStarted) }),
   (error: unknown) => ({ error }),
 );
@@ -89,7 +97,10 @@ const checked = await (async () => {
   if ('error' in searched) throw searched.error;
   phase('searchWait');
   phases.search = searched.ms;
-  console.log(`search index: ${searched.index.records} clause records, ${(searched.index.bytes / 1024).toFixed(0)} KiB`);
+  const [inEffect, all] = searched.index as [{ records: number; bytes: number }, { records: number; bytes: number }];
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+  console.log(`search index: ${inEffect.records} clause records in effect (${kib(inEffect.bytes)}), ${all.records} in all versions (${kib(all.bytes)})`);
+  await rename(inEffectSearchStaging, `${staging}/pagefind-in-effect`);
   await rename(searchStaging, `${staging}/pagefind`);
   const report = await checkBuiltSite(staging, links, contentRoot(), siteUrl());
   phase('links');

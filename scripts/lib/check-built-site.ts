@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { checkLinks, formatBrokenLink, type BrokenLink } from '../../src/lib/check-links.ts';
 import { formatProblem, type ContentProblem } from '../../src/lib/content-problem.ts';
 import type { SourcePoint } from '../../src/lib/clause.ts';
-import { searchRecords } from '../../src/lib/search-records.ts';
+import { inEffectSearchRecords, searchRecords } from '../../src/lib/search-records.ts';
 import type { Site } from '../../src/lib/site-model.ts';
 import { checkLedger, parseLedger } from '../../src/lib/url-ledger.ts';
 import { versionUrl } from '../../src/lib/urls.ts';
@@ -49,7 +49,8 @@ export function linkSources(site: Site): LinkSources {
       };
     }
   }
-  return { searchUrls: searchRecords(site).map((record) => record.url), pages };
+  const searchUrls = new Set([...searchRecords(site), ...inEffectSearchRecords(site)].map((record) => record.url));
+  return { searchUrls: [...searchUrls], pages };
 }
 
 /** Where a clause of a version page is written, if the page is a version's. */

@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { contentRoot } from '../../src/lib/content-root.ts';
-import { searchRecords } from '../../src/lib/search-records.ts';
+import { inEffectSearchRecords, searchRecords } from '../../src/lib/search-records.ts';
 import { linkSources } from './check-built-site.ts';
 import { checkSite } from './check-site.ts';
 import { writeStepStats } from './step-stats.ts';
@@ -15,5 +15,5 @@ const [output] = process.argv.slice(2);
 if (!output) throw new Error('usage: check-step.ts <prepared.json>');
 const site = await checkSite(contentRoot(), process.env.SEC_AS_OF as string);
 if (!site) process.exit(1);
-await writeFile(output, JSON.stringify({ records: searchRecords(site), links: linkSources(site) }));
+await writeFile(output, JSON.stringify({ records: searchRecords(site), inEffectRecords: inEffectSearchRecords(site), links: linkSources(site) }));
 await writeStepStats('check');

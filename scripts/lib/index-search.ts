@@ -16,23 +16,35 @@ function check(what: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`pagefind ${what} failed: ${errors.join('; ')}`);
 }
 
+/** One Pagefind bundle: its records and the folder it is written to. */
+export interface SearchBundle {
+  records: readonly SearchRecord[];
+  outputPath: string;
+}
+
 /**
- * Writes the Pagefind index: one record per clause, with its own URL (`/tmad/v6.0/#8.6`) and
- * filters for document, version and status. Pages themselves are not indexed.
+ * Writes one Pagefind bundle per entry of `bundles`, in one Pagefind session: each record is a
+ * clause with its own URL (`/tmad/v6.0/#8.6`) and its filters. Pages themselves are not indexed.
  */
-export async function indexSearch(records: readonly SearchRecord[], outputPath: string): Promise<{ records: number; bytes: number }> {
-  const created = await pagefind.createIndex({ forceLanguage: 'en' });
-  check('createIndex', created.errors);
-  const index = created.index;
-  if (!index) throw new Error('pagefind createIndex returned no index');
+export async function indexSearch(bundles: readonly SearchBundle[]): Promise<Array<{ records: number; bytes: number }>> {
+  const written: Array<{ records: number; bytes: number }> = [];
   try {
-    for (const record of records) {
-      const added = await index.addCustomRecord(record);
-      check(`addCustomRecord(${record.url})`, added.errors);
+    for (const { records, outputPath } of bundles) {
+      const created = await pagefind.createIndex({ forceLanguage: 'en' });
+      check('createIndex', created.errors);
+      const index = created.index;
+      if (!index) throw new Error('pagefind createIndex returned no index');
+      for (const record of records) {
+        const added = await index.addCustomRecord(record);
+        check(`addCustomRecord(${record.url})`, added.errors);
+      }
+      const files = await index.writeFiles({ outputPath });
+      check(`writeFiles(${outputPath})`, files.errors);
+      written.push({ records: records.length, bytes: await size(outputPath) });
+      // Written: Pagefind need not hold it while it builds the next one.
+      await index.deleteIndex();
     }
-    const written = await index.writeFiles({ outputPath });
-    check('writeFiles', written.errors);
-    return { records: records.length, bytes: await size(outputPath) };
+    return written;
   } finally {
     await pagefind.close();
   }

@@ -11,9 +11,6 @@ export const STATUS_LABELS: Record<VersionState, string> = {
   draft: 'Consultation draft',
 };
 
-/** What the search page filters on when the address names no status. */
-export const SEARCH_DEFAULT_STATUS = STATUS_LABELS['in-effect'];
-
 /** One search record: a clause of a version, with its own URL. */
 export interface SearchRecord {
   url: string;
@@ -58,6 +55,26 @@ function record(document: DocumentRecord, clause: Clause, versions: readonly Ver
       status: [...new Set(versions.map((v) => STATUS_LABELS[v.state]))],
     },
   };
+}
+
+/**
+ * The records of the default search, `/search/`: each clause of each version in effect, once,
+ * filtered by document only. An index of its own keeps what a first query fetches small at the
+ * scale of the whole SEC: with every version in one index, the first query loads every record's
+ * metadata and the version and status filters of all of them.
+ */
+export function inEffectSearchRecords(site: Site): SearchRecord[] {
+  const records: SearchRecord[] = [];
+  for (const document of site.documents) {
+    const version = document.versions.find((v) => v.state === 'in-effect');
+    if (!version) continue;
+    for (const clause of version.clauses) {
+      if (!searchable(clause)) continue;
+      const { url, content, language, meta, filters } = record(document, clause, [version]);
+      records.push({ url, content, language, meta, filters: { document: filters.document as string[] } });
+    }
+  }
+  return records;
 }
 
 /** One search record per distinct clause text of each document, in document and version order. */

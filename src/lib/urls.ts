@@ -30,8 +30,11 @@ export const directionUrl = (id: string): string => `/directions/${id}/`;
 /** `/directions/` */
 export const directionsUrl = '/directions/';
 
-/** `/search/` */
+/** `/search/`: the versions in effect. */
 export const searchUrl = '/search/';
+
+/** `/search/all/`: every version, superseded versions and consultation drafts included. */
+export const searchAllUrl = '/search/all/';
 
 /** Reads a compare route parameter (`v5.0...v6.0`) into its two versions. */
 export function parseComparePair(pair: string): { from: string; to: string } | undefined {

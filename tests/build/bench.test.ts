@@ -28,8 +28,14 @@ describe('npm run bench', () => {
     expect(figures.pageTypes.version.gzipBytes.median).toBeGreaterThan(0);
     expect(figures.build.incremental.seconds).toBeGreaterThan(0);
     expect(figures.bigCompare.gzipBytes).toBeGreaterThan(0);
+    expect(figures.search.indexBytes.inEffect).toBeGreaterThan(0);
+    expect(figures.search.indexBytes.allVersions).toBeGreaterThan(figures.search.indexBytes.inEffect);
+    expect(figures.search.firstQuery).toMatchObject({ path: '/search/?q=migration', bytesByKind: { meta: expect.any(Number), runtime: expect.any(Number) } });
     expect(figures.search.firstQuery.indexBytes).toBeGreaterThan(0);
+    expect(figures.search.firstQueryAllVersions.path).toBe('/search/all/?q=migration');
+    expect(figures.search.firstQueryAllVersions.bytesByKind.filters).toBeGreaterThan(0);
     expect(figures.compareInBrowser.renderMsMedian).toBeGreaterThan(0);
+    expect(figures.compareInBrowser.computeMsMedian).toBeGreaterThan(0);
     expect(figures.diffEngine.clauseFirstMs).toBeGreaterThan(0);
     expect(figures.diffEngine.jsdiffWholeTextMs).toBeGreaterThan(0);
     expect(figures.diffEngine.clauses.rewordedPairs).toBeGreaterThan(0);

@@ -7,13 +7,14 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
  * Every page the site publishes (the page URLs of the ledger: home, documents, versions,
- * comparisons, latest, directions, search), the search page with results, and the 404 page.
+ * comparisons, latest, directions, search), both search pages with results, and the 404 page.
  */
 const PAGES = [
   ...readFileSync('content/published-urls.txt', 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('/') && !line.includes('#')),
   '/search/?q=UTRN',
+  '/search/all/?q=UTRN',
   '/no-such-page/',
 ];
 
@@ -28,7 +29,7 @@ async function open(page: Page, url: string): Promise<void> {
     });
   }
   await page.goto(url);
-  if (url.startsWith('/search/?q=')) {
+  if (url.startsWith('/search/') && url.includes('?q=')) {
     await expect(page.locator('pagefind-results').getByRole('link').first()).toBeVisible({ timeout: 15_000 });
   }
   await readToTheEnd(page);

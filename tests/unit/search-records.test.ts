@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/lib/load-site.ts';
-import { searchRecords } from '../../src/lib/search-records.ts';
+import { inEffectSearchRecords, searchRecords } from '../../src/lib/search-records.ts';
 import { readContent } from '../../scripts/lib/read-content.ts';
 
 describe('searchRecords', async () => {
@@ -33,5 +33,36 @@ describe('searchRecords', async () => {
       'TD v2.0 — clause 1.2',
       'TD v2.0 — clause 1.1',
     ]);
+  });
+});
+
+describe('inEffectSearchRecords', async () => {
+  const { sources } = await readContent('tests/fixtures/site-minimal');
+  const site = loadSite(sources, '2020-08-01').site;
+  if (!site) throw new Error('the minimal site should load');
+  const records = inEffectSearchRecords(site);
+
+  it('gives each clause of the version in effect one record, and no other version any', () => {
+    expect(records.map((r) => [r.url, r.content])).toEqual([
+      ['/td/v2.0/#1', '1 Scope'],
+      ['/td/v2.0/#1.1', '1.1 The DCC shall act promptly.'],
+      ['/td/v2.0/#1.2', '1.2 A Supplier Party shall tell the DCC.'],
+    ]);
+    expect(records.every((r) => r.url.startsWith('/td/v2.0/'))).toBe(true);
+  });
+
+  it('filters by document only: the index has no version or status to choose', () => {
+    for (const record of records) expect(record.filters).toEqual({ document: ['TD (Appendix ZZ)'] });
+  });
+
+  it('names the clause as the search of all versions does, without "same text in" notes', () => {
+    const clause = records.find((r) => r.meta.clause === '1.2');
+    expect(clause?.meta).toEqual({ title: 'TD v2.0 — clause 1.2', document: 'TD', version: '2.0', clause: '1.2', section: '1 Scope' });
+  });
+
+  it('leaves out a document with no version in effect', () => {
+    const notYet = loadSite(sources, '2019-01-01').site;
+    if (!notYet) throw new Error('the minimal site should load');
+    expect(inEffectSearchRecords(notYet)).toEqual([]);
   });
 });
