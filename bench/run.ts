@@ -215,14 +215,18 @@ async function browserFigures(): Promise<Record<string, unknown>> {
           // Redirects and aborted requests carry no body.
         }
       });
+      const started = performance.now();
       await page.goto(`http://127.0.0.1:${port}${path}`);
-      await page.locator('pagefind-results a').first().waitFor({ timeout: 60_000 });
+      await page.locator('pagefind-results a').first().waitFor({ timeout: 300_000 });
+      const msToFirstResult = performance.now() - started;
       await page.waitForLoadState('networkidle');
       await page.close();
       const ui = fetched.filter((f) => /pagefind-(component-)?ui/.test(f.url));
       const index = fetched.filter((f) => !ui.includes(f));
       return {
         path,
+        // From opening the page to the first result shown: one run, so only a rough figure.
+        msToFirstResult: round(msToFirstResult),
         indexBytes: index.reduce((n, f) => n + f.bytes, 0),
         uiBytes: ui.reduce((n, f) => n + f.bytes, 0),
         requests: fetched.length,
@@ -455,7 +459,7 @@ function report(r: Record<string, any>) {
     ['  all versions', r.search.firstQueryAllVersions],
   ] as const) {
     if (!q) continue;
-    rows.push([label, `${kb(q.indexBytes)} index + ${kb(q.uiBytes)} UI (${q.requests} requests, ${q.path})`]);
+    rows.push([label, `${kb(q.indexBytes)} index + ${kb(q.uiBytes)} UI (${q.requests} requests, ${q.path}), first result after ${(q.msToFirstResult / 1000).toFixed(1)} s`]);
     rows.push(['    of which', Object.entries(q.bytesByKind as Record<string, number>).map(([k, v]) => `${k} ${kb(v)}`).join(', ')]);
   }
   if (r.compareInBrowser) {
