@@ -138,7 +138,7 @@ function walk(dir: string): string[] {
 /** The kind of page a built file is, from its URL. */
 function pageType(url: string, html: string): string {
   if (url === '/') return 'home';
-  if (url === '/search/') return 'search';
+  if (url === '/search/' || url === '/search/all/') return 'search';
   if (url === '/404.html') return '404';
   if (url.startsWith('/directions/')) return url === '/directions/' ? 'directions' : 'direction';
   if (/^\/[^/]+\/compare\//.test(url)) return html.includes('compare-in-browser') ? 'compare (in browser)' : 'compare (pre-built)';
