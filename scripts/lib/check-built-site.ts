@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { checkLinks, formatBrokenLink, type BrokenLink } from '../../src/lib/check-links.ts';
 import { formatProblem, type ContentProblem } from '../../src/lib/content-problem.ts';
 import type { SourcePoint } from '../../src/lib/clause.ts';
-import { inEffectSearchRecords, searchRecords } from '../../src/lib/search-records.ts';
 import type { Site } from '../../src/lib/site-model.ts';
 import { checkLedger, parseLedger } from '../../src/lib/url-ledger.ts';
 import { versionUrl } from '../../src/lib/urls.ts';
@@ -39,7 +38,7 @@ export interface LinkSources {
 }
 
 /** Takes from a loaded site what {@link checkBuiltSite} needs. */
-export function linkSources(site: Site): LinkSources {
+export function linkSources(site: Site, searchRecordUrls: Iterable<string>): LinkSources {
   const pages: LinkSources['pages'] = {};
   for (const document of site.documents) {
     for (const version of document.versions) {
@@ -49,8 +48,7 @@ export function linkSources(site: Site): LinkSources {
       };
     }
   }
-  const searchUrls = new Set([...searchRecords(site), ...inEffectSearchRecords(site)].map((record) => record.url));
-  return { searchUrls: [...searchUrls], pages };
+  return { searchUrls: [...new Set(searchRecordUrls)], pages };
 }
 
 /** Where a clause of a version page is written, if the page is a version's. */

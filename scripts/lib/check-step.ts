@@ -15,5 +15,9 @@ const [output] = process.argv.slice(2);
 if (!output) throw new Error('usage: check-step.ts <prepared.json>');
 const site = await checkSite(contentRoot(), process.env.SEC_AS_OF as string);
 if (!site) process.exit(1);
-await writeFile(output, JSON.stringify({ records: searchRecords(site), inEffectRecords: inEffectSearchRecords(site), links: linkSources(site) }));
+const records = searchRecords(site);
+const inEffectRecords = inEffectSearchRecords(site);
+// Every search result must lead somewhere: the link check follows the records' URLs too.
+const links = linkSources(site, [...records, ...inEffectRecords].map((record) => record.url));
+await writeFile(output, JSON.stringify({ records, inEffectRecords, links }));
 await writeStepStats('check');

@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { blocksToHast } from './blocks-to-hast.ts';
 import type { Clause, SourcePoint } from './clause.ts';
+import { cellsText, contentText } from './clause-text.ts';
 import { clauseWarnings } from './clause-warnings.ts';
 import { collapse } from './collapse.ts';
 import {
@@ -351,7 +352,7 @@ export function parseClauses(markdown: string, options: ParseClausesOptions): Pa
       slug,
       kind: 'table',
       parent: context?.slug ?? null,
-      text: header ? cellsText(header) : '',
+      text: header ? cellsText(header.children) : '',
     });
     register(table, null);
     table.content = header ? header.children.filter((c) => c.type === 'element') : [];
@@ -368,7 +369,7 @@ export function parseClauses(markdown: string, options: ParseClausesOptions): Pa
         parent: slug,
         depth: 0,
         table: slug,
-        text: tr ? cellsText(tr) : '',
+        text: tr ? cellsText(tr.children) : '',
       });
       if (!keyText) {
         problem(clause.start, 'warning', 'table row has an empty first cell', 'the first column keys each row: give it a unique value');
@@ -395,7 +396,7 @@ export function parseClauses(markdown: string, options: ParseClausesOptions): Pa
       } else {
         clause.content = content;
       }
-      clause.text = collapse(toText({ type: 'root', children: clause.content }));
+      clause.text = contentText(clause.content);
       const alert = alerts.get(clause);
       if (alert) clause.content = [h('div', { className: ['alert', `alert-${alert}`] }, clause.content)];
     }
@@ -505,13 +506,6 @@ function tableRows(table: Element): Element[] {
     else for (const row of section.children) if (row.type === 'element' && row.tagName === 'tr') rows.push(row);
   }
   return rows;
-}
-
-function cellsText(row: Element): string {
-  return row.children
-    .filter((c): c is Element => c.type === 'element')
-    .map((cell) => collapse(toText(cell)))
-    .join(' | ');
 }
 
 export { collapse };

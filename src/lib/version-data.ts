@@ -1,7 +1,6 @@
 import type { Element, ElementContent, Properties } from 'hast';
-import { toText } from 'hast-util-to-text';
 import type { Clause, ClauseKind } from './clause.ts';
-import { collapse } from './collapse.ts';
+import { clauseText } from './clause-text.ts';
 
 /**
  * The data of one version as the browser gets it to compare any two versions: its clauses in
@@ -114,15 +113,7 @@ export function decodeVersion(data: VersionData): Clause[] {
       ...(table !== null ? { table } : {}),
       ...(rank !== null ? { rank } : {}),
     };
-    clause.text = kind === 'row' || kind === 'table' ? rowText(nodes) : collapse(toText({ type: 'root', children: nodes }));
+    clause.text = clauseText(kind, nodes);
     return clause;
   });
-}
-
-/** A row's or header's text, as the parser writes it: cells joined by " | ". */
-function rowText(cells: ElementContent[]): string {
-  return cells
-    .filter((c): c is Element => c.type === 'element')
-    .map((cell) => collapse(toText(cell)))
-    .join(' | ');
 }

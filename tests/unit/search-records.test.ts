@@ -3,10 +3,11 @@ import { loadSite } from '../../src/lib/load-site.ts';
 import { inEffectSearchRecords, searchRecords } from '../../src/lib/search-records.ts';
 import { readContent } from '../../scripts/lib/read-content.ts';
 
-describe('searchRecords', async () => {
-  const { sources } = await readContent('tests/fixtures/site-minimal');
-  const site = loadSite(sources, '2020-08-01').site;
-  if (!site) throw new Error('the minimal site should load');
+const { sources } = await readContent('tests/fixtures/site-minimal');
+const site = loadSite(sources, '2020-08-01').site;
+if (!site) throw new Error('the minimal site should load');
+
+describe('searchRecords', () => {
   const records = searchRecords(site);
 
   it('gives a clause unchanged across versions one record, leading to the version in effect', () => {
@@ -36,10 +37,7 @@ describe('searchRecords', async () => {
   });
 });
 
-describe('inEffectSearchRecords', async () => {
-  const { sources } = await readContent('tests/fixtures/site-minimal');
-  const site = loadSite(sources, '2020-08-01').site;
-  if (!site) throw new Error('the minimal site should load');
+describe('inEffectSearchRecords', () => {
   const records = inEffectSearchRecords(site);
 
   it('gives each clause of the version in effect one record, and no other version any', () => {
