@@ -1,9 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { siteUrl } from './src/lib/site-url.ts';
+import { siteUrlFromEnv } from '#content/environment.ts';
 
 // The absolute URL the site is published at; permalinks and citations are built on it.
-const site = siteUrl();
+const site = siteUrlFromEnv();
 
 export default defineConfig({
   site,

@@ -11,8 +11,8 @@
  * Parsing is not timed.
  */
 import { performance } from 'node:perf_hooks';
-import { alignClauses } from '../src/lib/align-clauses.ts';
-import { parseClauses } from '../src/lib/parse-clauses.ts';
+import { alignClauses } from '#compare/align-clauses.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
 import { random } from '../scripts/lib/synthetic-corpus.ts';
 
 const SEED = 20200724;

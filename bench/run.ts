@@ -18,10 +18,10 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { diffWordsWithSpace } from 'diff';
-import { alignClauses } from '../src/lib/align-clauses.ts';
-import { parseClauses } from '../src/lib/parse-clauses.ts';
-import { readFrontMatter } from '../src/lib/read-front-matter.ts';
-import { wordDiff } from '../src/lib/word-diff.ts';
+import { alignClauses } from '#compare/align-clauses.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
+import { readFrontMatter } from '#content/read-front-matter.ts';
+import { wordDiff } from '#compare/word-diff.ts';
 import { generateCorpus, SEC_SCALE, type CorpusFile } from '../scripts/lib/synthetic-corpus.ts';
 
 const { values } = parseArgs({

@@ -11,9 +11,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { asOfDate, contentRoot } from '../src/lib/content-root.ts';
-import type { SearchRecord } from '../src/lib/search-records.ts';
-import { siteUrl } from '../src/lib/site-url.ts';
+import { asOfDate, contentRoot, siteUrlFromEnv } from '#content/environment.ts';
+import type { SearchRecord } from '#publish/search-records.ts';
 import { checkBuiltSite, type LinkSources } from './lib/check-built-site.ts';
 import { indexSearch } from './lib/index-search.ts';
 
@@ -102,7 +101,7 @@ const checked = await (async () => {
   console.log(`search index: ${inEffect.records} clause records in effect (${kib(inEffect.bytes)}), ${all.records} in all versions (${kib(all.bytes)})`);
   await rename(inEffectSearchStaging, `${staging}/pagefind-in-effect`);
   await rename(searchStaging, `${staging}/pagefind`);
-  const report = await checkBuiltSite(staging, links, contentRoot(), siteUrl());
+  const report = await checkBuiltSite(staging, links, contentRoot(), siteUrlFromEnv());
   phase('links');
   return report;
 })().catch(fail);

@@ -1,5 +1,5 @@
 /** `npm run check:content`: validates the content folder and lists every problem with file and line. */
-import { asOfDate, contentRoot } from '../src/lib/content-root.ts';
+import { asOfDate, contentRoot } from '#content/environment.ts';
 import { checkSite } from './lib/check-site.ts';
 
 const site = await checkSite(contentRoot(), asOfDate());

@@ -9,11 +9,11 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { asOfDate, contentRoot } from '../src/lib/content-root.ts';
-import { formatImportReport } from '../src/lib/import/format-import-report.ts';
-import { importDocument, type ImportOptions } from '../src/lib/import/import-document.ts';
-import { ImportError } from '../src/lib/import/import-error.ts';
-import { loadSite } from '../src/lib/load-site.ts';
+import { asOfDate, contentRoot } from '#content/environment.ts';
+import { formatImportReport } from '#import/format-import-report.ts';
+import { importDocument, type ImportOptions } from '#import/import-document.ts';
+import { ImportError } from '#import/import-error.ts';
+import { loadSite } from '#content/load-site.ts';
 import { readContent } from './lib/read-content.ts';
 
 const HELP = `Usage: npm run import -- <file> --document <id> --version <n> [options]

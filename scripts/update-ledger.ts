@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { contentRoot } from '../src/lib/content-root.ts';
-import { formatLedger, parseLedger, publishedUrls } from '../src/lib/url-ledger.ts';
+import { contentRoot } from '#content/environment.ts';
+import { formatLedger, parseLedger, publishedUrls } from './lib/url-ledger.ts';
 import { ledgerFile } from './lib/check-built-site.ts';
 import { readBuiltSite } from './lib/read-built-site.ts';
 

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { directionSchema, documentSchema, versionSchema } from './lib/content-schema.ts';
-import { contentRoot } from './lib/content-root.ts';
+import { directionSchema, documentSchema, versionSchema } from '#content/content-schema.ts';
+import { contentRoot } from '#content/environment.ts';
 
 const root = contentRoot();
 // Pages run our own unified pipeline over the raw files (for exact line numbers), so bodies need not be kept.

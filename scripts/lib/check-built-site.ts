@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkLinks, formatBrokenLink, type BrokenLink } from '../../src/lib/check-links.ts';
-import { formatProblem, type ContentProblem } from '../../src/lib/content-problem.ts';
-import type { SourcePoint } from '../../src/lib/clause.ts';
-import type { Site } from '../../src/lib/site-model.ts';
-import { checkLedger, parseLedger } from '../../src/lib/url-ledger.ts';
-import { versionUrl } from '../../src/lib/urls.ts';
+import { checkLinks, formatBrokenLink, type BrokenLink } from './check-links.ts';
+import { formatProblem, type ContentProblem } from '#model/content-problem.ts';
+import type { SourcePoint } from '#model/clause.ts';
+import type { Site } from '#model/site-model.ts';
+import { checkLedger, parseLedger } from './url-ledger.ts';
+import { versionUrl } from '#publish/urls.ts';
 import { readBuiltSite } from './read-built-site.ts';
 import { readTombstones } from './read-tombstones.ts';
 

@@ -1,8 +1,8 @@
-import { formatProblem, sortProblems } from '../../src/lib/content-problem.ts';
-import { loadSite } from '../../src/lib/load-site.ts';
-import type { Site } from '../../src/lib/site-model.ts';
-import { cachedParser } from '../../src/node/parse-cache.ts';
-import { warmParseCache } from '../../src/node/warm-parse-cache.ts';
+import { formatProblem, sortProblems } from '#model/content-problem.ts';
+import { loadSite } from '#content/load-site.ts';
+import type { Site } from '#model/site-model.ts';
+import { cachedParser } from '#node/parse-cache.ts';
+import { warmParseCache } from '#node/warm-parse-cache.ts';
 import { readContent } from './read-content.ts';
 import { readTombstones } from './read-tombstones.ts';
 

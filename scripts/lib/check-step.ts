@@ -5,8 +5,8 @@
  * Exits 1 when the content has errors.
  */
 import { writeFile } from 'node:fs/promises';
-import { contentRoot } from '../../src/lib/content-root.ts';
-import { inEffectSearchRecords, searchRecords } from '../../src/lib/search-records.ts';
+import { contentRoot } from '#content/environment.ts';
+import { inEffectSearchRecords, searchRecords } from '#publish/search-records.ts';
 import { linkSources } from './check-built-site.ts';
 import { checkSite } from './check-site.ts';
 import { writeStepStats } from './step-stats.ts';

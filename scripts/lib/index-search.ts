@@ -1,7 +1,7 @@
 import * as pagefind from 'pagefind';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SearchRecord } from '../../src/lib/search-records.ts';
+import type { SearchRecord } from '#publish/search-records.ts';
 
 async function size(dir: string): Promise<number> {
   let total = 0;

@@ -2,8 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { urlOfFile, type BuiltPage } from '../../src/lib/built-page.ts';
-import type { BuiltSite } from '../../src/lib/check-links.ts';
+import { urlOfFile, type BuiltPage } from './built-page.ts';
+import type { BuiltSite } from './check-links.ts';
 
 async function walk(dir: string): Promise<string[]> {
   const found: string[] = [];

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ContentProblem } from '../../src/lib/content-problem.ts';
-import type { SiteSources, SourceFile } from '../../src/lib/load-site.ts';
-import { decodeUtf8 } from '../../src/lib/read-front-matter.ts';
+import type { ContentProblem } from '#model/content-problem.ts';
+import type { SiteSources, SourceFile } from '#content/load-site.ts';
+import { decodeUtf8 } from '#content/read-front-matter.ts';
 
 async function list(dir: string): Promise<string[]> {
   try {

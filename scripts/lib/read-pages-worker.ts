@@ -1,7 +1,7 @@
 /** A worker thread that reads built pages for the link check (see read-built-site.ts). */
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { builtPage, type BuiltPage } from '../../src/lib/built-page.ts';
+import { builtPage, type BuiltPage } from './built-page.ts';
 
 const { items } = workerData as { items: Array<{ path: string; url: string }> };
 const pages: BuiltPage[] = [];

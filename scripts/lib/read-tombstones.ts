@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadTombstones, type Tombstone } from '../../src/lib/tombstones.ts';
-import type { ContentProblem } from '../../src/lib/content-problem.ts';
+import { loadTombstones, type Tombstone } from '#content/tombstones.ts';
+import type { ContentProblem } from '#model/content-problem.ts';
 
 /** The tombstones of a content folder (`tombstones.yaml`, optional), with any problems in the file. */
 export async function readTombstones(root: string): Promise<{ file: string; tombstones: Tombstone[]; problems: ContentProblem[] }> {

@@ -6,7 +6,7 @@ import type { Root } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 
 /** The URL the site is published at (`site` in astro.config.mjs, from `SITE_URL`). */
-export function siteUrl(context: { site: URL | undefined }): URL {
+export function pageSiteUrl(context: { site: URL | undefined }): URL {
   if (!context.site) throw new Error('astro.config.mjs has no `site`: set SITE_URL to the absolute URL the site is published at');
   return context.site;
 }

@@ -5,18 +5,18 @@
 import { getCollection } from 'astro:content';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { renumberedNumbers, type AlignedRow } from '../lib/align-clauses.ts';
-import { buildHistories, type DocumentHistories } from '../lib/clause-history.ts';
-import { asOfDate, contentRoot } from '../lib/content-root.ts';
-import { ContentError, formatProblem } from '../lib/content-problem.ts';
-import { loadSite, type SourceFile } from '../lib/load-site.ts';
-import { decodeUtf8 } from '../lib/read-front-matter.ts';
-import { cachedAligner } from '../node/align-cache.ts';
-import { cachedParser } from '../node/parse-cache.ts';
-import type { DocumentRecord, Site, VersionRecord } from '../lib/site-model.ts';
+import { renumberedNumbers, type AlignedRow } from '#compare/align-clauses.ts';
+import { buildHistories, type DocumentHistories } from '#compare/clause-history.ts';
+import { asOfDate, contentRoot } from '#content/environment.ts';
+import { ContentError, formatProblem } from '#model/content-problem.ts';
+import { loadSite, type SourceFile } from '#content/load-site.ts';
+import { decodeUtf8 } from '#content/read-front-matter.ts';
+import { cachedAligner } from '#node/align-cache.ts';
+import { cachedParser } from '#node/parse-cache.ts';
+import type { DocumentRecord, Site, VersionRecord } from '#model/site-model.ts';
 
-export { comparePairs, nearestPrerendered, prerenderedPairs, previousVersion } from '../lib/compare-pairs.ts';
-export { versionInEffect } from '../lib/version-in-effect.ts';
+export { comparePairs, nearestPrerendered, prerenderedPairs, previousVersion } from '#model/compare-pairs.ts';
+export { versionInEffect } from '#model/version-in-effect.ts';
 
 let loading: Promise<Site> | undefined;
 

@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { contentRoot } from '../lib/content-root.ts';
-import { ContentError } from '../lib/content-problem.ts';
-import { loadTombstones, type Tombstone } from '../lib/tombstones.ts';
+import { contentRoot } from '#content/environment.ts';
+import { ContentError } from '#model/content-problem.ts';
+import { loadTombstones, type Tombstone } from '#content/tombstones.ts';
 
 let loading: Promise<Tombstone[]> | undefined;
 

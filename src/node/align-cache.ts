@@ -5,16 +5,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { alignClauses, type AlignedRow } from '../lib/align-clauses.ts';
-import { decodeRows, encodeRows, type EncodedRow } from '../lib/aligned-rows-data.ts';
-import type { Clause } from '../lib/clause.ts';
+import { alignClauses, type AlignedRow } from '#compare/align-clauses.ts';
+import { decodeRows, encodeRows, type EncodedRow } from '#compare/aligned-rows-data.ts';
+import type { Clause } from '#model/clause.ts';
 import { cacheDir, sourceSalt } from './parse-cache.ts';
 
 /** The files whose code decides an alignment (beyond the parser's, which decide the clauses). */
 const ALIGNER_SOURCES = [
-  'src/lib/align-clauses.ts',
-  'src/lib/cross-references.ts',
-  'src/lib/aligned-rows-data.ts',
+  'src/compare/align-clauses.ts',
+  'src/compare/cross-references.ts',
+  'src/compare/aligned-rows-data.ts',
   'src/node/align-cache.ts',
 ];
 

@@ -6,14 +6,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseClauses, type ParseClausesOptions, type ParsedClauses } from '../lib/parse-clauses.ts';
+import { parseClauses, type ParseClausesOptions, type ParsedClauses } from '#parse/parse-clauses.ts';
 
 /** The files whose code decides what a parse produces: a change to any of them empties the cache. */
 const PARSER_SOURCES = [
-  'src/lib/parse-clauses.ts',
-  'src/lib/clause-number.ts',
-  'src/lib/blocks-to-hast.ts',
-  'src/lib/clause.ts',
+  'src/parse/parse-clauses.ts',
+  'src/parse/clause-number.ts',
+  'src/parse/blocks-to-hast.ts',
+  'src/model/clause.ts',
   'src/node/parse-cache.ts',
   'package-lock.json',
 ];

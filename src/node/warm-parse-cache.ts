@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SourceFile } from '../lib/load-site.ts';
-import { readFrontMatter } from '../lib/read-front-matter.ts';
+import type { SourceFile } from '#content/load-site.ts';
+import { readFrontMatter } from '#content/read-front-matter.ts';
 import { cacheDir, parseKey, parserSalt } from './parse-cache.ts';
 
 /** Parses the versions missing from the cache in worker threads; returns how many it parsed. */

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { siteUrl } from '../data/responses.ts';
-import { absoluteUrl, sitemapUrl } from '../lib/urls.ts';
+import { pageSiteUrl } from '#data/responses.ts';
+import { absoluteUrl, sitemapUrl } from '#publish/urls.ts';
 
 /** `/robots.txt`: everything may be crawled; the sitemap lists the pages worth indexing. */
 export const GET: APIRoute = (context) =>
-  new Response(['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(sitemapUrl, siteUrl(context))}`, ''].join('\n'), {
+  new Response(['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(sitemapUrl, pageSiteUrl(context))}`, ''].join('\n'), {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

@@ -4,9 +4,9 @@
  * computed in the browser has the same rows, marks and markup as a pre-built one.
  */
 import { toHtml } from 'hast-util-to-html';
-import { alignClauses } from '../lib/align-clauses.ts';
-import { renderChangeNav, renderCompare, renderSummary } from '../lib/render-compare.ts';
-import { decodeVersion, type VersionData } from '../lib/version-data.ts';
+import { alignClauses } from '#compare/align-clauses.ts';
+import { renderChangeNav, renderCompare, renderSummary } from '#render/render-compare.ts';
+import { decodeVersion, type VersionData } from '#publish/version-data.ts';
 
 /** What the page sends: both versions' data as JSON text, and their labels. */
 export interface ComputeRequest {
@@ -26,10 +26,9 @@ self.addEventListener('message', (event: MessageEvent<ComputeRequest>) => {
     const before = decodeVersion(JSON.parse(from) as VersionData);
     const after = decodeVersion(JSON.parse(to) as VersionData);
     const rows = alignClauses(before, after);
-    const tableOf = (side: 'old' | 'new', slug: string) => (side === 'old' ? before : after).find((c) => c.slug === slug);
     const result: ComputeResult = {
       summary: toHtml(renderSummary(rows)),
-      compare: toHtml([renderChangeNav(rows), renderCompare(rows, { from: fromLabel, to: toLabel, tableOf })]),
+      compare: toHtml([renderChangeNav(rows), renderCompare(rows, { from: fromLabel, to: toLabel, clauses: { old: before, new: after } })]),
     };
     self.postMessage(result);
   } catch (error) {

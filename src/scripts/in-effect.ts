@@ -2,8 +2,8 @@
  * The "in effect on a date" page: reads the periods the page ships as JSON, answers for the
  * date in the field or in `?on=`, and keeps `?on=` in the address so the answer can be linked.
  */
-import { formatDate } from '../lib/format-date.ts';
-import { isIsoDate, periodOn, type LegalPeriod } from '../lib/legal-periods.ts';
+import { formatDate } from '#model/format-date.ts';
+import { isIsoDate, periodOn, type LegalPeriod } from '#publish/legal-periods.ts';
 
 const data = document.getElementById('in-effect-periods');
 const form = document.getElementById('in-effect-form');

@@ -8,7 +8,7 @@ import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_URL } from '../../src/lib/site-url.ts';
+import { DEFAULT_SITE_URL } from '#content/environment.ts';
 import { launchChromium } from './launch-chromium.ts';
 import { runBuild, type BuildRun } from './run-build.ts';
 import { serveStatic } from './serve-static.ts';

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { toHtml } from 'hast-util-to-html';
-import { alignClauses } from '../../src/lib/align-clauses.ts';
-import { asOfDate, contentRoot } from '../../src/lib/content-root.ts';
-import { loadSite } from '../../src/lib/load-site.ts';
-import { renderCompare } from '../../src/lib/render-compare.ts';
+import { alignClauses } from '#compare/align-clauses.ts';
+import { asOfDate, contentRoot } from '#content/environment.ts';
+import { loadSite } from '#content/load-site.ts';
+import { renderCompare } from '#render/render-compare.ts';
 import { readContent } from '../../scripts/lib/read-content.ts';
 
 /** What a comparison shows, row by row: kind, both slugs, and every marked word (run in the page, on any HTML). */
@@ -25,8 +25,7 @@ test('a comparison that is not pre-built is computed in the browser with the sam
   const from = s1sr?.versions.find((v) => v.version === '3.0');
   const to = s1sr?.versions.find((v) => v.version === '4.0-aclara-draft');
   if (!from || !to) throw new Error('shipped content changed: S1SR v3.0 and the Aclara draft are expected');
-  const tableOf = (side: 'old' | 'new', slug: string) => (side === 'old' ? from : to).clauses.find((c) => c.slug === slug);
-  const expectedHtml = toHtml(renderCompare(alignClauses(from.clauses, to.clauses), { from: 'v3.0', to: 'v4.0-aclara-draft', tableOf }));
+  const expectedHtml = toHtml(renderCompare(alignClauses(from.clauses, to.clauses), { from: 'v3.0', to: 'v4.0-aclara-draft', clauses: { old: from.clauses, new: to.clauses } }));
 
   await page.goto('/s1sr/compare/v3.0...v4.0-aclara-draft/');
   await expect(page.getByRole('heading', { level: 2, name: 'Summary' })).toBeVisible();

@@ -3,11 +3,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { mdastToMarkdown } from '../../src/lib/import/mdast-to-markdown.ts';
-import { measureFidelity, type Fidelity } from '../../src/lib/import/measure-fidelity.ts';
-import { pdfToMdast } from '../../src/lib/import/pdf-to-mdast.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
-import { readFrontMatter } from '../../src/lib/read-front-matter.ts';
+import { mdastToMarkdown } from '#import/mdast-to-markdown.ts';
+import { measureFidelity, type Fidelity } from '#import/measure-fidelity.ts';
+import { pdfToMdast } from '#import/pdf/pdf-to-mdast.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
+import { readFrontMatter } from '#content/read-front-matter.ts';
 
 /**
  * PDF round trip: our own version pages printed by Chromium (print stylesheet, A4, with a

@@ -14,10 +14,10 @@ import {
 } from 'docx';
 import type { Element } from 'hast';
 import { toText } from 'hast-util-to-text';
-import type { Clause } from '../../src/lib/clause.ts';
-import { labelStyle } from '../../src/lib/clause-number.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
-import { readFrontMatter } from '../../src/lib/read-front-matter.ts';
+import type { Clause } from '#model/clause.ts';
+import { labelStyle } from '#parse/clause-number.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
+import { readFrontMatter } from '#content/read-front-matter.ts';
 
 /**
  * Builds a Word document from one of our Markdown versions the way an author would write it in

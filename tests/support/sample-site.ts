@@ -3,8 +3,8 @@
  * superseded version, a consultation draft and the version in effect (one clause reworded, one
  * renumbered, one inserted, one deleted), and a second document never re-designated.
  */
-import { loadSite, type SiteSources } from '../../src/lib/load-site.ts';
-import type { Site } from '../../src/lib/site-model.ts';
+import { loadSite, type SiteSources } from '#content/load-site.ts';
+import type { Site } from '#model/site-model.ts';
 
 const file = (path: string, lines: string[]) => ({ file: path, text: `${lines.join('\n')}\n` });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignClauses, dice } from '../../src/lib/align-clauses.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
+import { alignClauses, dice } from '#compare/align-clauses.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
 
 const clauses = (markdown: string) => parseClauses(markdown, { file: 'test.md' }).clauses;
 const summary = (oldMd: string, newMd: string) =>

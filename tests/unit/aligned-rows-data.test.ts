@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alignClauses } from '../../src/lib/align-clauses.ts';
-import { decodeRows, encodeRows } from '../../src/lib/aligned-rows-data.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
+import { alignClauses } from '#compare/align-clauses.ts';
+import { decodeRows, encodeRows } from '#compare/aligned-rows-data.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
 
 const clauses = (lines: string[]) => parseClauses(lines.join('\n\n'), { file: 't.md' }).clauses;
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { alignClauses, type AlignedRow } from '../../src/lib/align-clauses.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
+import { alignClauses, type AlignedRow } from '#compare/align-clauses.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
 
 /**
  * The alignment fixture suite: each case in tests/fixtures/alignment/<case>/ has two versions

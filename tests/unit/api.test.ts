@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { alignClauses, type AlignedRow } from '../../src/lib/align-clauses.ts';
-import { apiCompare, wordChanges } from '../../src/lib/api-compare.ts';
-import { apiDocuments } from '../../src/lib/api-documents.ts';
-import { apiVersion } from '../../src/lib/api-version.ts';
+import { alignClauses, type AlignedRow } from '#compare/align-clauses.ts';
+import { apiCompare, wordChanges } from '#publish/api-compare.ts';
+import { apiDocuments } from '#publish/api-documents.ts';
+import { apiVersion } from '#publish/api-version.ts';
 import { describeErrors, readSchemas, schemaValidators } from '../support/api-schemas.ts';
 import { SITE_URL, sampleSite } from '../support/sample-site.ts';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../scripts/lib/check-site.ts';
-import type { Site } from '../../src/lib/site-model.ts';
+import type { Site } from '#model/site-model.ts';
 
 /**
  * The catalogue of bad content: each case in tests/fixtures/bad-content/ is a small content

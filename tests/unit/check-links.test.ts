@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtPage, urlOfFile } from '../../src/lib/built-page.ts';
-import { checkLinks, formatBrokenLink, whyBroken, type BuiltSite } from '../../src/lib/check-links.ts';
+import { builtPage, urlOfFile } from '../../scripts/lib/built-page.ts';
+import { checkLinks, formatBrokenLink, whyBroken, type BuiltSite } from '../../scripts/lib/check-links.ts';
 
 const SITE = 'https://sec.example.org';
 

@@ -1,12 +1,12 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { alignClauses } from '../../src/lib/align-clauses.ts';
-import { citationText, citeVersion, clausePermalink, clauseTitle, excerpt } from '../../src/lib/citation.ts';
-import { clauseCounterparts, inEffectCounterparts } from '../../src/lib/clause-counterparts.ts';
-import type { Clause } from '../../src/lib/clause.ts';
-import { citeLink, sameClauseLink } from '../../src/lib/render-clause-tools.ts';
-import { renderVersion } from '../../src/lib/render-version.ts';
-import { absoluteUrl } from '../../src/lib/urls.ts';
+import { alignClauses } from '#compare/align-clauses.ts';
+import { citationText, citeVersion, clausePermalink, clauseTitle, excerpt } from '#publish/citation.ts';
+import { clauseCounterparts, inEffectCounterparts } from '#compare/clause-counterparts.ts';
+import type { Clause } from '#model/clause.ts';
+import { citeLink, sameClauseLink } from '#render/render-clause-tools.ts';
+import { renderVersion } from '#render/render-version.ts';
+import { absoluteUrl } from '#publish/urls.ts';
 import { SITE_URL, sampleSite } from '../support/sample-site.ts';
 
 const site = sampleSite();

@@ -1,10 +1,10 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { alignClauses, renumberedNumbers } from '../../src/lib/align-clauses.ts';
-import { buildHistories, type ClauseHistory } from '../../src/lib/clause-history.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
-import { historyLink, renderHistory } from '../../src/lib/render-history.ts';
-import type { DirectionRecord, DocumentRecord, VersionRecord } from '../../src/lib/site-model.ts';
+import { alignClauses, renumberedNumbers } from '#compare/align-clauses.ts';
+import { buildHistories, type ClauseHistory } from '#compare/clause-history.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
+import { historyLink, renderHistory } from '#render/render-history.ts';
+import type { DirectionRecord, DocumentRecord, VersionRecord } from '#model/site-model.ts';
 
 function version(v: string, markdown: string, extra: Partial<VersionRecord> = {}): VersionRecord {
   return {

@@ -10,7 +10,7 @@ import {
   slugForNumber,
   slugForText,
   toRoman,
-} from '../../src/lib/clause-number.ts';
+} from '#parse/clause-number.ts';
 
 describe('readClauseNumber', () => {
   const cases: Array<[string, string, string, number]> = [

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { alignClauses } from '../../src/lib/align-clauses.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
-import { renderCompare, renderSummary } from '../../src/lib/render-compare.ts';
+import { alignClauses } from '#compare/align-clauses.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
+import { renderCompare, renderSummary } from '#render/render-compare.ts';
 
 /**
  * Whole-pipeline golden files: Markdown of two versions in, the summary and the side-by-side
@@ -18,8 +18,7 @@ function render(dir: string): string {
   const before = parse('old.md');
   const after = parse('new.md');
   const rows = alignClauses(before, after);
-  const tableOf = (side: 'old' | 'new', slug: string) => (side === 'old' ? before : after).find((c) => c.slug === slug);
-  const tree = { type: 'root' as const, children: [renderSummary(rows), renderCompare(rows, { from: 'v1', to: 'v2', tableOf })] };
+  const tree = { type: 'root' as const, children: [renderSummary(rows), renderCompare(rows, { from: 'v1', to: 'v2', clauses: { old: before, new: after } })] };
   return `${toHtml(tree).replaceAll('><', '>\n<')}\n`;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { comparePairs, nearestPrerendered, prerenderedPairs } from '../../src/lib/compare-pairs.ts';
-import type { DocumentRecord, VersionRecord } from '../../src/lib/site-model.ts';
+import { comparePairs, nearestPrerendered, prerenderedPairs } from '#model/compare-pairs.ts';
+import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 
 const version = (v: string, effective?: string): VersionRecord => ({
   document: 'td',

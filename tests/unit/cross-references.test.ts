@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findReferences, mapReferences } from '../../src/lib/cross-references.ts';
+import { findReferences, mapReferences } from '#compare/cross-references.ts';
 
 describe('findReferences', () => {
   it('finds each clause number a cross-reference names, with its place', () => {

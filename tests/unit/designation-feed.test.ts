@@ -1,9 +1,9 @@
 import { toXml } from 'xast-util-to-xml';
 import { describe, expect, it } from 'vitest';
-import { alignClauses } from '../../src/lib/align-clauses.ts';
-import { atomDate, designationFeed, entrySummary, entryTitle } from '../../src/lib/designation-feed.ts';
-import { describeChanges, designations } from '../../src/lib/designations.ts';
-import type { VersionRecord } from '../../src/lib/site-model.ts';
+import { alignClauses } from '#compare/align-clauses.ts';
+import { atomDate, designationFeed, entrySummary, entryTitle } from '#publish/designation-feed.ts';
+import { describeChanges, designations } from '#publish/designations.ts';
+import type { VersionRecord } from '#model/site-model.ts';
 import { validateAtom } from '../support/validate-atom.ts';
 import { SITE_URL, sampleSite } from '../support/sample-site.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { docxToMdast } from '../../src/lib/import/docx-to-mdast.ts';
-import { ImportError } from '../../src/lib/import/import-error.ts';
-import { mdastToMarkdown } from '../../src/lib/import/mdast-to-markdown.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
+import { docxToMdast } from '#import/docx/docx-to-mdast.ts';
+import { ImportError } from '#import/import-error.ts';
+import { mdastToMarkdown } from '#import/mdast-to-markdown.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
 import { lvl, p, wordPackage, type WordParts } from '../helpers/word-package.ts';
 
 const HEADING_STYLES =

@@ -1,8 +1,8 @@
 import officeCrypto from 'officecrypto-tool';
 import { describe, expect, it } from 'vitest';
-import { detectFileType } from '../../src/lib/import/detect-file-type.ts';
-import { importDocument } from '../../src/lib/import/import-document.ts';
-import { ImportError } from '../../src/lib/import/import-error.ts';
+import { detectFileType } from '#import/detect-file-type.ts';
+import { importDocument } from '#import/import-document.ts';
+import { ImportError } from '#import/import-error.ts';
 import { simplePdf } from '../helpers/simple-pdf.ts';
 import { p, wordPackage } from '../helpers/word-package.ts';
 

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { docxToMdast } from '../../src/lib/import/docx-to-mdast.ts';
-import { mdastToMarkdown } from '../../src/lib/import/mdast-to-markdown.ts';
-import { measureFidelity, type Fidelity } from '../../src/lib/import/measure-fidelity.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
-import { readFrontMatter } from '../../src/lib/read-front-matter.ts';
+import { docxToMdast } from '#import/docx/docx-to-mdast.ts';
+import { mdastToMarkdown } from '#import/mdast-to-markdown.ts';
+import { measureFidelity, type Fidelity } from '#import/measure-fidelity.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
+import { readFrontMatter } from '#content/read-front-matter.ts';
 import { versionToDocx } from '../helpers/version-to-docx.ts';
 
 /** Every shipped version: Word files are built from them with real multilevel numbering, then imported. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeVersion } from '../../src/lib/describe-version.ts';
-import { isIsoDate, legalPeriods, periodOn } from '../../src/lib/legal-periods.ts';
-import { versionInEffect } from '../../src/lib/version-in-effect.ts';
+import { describeVersion } from '#render/describe-version.ts';
+import { isIsoDate, legalPeriods, periodOn } from '#publish/legal-periods.ts';
+import { versionInEffect } from '#model/version-in-effect.ts';
 import { sampleSite } from '../support/sample-site.ts';
 
 const site = sampleSite();

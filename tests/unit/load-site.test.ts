@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/content-problem.ts';
-import { loadSite, type SiteSources } from '../../src/lib/load-site.ts';
-import { versionInEffect } from '../../src/lib/version-in-effect.ts';
+import { formatProblem } from '#model/content-problem.ts';
+import { loadSite, type SiteSources } from '#content/load-site.ts';
+import { versionInEffect } from '#model/version-in-effect.ts';
 
 const doc = (id: string) => ({
   file: `content/documents/${id}/index.md`,

@@ -1,8 +1,8 @@
 import type { Root, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { mdastToMarkdown } from '../../src/lib/import/mdast-to-markdown.ts';
-import { segmentsToPhrasing, withLabel } from '../../src/lib/import/phrasing.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
+import { mdastToMarkdown } from '#import/mdast-to-markdown.ts';
+import { segmentsToPhrasing, withLabel } from '#import/phrasing.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
 
 const paragraph = (value: string): RootContent => ({ type: 'paragraph', children: [{ type: 'text', value }] });
 const root = (...children: RootContent[]): Root => ({ type: 'root', children });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankFrontMatter, parseClauses } from '../../src/lib/parse-clauses.ts';
+import { blankFrontMatter, parseClauses } from '#parse/parse-clauses.ts';
 
 const parse = (markdown: string, lineOffset = 0) => parseClauses(markdown, { file: 'content/documents/x/v1.0.md', lineOffset });
 

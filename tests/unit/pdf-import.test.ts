@@ -1,11 +1,11 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../src/lib/import/import-error.ts';
-import { mdastToMarkdown } from '../../src/lib/import/mdast-to-markdown.ts';
-import { findChangeMarks } from '../../src/lib/import/pdf-change-marks.ts';
-import type { PdfPage } from '../../src/lib/import/pdf-page.ts';
-import { pdfToMdast } from '../../src/lib/import/pdf-to-mdast.ts';
-import { readPdfPages } from '../../src/lib/import/read-pdf-pages.ts';
+import { ImportError } from '#import/import-error.ts';
+import { mdastToMarkdown } from '#import/mdast-to-markdown.ts';
+import { findChangeMarks } from '#import/pdf/pdf-change-marks.ts';
+import type { PdfPage } from '#import/pdf/pdf-page.ts';
+import { pdfToMdast } from '#import/pdf/pdf-to-mdast.ts';
+import { readPdfPages } from '#import/pdf/read-pdf-pages.ts';
 import { simplePdf, type PdfRect, type PdfText } from '../helpers/simple-pdf.ts';
 
 const running = (page: number, of: number): PdfText[] => [

@@ -1,9 +1,10 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { alignClauses } from '../../src/lib/align-clauses.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
-import { countChanges, renderChangeNav, renderCompare, renderSummary, rowId } from '../../src/lib/render-compare.ts';
-import { renderVersion } from '../../src/lib/render-version.ts';
+import { alignClauses } from '#compare/align-clauses.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
+import { countChanges, rowId } from '#compare/change-kinds.ts';
+import { renderChangeNav, renderCompare, renderSummary } from '#render/render-compare.ts';
+import { renderVersion } from '#render/render-version.ts';
 
 const clauses = (markdown: string) => parseClauses(markdown, { file: 't.md' }).clauses;
 

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { blocksToHast } from '../../src/lib/blocks-to-hast.ts';
+import { blocksToHast } from '#parse/blocks-to-hast.ts';
 
 const render = (markdown: string) =>
   toHtml({ type: 'root', children: blocksToHast(unified().use(remarkParse).use(remarkGfm).parse(markdown).children as RootContent[]) });

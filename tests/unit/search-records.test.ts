@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadSite } from '../../src/lib/load-site.ts';
-import { inEffectSearchRecords, searchRecords } from '../../src/lib/search-records.ts';
+import { loadSite } from '#content/load-site.ts';
+import { inEffectSearchRecords, searchRecords } from '#publish/search-records.ts';
 import { readContent } from '../../scripts/lib/read-content.ts';
 
 const { sources } = await readContent('tests/fixtures/site-minimal');

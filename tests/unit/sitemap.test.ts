@@ -1,6 +1,6 @@
 import { toXml } from 'xast-util-to-xml';
 import { describe, expect, it } from 'vitest';
-import { sitemapEntries, sitemapTree } from '../../src/lib/sitemap.ts';
+import { sitemapEntries, sitemapTree } from '#publish/sitemap.ts';
 import { SITE_URL, sampleSite } from '../support/sample-site.ts';
 
 describe('sitemapEntries', () => {

@@ -2,7 +2,7 @@ import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { alignColumns, diffTableRow } from '../../src/lib/table-diff.ts';
+import { alignColumns, diffTableRow } from '#compare/table-diff.ts';
 
 const cells = (tag: 'td' | 'th', ...texts: string[]): ElementContent[] => texts.map((t) => h(tag, t));
 

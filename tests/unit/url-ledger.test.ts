@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { builtPage, type BuiltPage } from '../../src/lib/built-page.ts';
-import { formatProblem } from '../../src/lib/content-problem.ts';
-import { loadTombstones } from '../../src/lib/tombstones.ts';
-import { checkLedger, formatLedger, LEDGER_HEADER, parseLedger, publishedUrls } from '../../src/lib/url-ledger.ts';
+import { builtPage, type BuiltPage } from '../../scripts/lib/built-page.ts';
+import { formatProblem } from '#model/content-problem.ts';
+import { loadTombstones } from '#content/tombstones.ts';
+import { checkLedger, formatLedger, LEDGER_HEADER, parseLedger, publishedUrls } from '../../scripts/lib/url-ledger.ts';
 
 function pages(html: Record<string, string>): Map<string, BuiltPage> {
   return new Map(Object.entries(html).map(([url, text]) => [url, builtPage(url, text)]));

@@ -1,9 +1,9 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { alignClauses } from '../../src/lib/align-clauses.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
-import { renderCompare } from '../../src/lib/render-compare.ts';
-import { decodeVersion, encodeVersion } from '../../src/lib/version-data.ts';
+import { alignClauses } from '#compare/align-clauses.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
+import { renderCompare } from '#render/render-compare.ts';
+import { decodeVersion, encodeVersion } from '#publish/version-data.ts';
 
 const markdown = [
   '## 2 Scope',
@@ -39,7 +39,7 @@ describe('version data', () => {
     const changed = parseClauses(markdown.replace('48 hours', '336 hours'), { file: 't.md' }).clauses;
     const decodedChanged = decodeVersion(encodeVersion('td', '2.0', changed));
     const render = (a: typeof clauses, b: typeof clauses) =>
-      toHtml(renderCompare(alignClauses(a, b), { from: 'v1', to: 'v2', tableOf: (side, slug) => (side === 'old' ? a : b).find((c) => c.slug === slug) }));
+      toHtml(renderCompare(alignClauses(a, b), { from: 'v1', to: 'v2', clauses: { old: a, new: b } }));
     expect(render(decoded, decodedChanged)).toBe(render(clauses, changed));
   });
 });

@@ -1,8 +1,8 @@
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
-import { diffTokens, tokenize, wordDiff } from '../../src/lib/word-diff.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
+import { diffTokens, tokenize, wordDiff } from '#compare/word-diff.ts';
 
 const content = (markdown: string): ElementContent[] => parseClauses(markdown, { file: 't.md' }).clauses[0]?.content ?? [];
 const html = (nodes: ElementContent[]) => toHtml({ type: 'root', children: nodes });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, NumberingCounter, type LevelOverride, type NumberingDefinitions, type NumberingLevel } from '../../src/lib/import/word-numbering.ts';
+import { formatNumber, NumberingCounter, type LevelOverride, type NumberingDefinitions, type NumberingLevel } from '#import/docx/word-numbering.ts';
 
 const level = (text: string, format = 'decimal', extra: Partial<NumberingLevel> = {}): NumberingLevel => ({ start: 1, format, text, ...extra });
 

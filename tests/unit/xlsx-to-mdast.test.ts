@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
-import type { Clause } from '../../src/lib/clause.ts';
-import { ImportError } from '../../src/lib/import/import-error.ts';
-import { mdastToMarkdown } from '../../src/lib/import/mdast-to-markdown.ts';
-import { measureFidelity } from '../../src/lib/import/measure-fidelity.ts';
-import { xlsxToMdast } from '../../src/lib/import/xlsx-to-mdast.ts';
-import { parseClauses } from '../../src/lib/parse-clauses.ts';
-import { readFrontMatter } from '../../src/lib/read-front-matter.ts';
+import type { Clause } from '#model/clause.ts';
+import { ImportError } from '#import/import-error.ts';
+import { mdastToMarkdown } from '#import/mdast-to-markdown.ts';
+import { measureFidelity } from '#import/measure-fidelity.ts';
+import { xlsxToMdast } from '#import/xlsx/xlsx-to-mdast.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
+import { readFrontMatter } from '#content/read-front-matter.ts';
 
 const FILE = 'content/documents/dmves/v2.0.md';
 

@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getComparison, getSite } from '../../data/site.ts';
-import { siteUrl, xmlResponse } from '../../data/responses.ts';
-import { designationFeed } from '../../lib/designation-feed.ts';
-import { designations } from '../../lib/designations.ts';
-import type { DocumentRecord } from '../../lib/site-model.ts';
-import { documentFeedUrl, documentUrl } from '../../lib/urls.ts';
+import { getComparison, getSite } from '#data/site.ts';
+import { pageSiteUrl, xmlResponse } from '#data/responses.ts';
+import { designationFeed } from '#publish/designation-feed.ts';
+import { designations } from '#publish/designations.ts';
+import type { DocumentRecord } from '#model/site-model.ts';
+import { documentFeedUrl, documentUrl } from '#publish/urls.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
@@ -23,7 +23,7 @@ export const GET: APIRoute<{ document: DocumentRecord }> = async (context) => {
       alternate: documentUrl(document.id),
     },
     designations(site, getComparison, document.id),
-    siteUrl(context),
+    pageSiteUrl(context),
   );
   return xmlResponse(feed, 'application/atom+xml');
 };

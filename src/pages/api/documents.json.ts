@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../../data/site.ts';
-import { jsonResponse, siteUrl } from '../../data/responses.ts';
-import { apiDocuments } from '../../lib/api-documents.ts';
+import { getSite } from '#data/site.ts';
+import { jsonResponse, pageSiteUrl } from '#data/responses.ts';
+import { apiDocuments } from '#publish/api-documents.ts';
 
 /** `/api/documents.json`: documents, versions, dates, comparisons and directions. */
-export const GET: APIRoute = async (context) => jsonResponse(apiDocuments(await getSite(), siteUrl(context)));
+export const GET: APIRoute = async (context) => jsonResponse(apiDocuments(await getSite(), pageSiteUrl(context)));

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { getComparison, getSite } from '../../data/site.ts';
-import { siteUrl, xmlResponse } from '../../data/responses.ts';
-import { designationFeed } from '../../lib/designation-feed.ts';
-import { designations } from '../../lib/designations.ts';
-import { siteFeedUrl } from '../../lib/urls.ts';
+import { getComparison, getSite } from '#data/site.ts';
+import { pageSiteUrl, xmlResponse } from '#data/responses.ts';
+import { designationFeed } from '#publish/designation-feed.ts';
+import { designations } from '#publish/designations.ts';
+import { siteFeedUrl } from '#publish/urls.ts';
 
 /** `/feeds/designations.xml`: every designation of every document, newest first. */
 export const GET: APIRoute = async (context) => {
@@ -16,7 +16,7 @@ export const GET: APIRoute = async (context) => {
       alternate: '/',
     },
     designations(site, getComparison),
-    siteUrl(context),
+    pageSiteUrl(context),
   );
   return xmlResponse(feed, 'application/atom+xml');
 };

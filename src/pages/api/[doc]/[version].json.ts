@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite } from '../../../data/site.ts';
-import { jsonResponse, siteUrl } from '../../../data/responses.ts';
-import { apiVersion } from '../../../lib/api-version.ts';
-import type { DocumentRecord, VersionRecord } from '../../../lib/site-model.ts';
+import { getSite } from '#data/site.ts';
+import { jsonResponse, pageSiteUrl } from '#data/responses.ts';
+import { apiVersion } from '#publish/api-version.ts';
+import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
@@ -13,4 +13,4 @@ export const getStaticPaths = (async () => {
 
 /** `/api/<doc>/v<version>.json`: a version's clauses in order. */
 export const GET: APIRoute<{ document: DocumentRecord; version: VersionRecord }> = (context) =>
-  jsonResponse(apiVersion(context.props.document, context.props.version, siteUrl(context)));
+  jsonResponse(apiVersion(context.props.document, context.props.version, pageSiteUrl(context)));

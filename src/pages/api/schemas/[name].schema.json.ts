@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { jsonResponse } from '../../../data/responses.ts';
+import { jsonResponse } from '#data/responses.ts';
 
 /** The JSON Schemas of `schemas/`, published beside the data they describe. */
 const schemas = import.meta.glob<object>('../../../../schemas/*.schema.json', { eager: true, import: 'default' });

@@ -1,8 +1,8 @@
 /** `/data/<doc>/v<version>.json`: a version's clauses for comparing any two versions in the browser. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite } from '../../../data/site.ts';
-import type { DocumentRecord, VersionRecord } from '../../../lib/site-model.ts';
-import { encodeVersion } from '../../../lib/version-data.ts';
+import { getSite } from '#data/site.ts';
+import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
+import { encodeVersion } from '#publish/version-data.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getComparison, getSite, prerenderedPairs } from '../../../../data/site.ts';
-import { jsonResponse, siteUrl } from '../../../../data/responses.ts';
-import { apiCompare } from '../../../../lib/api-compare.ts';
-import type { DocumentRecord, VersionRecord } from '../../../../lib/site-model.ts';
+import { getComparison, getSite, prerenderedPairs } from '#data/site.ts';
+import { jsonResponse, pageSiteUrl } from '#data/responses.ts';
+import { apiCompare } from '#publish/api-compare.ts';
+import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
@@ -14,5 +14,5 @@ export const getStaticPaths = (async () => {
 /** `/api/<doc>/compare/v<a>...v<b>.json`: the alignment behind a pre-built comparison page. */
 export const GET: APIRoute<{ document: DocumentRecord; from: VersionRecord; to: VersionRecord }> = (context) => {
   const { document, from, to } = context.props;
-  return jsonResponse(apiCompare(document, from, to, getComparison(from, to), siteUrl(context)));
+  return jsonResponse(apiCompare(document, from, to, getComparison(from, to), pageSiteUrl(context)));
 };

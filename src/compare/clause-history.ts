@@ -1,0 +1,199 @@
+import type { AlignedRow, ChangeKind } from './align-clauses.ts';
+import type { Clause } from '#model/clause.ts';
+import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
+
+/** A clause as it stood in one version, within the history of its identity. */
+export interface HistoryEntry {
+  version: VersionRecord;
+  clause: Clause;
+  /**
+   * The entry this one is compared with: for a designated version, the clause in the previous
+   * designated version; for a consultation draft, the clause in the designated version it was
+   * drafted against. Undefined where the clause first appears.
+   */
+  previous?: HistoryEntry;
+  /** How the clause changed from `previous` (`inserted` where it first appears). */
+  kind: ChangeKind;
+  /** Whether its words changed from `previous` beyond consequential cross-reference updates. */
+  reworded: boolean;
+  /** Whether cross-references in it changed only to follow renumbered clauses. */
+  consequential: boolean;
+  /** For a clause that came out of a split or merge: the other clauses involved, in `previous`'s version or this one. */
+  with?: Clause[];
+  /** For a designated version: the clause in the last consultation draft before it, to show what changed after consultation. */
+  draft?: HistoryEntry;
+}
+
+/** One clause identity followed through every version of a document. */
+export interface ClauseHistory {
+  /** The page slug: the clause's slug in the first version it appears in, unique in the document. */
+  slug: string;
+  /** The clause in each version where it exists, in version order. */
+  entries: HistoryEntry[];
+  /** The designated version that deleted it, or merged it into another clause. */
+  ended?: { version: VersionRecord; kind: 'deleted' | 'merged'; into?: Clause };
+}
+
+/** The histories of a document, and the history page of each clause of each version. */
+export interface DocumentHistories {
+  histories: ClauseHistory[];
+  /** The history slug of a clause of a version, by version string and clause slug. */
+  slugOf(version: string, clauseSlug: string): string | undefined;
+}
+
+/** Aligns two versions of the document (cached by the caller). */
+export type Compare = (from: VersionRecord, to: VersionRecord) => readonly AlignedRow[];
+
+interface Identity {
+  entries: HistoryEntry[];
+  ended?: ClauseHistory['ended'];
+}
+
+/**
+ * Follows every clause of a document through its versions. Designated versions form the legal
+ * line: each is aligned with the designated version before it, and a clause keeps its identity
+ * through renumbering, moves, rewording, and as the part of a split or merge that kept its
+ * identity (the other parts begin or end there). A consultation draft is not a step in that
+ * line (two drafts may propose different changes to the same version): each draft clause joins
+ * the identity of the clause it became in the next designated version, else of the clause it
+ * was drafted from in the previous one, else starts an identity of its own.
+ *
+ * Slugs come from content only, and adding a version never changes one: a history takes the
+ * clause's slug in the first version where the clause appears; when a later clause starts with a
+ * slug already taken (a number reused after a deletion, or a clause inserted before others were
+ * renumbered), it gets `<slug>~v<first version>` (`5.4~v6.0` for the 5.4 inserted in v6.0 while
+ * v5.0's 5.4 became 5.5). A history URL is cited: reassigning one would silently point old
+ * citations at another clause.
+ */
+export function buildHistories(document: DocumentRecord, compare: Compare): DocumentHistories {
+  const versions = document.versions;
+  const designated = versions.filter((v) => v.status === 'designated');
+  const identities: Identity[] = [];
+  /** Identity of each clause, per version. */
+  const identityOf = new Map<VersionRecord, Map<Clause, Identity>>();
+  const mapFor = (version: VersionRecord) => {
+    let map = identityOf.get(version);
+    if (!map) identityOf.set(version, (map = new Map()));
+    return map;
+  };
+  const start = (version: VersionRecord, clause: Clause, entry: Omit<HistoryEntry, 'version' | 'clause'>): Identity => {
+    const identity: Identity = { entries: [{ version, clause, ...entry }] };
+    identities.push(identity);
+    mapFor(version).set(clause, identity);
+    return identity;
+  };
+  const join = (identity: Identity, version: VersionRecord, clause: Clause, entry: Omit<HistoryEntry, 'version' | 'clause'>) => {
+    identity.entries.push({ version, clause, ...entry });
+    mapFor(version).set(clause, identity);
+  };
+  const entryIn = (identity: Identity, version: VersionRecord | undefined) => identity.entries.find((e) => e.version === version);
+  const inserted = { kind: 'inserted' as const, reworded: false, consequential: false };
+
+  designated.forEach((version, index) => {
+    const before = designated[index - 1];
+    if (!before) {
+      for (const clause of version.clauses) start(version, clause, inserted);
+      return;
+    }
+    const previousMap = mapFor(before);
+    for (const row of compare(before, version)) {
+      const olds = row.olds ?? (row.old ? [row.old] : []);
+      const news = row.news ?? (row.new ? [row.new] : []);
+      if (!row.new) {
+        const identity = row.old ? previousMap.get(row.old) : undefined;
+        if (identity) identity.ended = { version, kind: 'deleted' };
+        continue;
+      }
+      if (!row.old) {
+        start(version, row.new, inserted);
+        continue;
+      }
+      const identity = previousMap.get(row.old);
+      const change = { kind: row.kind, reworded: row.reworded, consequential: row.consequential === true };
+      for (const clause of news) {
+        const others = news.filter((c) => c !== clause);
+        if (clause === row.new && identity) {
+          join(identity, version, clause, { ...change, previous: entryIn(identity, before), ...(row.kind === 'merged' ? { with: olds.filter((c) => c !== row.old) } : others.length > 0 ? { with: others } : {}) });
+        } else {
+          // The other parts of a split begin here, from the clause they were split from.
+          start(version, clause, { kind: 'split', reworded: row.reworded, consequential: false, with: [row.old] });
+        }
+      }
+      for (const old of olds) {
+        const merged = previousMap.get(old);
+        if (old !== row.old && merged) merged.ended = { version, kind: 'merged', into: row.new };
+      }
+    }
+  });
+
+  for (const draft of versions.filter((v) => v.status !== 'designated')) {
+    const at = versions.indexOf(draft);
+    const base = [...designated].reverse().find((v) => versions.indexOf(v) < at);
+    const successor = designated.find((v) => versions.indexOf(v) > at);
+    const fromBase = new Map<Clause, AlignedRow>();
+    if (base) for (const row of compare(base, draft)) if (row.new && row.old) fromBase.set(row.new, row);
+    const toSuccessor = new Map<Clause, Clause>();
+    if (successor) for (const row of compare(draft, successor)) if (row.old && row.new) toSuccessor.set(row.old, row.new);
+    const entryFor = (identity: Identity, clause: Clause): Omit<HistoryEntry, 'version' | 'clause'> => {
+      const previous = entryIn(identity, base);
+      if (!previous) return inserted;
+      const row = fromBase.get(clause);
+      if (row && row.old === previous.clause) return { previous, kind: row.kind, reworded: row.reworded, consequential: row.consequential === true };
+      const reworded = previous.clause.text !== clause.text;
+      return { previous, kind: previous.clause.number !== clause.number ? 'renumbered' : reworded ? 'modified' : 'unchanged', reworded, consequential: false };
+    };
+    for (const clause of draft.clauses) {
+      const later = toSuccessor.get(clause);
+      const baseRow = fromBase.get(clause);
+      const candidates = [
+        later && successor ? identityOf.get(successor)?.get(later) : undefined,
+        baseRow?.old && base ? identityOf.get(base)?.get(baseRow.old) : undefined,
+      ];
+      const identity = candidates.find((c) => c !== undefined && !entryIn(c, draft));
+      if (identity) {
+        join(identity, draft, clause, entryFor(identity, clause));
+      } else {
+        start(draft, clause, inserted);
+      }
+    }
+  }
+
+  for (const identity of identities) {
+    identity.entries.sort((x, y) => versions.indexOf(x.version) - versions.indexOf(y.version));
+    let lastDraft: HistoryEntry | undefined;
+    for (const entry of identity.entries) {
+      if (entry.version.status !== 'designated') lastDraft = entry;
+      else {
+        if (lastDraft) entry.draft = lastDraft;
+        lastDraft = undefined;
+      }
+    }
+  }
+  const histories = assignSlugs(identities, versions);
+  const bySlug = new Map<string, string>();
+  for (const history of histories) for (const entry of history.entries) bySlug.set(`${entry.version.version}\u0000${entry.clause.slug}`, history.slug);
+  return {
+    histories,
+    slugOf: (version, clauseSlug) => bySlug.get(`${version}\u0000${clauseSlug}`),
+  };
+}
+
+function assignSlugs(identities: readonly Identity[], versions: readonly VersionRecord[]): ClauseHistory[] {
+  const first = (identity: Identity) => identity.entries[0] as HistoryEntry;
+  const groups = new Map<string, Identity[]>();
+  for (const identity of identities) {
+    const slug = first(identity).clause.slug;
+    groups.set(slug, [...(groups.get(slug) ?? []), identity]);
+  }
+  const slugs = new Map<Identity, string>();
+  for (const [slug, group] of groups) {
+    // The clause published first keeps the plain slug; later ones are told apart by where they began.
+    const ranked = [...group].sort((x, y) => versions.indexOf(first(x).version) - versions.indexOf(first(y).version));
+    ranked.forEach((identity, rank) => slugs.set(identity, rank === 0 ? slug : `${slug}~v${first(identity).version.version}`));
+  }
+  return identities.map((identity) => ({
+    slug: slugs.get(identity) as string,
+    entries: identity.entries,
+    ...(identity.ended ? { ended: identity.ended } : {}),
+  }));
+}

@@ -1,0 +1,132 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { SourcePoint } from '#model/clause.ts';
+import type { ContentProblem } from '#model/content-problem.ts';
+
+/** A content file split into its YAML front matter and Markdown body. */
+export interface FrontMatterFile {
+  /** The parsed front matter (unvalidated), or undefined when there is none or it is broken. */
+  data: unknown;
+  /** The Markdown body, with line endings normalised to `\n` and any byte-order mark removed. */
+  body: string;
+  /** How many lines of the file come before the body. */
+  bodyOffset: number;
+  /** Where a front-matter field (by path) is written; the opening `---` when absent. */
+  locate(path: ReadonlyArray<PropertyKey>): SourcePoint;
+  problems: ContentProblem[];
+}
+
+/**
+ * Decodes a file's bytes as UTF-8, refusing invalid sequences (a Word export saved as
+ * Windows-1252, say) with the line where the first bad byte is.
+ */
+export function decodeUtf8(file: string, bytes: Uint8Array): { text: string; problems: ContentProblem[] } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), problems: [] };
+  } catch {
+    let line = 1;
+    let column = 1;
+    let at = 0;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for (; at < bytes.length; at++) {
+      const byte = bytes[at] as number;
+      const width = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 0;
+      try {
+        if (width === 0) throw new Error('continuation byte');
+        decoder.decode(bytes.subarray(at, at + width));
+      } catch {
+        break;
+      }
+      if (byte === 0x0a) {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+      at += width - 1;
+    }
+    return {
+      text: new TextDecoder('utf-8').decode(bytes),
+      problems: [
+        {
+          file,
+          line,
+          column,
+          severity: 'error',
+          message: `invalid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')})`,
+          hint: 'save the file as UTF-8; text pasted from Word is often Windows-1252',
+        },
+      ],
+    };
+  }
+}
+
+/**
+ * Splits `---` YAML front matter from the Markdown body. A byte-order mark and CRLF line
+ * endings are accepted. Problems point at the file and line.
+ */
+export function readFrontMatter(file: string, source: string): FrontMatterFile {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const problems: ContentProblem[] = [];
+  const top: SourcePoint = { line: 1, column: 1 };
+  const opening = /^---[ \t]*\n/.exec(text);
+  const closing = opening ? /^---[ \t]*$/m.exec(text.slice(opening[0].length)) : null;
+  if (!opening || !closing) {
+    problems.push({
+      file,
+      ...top,
+      severity: 'error',
+      message: opening ? 'front matter is not closed' : 'missing front matter',
+      hint: opening
+        ? 'end the front matter with a line containing only ---'
+        : 'start the file with a --- line, the fields (title: …), and another --- line',
+    });
+    return { data: undefined, body: opening ? '' : text, bodyOffset: 0, locate: () => top, problems };
+  }
+  const yamlStart = opening[0].length;
+  const yamlText = text.slice(yamlStart, yamlStart + closing.index);
+  const afterClosing = yamlStart + closing.index + closing[0].length;
+  const body = text.slice(afterClosing).replace(/^\n/, '');
+  const bodyOffset = text.slice(0, text.length - body.length).split('\n').length - 1;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const pointAt = (offset: number): SourcePoint => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + 1, column: col };
+  };
+  for (const error of doc.errors) {
+    problems.push({
+      file,
+      ...pointAt(error.pos[0]),
+      severity: 'error',
+      message: `invalid front matter: ${error.message.split('\n')[0]}`,
+      hint: 'front matter is YAML: one "field: value" per line; quote values containing ": " or starting with special characters',
+    });
+  }
+  const locate = (path: ReadonlyArray<PropertyKey>): SourcePoint => {
+    const node = find(doc, path);
+    return node?.range ? pointAt(node.range[0]) : top;
+  };
+  return { data: doc.errors.length > 0 ? undefined : (doc.toJS() ?? {}), body, bodyOffset, locate, problems };
+}
+
+/** The deepest YAML node along a path: the key for a map entry (so the line shows the field name). */
+function find(doc: Document, path: ReadonlyArray<PropertyKey>): YamlNode | undefined {
+  let node: unknown = doc.contents;
+  let found: YamlNode | undefined = doc.contents ?? undefined;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+      if (!pair) break;
+      found = (isScalar(pair.key) ? pair.key : found) as YamlNode;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key];
+      if (!item) break;
+      found = item as YamlNode;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return found;
+}

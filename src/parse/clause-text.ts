@@ -1,0 +1,25 @@
+import type { Element, ElementContent } from 'hast';
+import { toText } from 'hast-util-to-text';
+import type { ClauseKind } from '#model/clause.ts';
+import { collapse } from './collapse.ts';
+
+/** A table row's or header's text: its cells' text joined by " | ". */
+export function cellsText(cells: readonly ElementContent[]): string {
+  return cells
+    .filter((c): c is Element => c.type === 'element')
+    .map((cell) => collapse(toText(cell)))
+    .join(' | ');
+}
+
+/** The plain text of content: its text with white space collapsed. */
+export function contentText(content: readonly ElementContent[]): string {
+  return collapse(toText({ type: 'root', children: [...content] }));
+}
+
+/**
+ * A clause's plain text, as the parser gives it: a table's or row's from its cells, any other
+ * clause's from its content. The browser derives it from the version data with this same rule.
+ */
+export function clauseText(kind: ClauseKind, content: readonly ElementContent[]): string {
+  return kind === 'row' || kind === 'table' ? cellsText(content) : contentText(content);
+}

@@ -1,0 +1,80 @@
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { Clause } from '#model/clause.ts';
+import { clauseName } from '#model/clause-name.ts';
+
+/** The permalink control beside a clause: a plain link without JavaScript, "copy link" with it. */
+export function permalink(clause: Clause): Element {
+  const name = `Link to ${clauseName(clause)}`;
+  return h('a', { className: ['permalink'], href: `#${clause.slug}`, dataCopyLink: '', title: name, ariaLabel: name }, '¶');
+}
+
+/** The clause label as a link to itself, so the number can be clicked and copied. */
+function labelLink(clause: Clause): Element | undefined {
+  return clause.label ? h('a', { className: ['clause-label'], href: `#${clause.slug}` }, clause.label) : undefined;
+}
+
+/** Extra controls a page adds to each clause (e.g. a link to its history). */
+export type ClauseTools = (clause: Clause) => ElementContent[];
+
+/**
+ * Renders a version's clauses as hast: headings as headings, clauses as blocks with their
+ * number, tables as tables whose rows carry their own anchors. Each top-level section is
+ * wrapped in a `<section>` so the browser can skip laying out those off screen.
+ */
+export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = () => []): Element {
+  const children: ElementContent[] = [];
+  let section: Element | undefined;
+  let table: { element: Element; body: Element } | undefined;
+  const target = (): ElementContent[] => (section ? section.children : children);
+
+  for (const clause of clauses) {
+    if (clause.kind !== 'row') table = undefined;
+    if (clause.kind === 'heading' && clause.depth === 0) {
+      section = h('section', { className: ['doc-section'], ariaLabelledby: clause.slug }, []);
+      children.push(section);
+    }
+    if (clause.kind === 'heading') {
+      target().push(
+        h(`h${Math.min(6, Math.max(2, clause.rank ?? 2))}`, { id: clause.slug, className: ['clause', 'clause-heading'] }, [
+          ...(clause.label ? [labelLink(clause) as Element, ' '] : []),
+          ...clause.content,
+          ' ',
+          permalink(clause),
+          ...tools(clause),
+        ]),
+      );
+    } else if (clause.kind === 'table') {
+      const body = h('tbody', []);
+      const element = h('table', { id: clause.slug, className: ['clause-table'] }, [
+        h('thead', [h('tr', clause.content.map((cell) => asHeaderCell(cell)))]),
+        body,
+      ]);
+      table = { element, body };
+      target().push(h('div', { className: ['table-wrap'] }, [element]));
+    } else if (clause.kind === 'row') {
+      const cells = clause.content.filter((c): c is Element => c.type === 'element');
+      const [first, ...rest] = cells;
+      const row = h('tr', { id: clause.slug, className: ['clause-row'] }, [
+        ...(first ? [h('th', { scope: 'row' }, [...first.children, ' ', permalink(clause), ...tools(clause)])] : []),
+        ...rest,
+      ]);
+      if (table) table.body.children.push(row);
+      else target().push(h('table', { className: ['clause-table'] }, [h('tbody', [row])]));
+    } else {
+      target().push(
+        h('div', { id: clause.slug, className: ['clause', `depth-${Math.min(clause.depth, 5)}`] }, [
+          ...(clause.label ? [labelLink(clause) as Element] : []),
+          h('div', { className: ['clause-body'] }, clause.content),
+          h('span', { className: ['clause-tools'] }, [permalink(clause), ...tools(clause)]),
+        ]),
+      );
+    }
+  }
+  return h('div', { className: ['doc-text'] }, children);
+}
+
+function asHeaderCell(cell: ElementContent): ElementContent {
+  if (cell.type !== 'element') return cell;
+  return { ...cell, tagName: 'th', properties: { ...cell.properties, scope: 'col' } };
+}
