@@ -20,3 +20,8 @@ export function xmlResponse(tree: Root, type = 'application/xml'): Response {
 export function jsonResponse(data: unknown): Response {
   return new Response(`${JSON.stringify(data, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
+
+/** A Word document response. */
+export function docxResponse(bytes: Uint8Array): Response {
+  return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
+}

@@ -74,3 +74,12 @@ export const sitemapUrl = '/sitemap.xml';
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
+
+/** `/api/tmad/v6.0.akn.xml`: a version as Akoma Ntoso 3.0. */
+export const apiAknUrl = (doc: string, version: string): string => `/api/${doc}/v${version}.akn.xml`;
+
+/** `/tmad/v6.0.docx`: a version as a Word document. */
+export const versionDocxUrl = (doc: string, version: string): string => `/${doc}/v${version}.docx`;
+
+/** `/tmad/compare/v5.0...v6.0.docx`: a comparison as a Word document with tracked changes. */
+export const compareDocxUrl = (doc: string, from: string, to: string): string => `/${doc}/compare/v${from}...v${to}.docx`;
