@@ -25,6 +25,19 @@ export const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) =>
   return text;
 });
 
+/** The address of an official publication (the designated text, the letter, an annex): https only. */
+export const officialSource = z.string().refine(isHttpsUrl, {
+  message: 'an official address must be a full https:// address, e.g. https://smartenergycodecompany.co.uk/…',
+});
+
+function isHttpsUrl(text: string): boolean {
+  try {
+    return new URL(text).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 /** Lower-case ids used in URLs: `tmad`, `2020-07-24-smets1-tmad-s1sr`. */
 export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
 
@@ -53,6 +66,8 @@ export const versionSchema = z
     direction: idSchema.optional(),
     consultations: z.array(idSchema).optional(),
     published: isoDate.optional(),
+    /** Where the official text of this version is published, when known. */
+    source: officialSource.optional(),
     illustrative: z.boolean().default(false),
   })
   .superRefine((version, ctx) => {
@@ -87,6 +102,7 @@ const annexSchema = z.strictObject({
   document: idSchema.optional(),
   version: z.union([versionNumberSchema, z.number().transform(String)]).optional(),
   against: z.union([versionNumberSchema, z.number().transform(String)]).optional(),
+  source: officialSource.optional(),
 });
 
 const consultationSchema = z
@@ -120,6 +136,8 @@ export const directionSchema = z.strictObject({
   signatory: z.strictObject({ name: z.string().min(1), role: z.string().min(1) }),
   addressees: z.array(z.string().min(1)).min(1),
   powers: z.string().min(1).optional(),
+  /** Where the official letter is published, when known. */
+  source: officialSource.optional(),
   designations: z
     .array(
       z.strictObject({

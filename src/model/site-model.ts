@@ -18,6 +18,8 @@ export interface VersionRecord {
   direction?: string;
   consultations: string[];
   published?: string;
+  /** The address of the official text, when one is recorded. */
+  source?: string;
   illustrative: boolean;
   /** Repository-relative source path. */
   file: string;
@@ -61,6 +63,8 @@ export interface AnnexRecord {
   version?: string | undefined;
   /** For a marked-up annex: the version it is marked up against. */
   against?: string | undefined;
+  /** The address of the official annex, when one is recorded. */
+  source?: string | undefined;
 }
 
 /** A consultation that led to a direction. */
@@ -85,6 +89,8 @@ export interface DirectionRecord {
   signatory: { name: string; role: string };
   addressees: string[];
   powers?: string;
+  /** The address of the official letter, when one is recorded. */
+  source?: string;
   designations: Designation[];
   annexes: AnnexRecord[];
   consultations: ConsultationRecord[];

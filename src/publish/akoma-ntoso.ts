@@ -147,6 +147,7 @@ function references(context: AknContext): Element {
     ...(direction
       ? [x('passiveRef', { eId: directionRef(direction), href: absoluteUrl(directionUrl(direction.id), context.site), showAs: `Direction of ${direction.date}` })]
       : []),
+    ...(context.version.source ? [x('original', { eId: 'official-text', href: context.version.source, showAs: 'Official text' })] : []),
     x('TLCOrganization', { eId: 'sec-versions', href: '/ontology/organization/sec-versions', showAs: 'SEC versions' }),
     x('TLCPerson', { eId: 'secretary-of-state', href: '/ontology/person/gb/secretary-of-state', showAs: 'Secretary of State' }),
     x('TLCRole', { eId: 'author', href: '/ontology/role/author', showAs: 'Author' }),

@@ -16,6 +16,8 @@ export interface ApiVersionFacts {
   supersededBy: string | null;
   published: string | null;
   direction: string | null;
+  /** The address of the official text, or null when none is recorded. */
+  source: string | null;
 }
 
 /** The facts of `version` in the order the JSON Schemas list them. */
@@ -31,5 +33,6 @@ export function apiVersionFacts(version: VersionRecord): ApiVersionFacts {
     supersededBy: version.supersededBy ?? null,
     published: version.published ?? null,
     direction: version.direction ?? null,
+    source: version.source ?? null,
   };
 }

@@ -37,11 +37,14 @@ interface RedlineState {
   comments: Array<{ id: number; text: string }>;
 }
 
-/** The two versions compared and the clauses of each, to find a row's table. */
+/** The facts of a version a red-line needs (the browser has no more than these). */
+export type RedlineVersion = Pick<VersionRecord, 'version' | 'clauses'> & Partial<Pick<VersionRecord, 'designated' | 'published'>>;
+
+/** The two versions compared, with their clauses (in which rows' tables are found), and the aligned rows. */
 export interface RedlineInput {
-  document: DocumentRecord;
-  from: VersionRecord;
-  to: VersionRecord;
+  document: Pick<DocumentRecord, 'title' | 'shortName' | 'secReference'>;
+  from: RedlineVersion;
+  to: RedlineVersion;
   rows: readonly AlignedRow[];
 }
 
@@ -80,13 +83,14 @@ export async function compareDocx(input: RedlineInput): Promise<Uint8Array> {
     },
     sections: [{ children: body }],
   });
-  return stableDocx(new Uint8Array(await Packer.toBuffer(word)), date);
+  return stableDocx(new Uint8Array(await Packer.toArrayBuffer(word)), date);
 }
 
 /** The rows as Word blocks: paragraphs for clauses and headings, one table per run of table rows. */
 function redlineBlocks(input: RedlineInput, state: RedlineState): Block[] {
-  const displaced = displacedRows(input.rows);
-  const deletions = oldPlaces(input.rows, displaced);
+  const order = new Map(input.from.clauses.map((clause, index) => [clause, index]));
+  const displaced = displacedRows(input.rows, order);
+  const deletions = oldPlaces(input.rows, displaced, order);
   const blocks: Block[] = [];
   let table: { rows: AlignedRow[] } | undefined;
   const flush = () => {
@@ -125,19 +129,18 @@ function isTablePart(clause: Clause): boolean {
  * must give the old order back, so these are inserted where they now stand and deleted where
  * they stood. Table rows are left alone: their order is not a change.
  */
-function displacedRows(rows: readonly AlignedRow[]): Set<number> {
-  const order = oldOrder(rows);
+function displacedRows(rows: readonly AlignedRow[], order: ReadonlyMap<Clause, number>): Set<number> {
   const keyed = rows.flatMap((row, index) => {
     const first = olds(row)[0];
-    return first && !isTablePart(first) ? [{ index, key: order.indexOf(first) }] : [];
+    return first && !isTablePart(first) ? [{ index, key: order.get(first) ?? -1 }] : [];
   });
   const kept = new Set(longestIncreasing(keyed.map((k) => k.key)).map((at) => keyed[at]?.index as number));
   return new Set(keyed.filter((k) => !kept.has(k.index)).map((k) => k.index));
 }
 
 /** Every old clause of the rows, in the order of the old version. */
-function oldOrder(rows: readonly AlignedRow[]): Clause[] {
-  return rows.flatMap((row) => olds(row)).sort((a, b) => a.start.line - b.start.line || a.start.column - b.start.column);
+function oldOrder(rows: readonly AlignedRow[], order: ReadonlyMap<Clause, number>): Clause[] {
+  return rows.flatMap((row) => olds(row)).sort((a, b) => (order.get(a) ?? -1) - (order.get(b) ?? -1));
 }
 
 /** Positions (in `keys`) of a longest strictly increasing subsequence (patience sorting). */
@@ -164,12 +167,12 @@ function longestIncreasing(keys: readonly number[]): number[] {
  * Where each displaced row's old clauses stood: after the row holding the nearest earlier old
  * clause that stayed in place (-1: before every row).
  */
-function oldPlaces(rows: readonly AlignedRow[], displaced: ReadonlySet<number>): Map<number, Clause[]> {
+function oldPlaces(rows: readonly AlignedRow[], displaced: ReadonlySet<number>, clauseOrder: ReadonlyMap<Clause, number>): Map<number, Clause[]> {
   const rowOf = new Map<Clause, number>();
   rows.forEach((row, index) => {
     for (const clause of olds(row)) rowOf.set(clause, index);
   });
-  const order = oldOrder(rows);
+  const order = oldOrder(rows, clauseOrder);
   const places = new Map<number, Clause[]>();
   order.forEach((clause, at) => {
     if (!displaced.has(rowOf.get(clause) as number)) return;
@@ -293,7 +296,7 @@ function redlineTable(rows: readonly AlignedRow[], input: RedlineInput, state: R
   });
 }
 
-function tableOf(version: VersionRecord, row: Clause | undefined): Clause | undefined {
+function tableOf(version: RedlineVersion, row: Clause | undefined): Clause | undefined {
   return row?.table ? version.clauses.find((c) => c.kind === 'table' && c.slug === row.table) : undefined;
 }
 

@@ -71,6 +71,7 @@ function entry(record: DesignationRecord, url: (path: string) => string): Elemen
     { href: url(text), label: `Read ${document.shortName} v${version.version}` },
     ...(redline && previous ? [{ href: url(redline), label: `Red-line against v${previous.version}` }] : []),
     ...(direction ? [{ href: url(directionUrl(direction.id)), label: `The direction of ${formatDate(direction.date)}` }] : []),
+    ...(version.source ? [{ href: version.source, label: 'Official text' }] : []),
   ];
   return x('entry', [
     x('id', url(text)),
@@ -82,6 +83,7 @@ function entry(record: DesignationRecord, url: (path: string) => string): Elemen
     x('link', { rel: 'alternate', type: 'application/json', href: url(apiVersionUrl(document.id, version.version)), title: 'The text as data' }),
     redline && previous ? x('link', { rel: 'related', type: 'text/html', href: url(redline), title: `Red-line against v${previous.version}` }) : undefined,
     direction ? x('link', { rel: 'via', type: 'text/html', href: url(directionUrl(direction.id)), title: direction.title }) : undefined,
+    version.source ? x('link', { rel: 'related', href: version.source, title: 'Official text' }) : undefined,
     x('category', { term: document.id, label: document.shortName }),
     x('summary', { type: 'text' }, summary),
     x('content', { type: 'xhtml' }, [

@@ -74,7 +74,7 @@ export async function versionDocx(clauses: readonly Clause[], meta: DocxMeta): P
     features: { updateFields: true },
     sections: [{ children: body }],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return new Uint8Array(await Packer.toArrayBuffer(document));
 }
 
 /** The lists the document needs: one from 1, and one more for each jump in section numbers. */

@@ -88,6 +88,14 @@ describe('akomaNtoso', () => {
     expect(validateXml(documents, aknSchemaPath())).toEqual(new Map());
   });
 
+  it('names the official text when one is recorded, and validates with it', () => {
+    const withSource = { ...version('2.0'), source: 'https://example.org/official/td-v2.0.pdf' };
+    const xml2 = akomaNtoso({ document: td, version: withSource, direction, site: SITE_URL });
+    expect(elements(fromXml(xml2), 'original')[0]?.attributes).toMatchObject({ href: 'https://example.org/official/td-v2.0.pdf', showAs: 'Official text' });
+    expect(elements(tree, 'original')).toEqual([]);
+    expect(validateXml(new Map([['with-source', xml2]]), aknSchemaPath())).toEqual(new Map());
+  });
+
   it('the validation itself fails on an invalid document', () => {
     const broken = xml.replace('<mainBody>', '<mainBody><notAnElement/>');
     expect([...validateXml(new Map([['broken', broken]]), aknSchemaPath()).values()][0]).toMatch(/notAnElement/);
