@@ -1,8 +1,9 @@
 import type { Clause } from '#model/clause.ts';
 import type { AlignedRow, AlignOptions } from './align/aligned-row.ts';
 import { pairEditedInPlace, pairMovedTexts, pairSameNumberSameText, shingleCandidates } from './align/candidates.ts';
-import { findPieces } from './align/pieces.ts';
+import { findPieces, type Pieces } from './align/pieces.ts';
 import { buildRows } from './align/rows.ts';
+import { findSectionPieces } from './align/sections.ts';
 import { inferParents, settle } from './align/settling.ts';
 import { rarity } from './align/similarity.ts';
 import { Side } from './align/side.ts';
@@ -45,16 +46,23 @@ export function alignClauses(oldClauses: readonly Clause[], newClauses: readonly
   settle(a, b, similar, sameNumber);
   if (inferParents(a, b) > 0) settle(a, b, similar, sameNumber);
 
-  // Splits, then merges, among what is left.
+  // Sections whose clauses went to two sections (or came from two), then clauses split or
+  // merged among what is left.
+  const sectionSplits = findSectionPieces(a, b);
+  joinPieces(a, b, sectionSplits);
+  const sectionMerges = findSectionPieces(b, a).filter((m) => m.parts.every((k) => a.match(k) === -1 || a.match(k) === m.whole));
+  joinPieces(b, a, sectionMerges);
   const splits = findPieces(a, b, new Set());
-  for (const s of splits) {
-    a.setMatch(s.whole, s.primary);
-    for (const k of s.parts) b.setMatch(k, s.whole);
-  }
+  joinPieces(a, b, splits);
   const merges = findPieces(b, a, new Set(splits.flatMap((s) => s.parts)));
-  for (const m of merges) {
-    b.setMatch(m.whole, m.primary);
-    for (const k of m.parts) a.setMatch(k, m.whole);
+  joinPieces(b, a, merges);
+  return buildRows(a, b, [...sectionSplits, ...splits], [...sectionMerges, ...merges]);
+}
+
+/** Pairs each whole with its primary part and every part with the whole. */
+function joinPieces(whole: Side, parts: Side, found: readonly Pieces[]): void {
+  for (const p of found) {
+    whole.setMatch(p.whole, p.primary);
+    for (const k of p.parts) parts.setMatch(k, p.whole);
   }
-  return buildRows(a, b, splits, merges);
 }

@@ -1,4 +1,5 @@
 import type { Clause } from '#model/clause.ts';
+import { contentAgrees } from './sections.ts';
 import { COMMON_SHINGLE, dice, shingles, weightedDice } from './similarity.ts';
 import { compatible, crossLevel, family, keepsParent, pair, parentConflict, sameParent, type Side } from './side.ts';
 
@@ -30,7 +31,7 @@ export function pairSameNumberSameText(a: Side, b: Side): void {
     const i = a.bySlug.get(clause.slug);
     if (i === undefined || !a.isFree(i)) return;
     const old = a.clause(i);
-    if (compatible(old, clause) && old.text === clause.text && sameParent(a, b, i, j)) pair(a, b, i, j);
+    if (compatible(old, clause) && old.text === clause.text && sameParent(a, b, i, j) && contentAgrees(a, b, i, j)) pair(a, b, i, j);
   });
 }
 
@@ -42,7 +43,7 @@ export function pairEditedInPlace(a: Side, b: Side, weights: ReadonlyMap<string,
   b.clauses.forEach((clause, j) => {
     const i = a.bySlug.get(clause.slug);
     if (i === undefined || !a.isFree(i) || !b.isFree(j) || !compatible(a.clause(i), clause)) return;
-    if (!sameParent(a, b, i, j)) return;
+    if (!sameParent(a, b, i, j) || !contentAgrees(a, b, i, j)) return;
     if (weightedDice(a.words(i), b.words(j), weights) >= EDITED_IN_PLACE) pair(a, b, i, j);
   });
 }
@@ -61,7 +62,8 @@ function pairUniqueTexts(a: Side, b: Side, key: (c: Clause) => string): void {
     const [i] = is ?? [];
     const [j] = js;
     if (is?.length !== 1 || js.length !== 1 || text.length <= 3 || i === undefined || j === undefined) continue;
-    if (compatible(a.clause(i), b.clause(j)) || crossLevel(a.clause(i), b.clause(j))) pair(a, b, i, j);
+    const sameKind = compatible(a.clause(i), b.clause(j)) && contentAgrees(a, b, i, j);
+    if (sameKind || crossLevel(a.clause(i), b.clause(j))) pair(a, b, i, j);
   }
 }
 
@@ -113,7 +115,7 @@ export function shingleCandidates(a: Side, b: Side, otherNumber: number, weights
     const best = [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_SCORED);
     for (const [i] of best) {
       const old = a.clause(i);
-      if (old.slug === clause.slug || !compatible(old, clause)) continue;
+      if (old.slug === clause.slug || !compatible(old, clause) || !contentAgrees(a, b, i, j)) continue;
       if (weightedDice(a.words(i), b.words(j), weights) < otherNumber) continue;
       candidates.push({ i, j, score: dice(a.words(i), b.words(j)) });
     }
@@ -150,7 +152,7 @@ function sameNumberCandidates(a: Side, b: Side, sameNumber: number, add: (i: num
   b.clauses.forEach((clause, j) => {
     if (!b.isFree(j)) return;
     const i = a.bySlug.get(clause.slug);
-    if (i === undefined || !a.isFree(i) || !compatible(a.clause(i), clause)) return;
+    if (i === undefined || !a.isFree(i) || !compatible(a.clause(i), clause) || !contentAgrees(a, b, i, j)) return;
     const score = dice(a.words(i), b.words(j));
     // A number shared by clauses whose parents went different ways is a coincidence, not a sign.
     const bonus = parentConflict(a, b, i, j) ? 0 : SAME_NUMBER_BONUS;
@@ -187,7 +189,7 @@ function gapPairs(a: Side, b: Side, olds: readonly number[], news: readonly numb
   olds.forEach((i, k) => {
     for (const place of new Set([k - 1, k, k + 1, k + tail - 1, k + tail, k + tail + 1])) {
       const j = news[place];
-      if (j !== undefined && compatible(a.clause(i), b.clause(j))) out.push([i, j]);
+      if (j !== undefined && compatible(a.clause(i), b.clause(j)) && contentAgrees(a, b, i, j)) out.push([i, j]);
     }
   });
   return out;

@@ -31,6 +31,7 @@ export function buildRows(a: Side, b: Side, splits: readonly Pieces[], merges: r
   }
   for (const m of merges) rowAt.set(m.whole, { olds: m.parts, news: [m.whole], kind: 'merged' });
   const renumbered = renumbering(a, b, splits, merges);
+  const partsOf = new Map(splits.map((s) => [s.whole, s.parts]));
   const deletedAfter = deletionsByAnchor(oldAt);
   const rows: AlignedRow[] = [];
   const pushDeleted = (j: number) => {
@@ -40,7 +41,7 @@ export function buildRows(a: Side, b: Side, splits: readonly Pieces[], merges: r
   b.clauses.forEach((clause, j) => {
     const pieces = rowAt.get(j);
     if (pieces) rows.push(piecesRow(a, b, j, pieces, renumbered));
-    else if (!skipNew.has(j)) rows.push(pairRow(a, b, j, clause, renumbered));
+    else if (!skipNew.has(j)) rows.push(pairRow(a, b, j, clause, renumbered, partsOf));
     pushDeleted(j);
   });
   return rows;
@@ -71,12 +72,12 @@ function piecesRow(a: Side, b: Side, j: number, pieces: PiecesRow, renumbered: R
   return { kind: 'split', old: a.clause(primaryOld), new: b.clause(a.match(primaryOld)), news, ...change };
 }
 
-function pairRow(a: Side, b: Side, j: number, clause: Clause, renumbered: ReadonlyMap<string, string>): AlignedRow {
+function pairRow(a: Side, b: Side, j: number, clause: Clause, renumbered: ReadonlyMap<string, string>, partsOf: ReadonlyMap<number, readonly number[]>): AlignedRow {
   const i = b.match(j);
   if (i === -1) return { kind: 'inserted', new: clause, reworded: true };
   const old = a.clause(i);
   const change = textChange(old.text, clause.text, renumbered);
-  return { kind: classify(a, b, i, j, change.reworded), old, new: clause, ...change };
+  return { kind: classify(a, b, i, j, change.reworded, partsOf), old, new: clause, ...change };
 }
 
 /**
@@ -124,17 +125,20 @@ function renumbering(a: Side, b: Side, splits: readonly Pieces[], merges: readon
  * its parent; renumbered when its number changed (a new number, level or letter, a promotion
  * or demotion within its section); else modified or unchanged.
  */
-function classify(a: Side, b: Side, i: number, j: number, reworded: boolean): PairedKind {
+function classify(a: Side, b: Side, i: number, j: number, reworded: boolean, partsOf: ReadonlyMap<number, readonly number[]>): PairedKind {
   const oldContainer = container(a, i);
-  if (oldContainer !== -1 && container(b, j) !== -1 && !keptAncestor(a, b, i, j, oldContainer)) return 'moved';
+  if (oldContainer !== -1 && container(b, j) !== -1 && !keptAncestor(a, b, i, j, oldContainer, partsOf)) return 'moved';
   if (a.clause(i).number !== b.clause(j).number) return 'renumbered';
   return reworded ? 'modified' : 'unchanged';
 }
 
-/** Whether an old ancestor of clause i, up to `limit`, became an ancestor of clause j. */
-function keptAncestor(a: Side, b: Side, i: number, j: number, limit: number): boolean {
+/**
+ * Whether an old ancestor of clause i, up to `limit`, became an ancestor of clause j (for a
+ * split section, any of its parts: its clauses went along with it).
+ */
+function keptAncestor(a: Side, b: Side, i: number, j: number, limit: number, partsOf: ReadonlyMap<number, readonly number[]>): boolean {
   for (let p = a.parent(i); p !== -1; p = a.parent(p)) {
-    if (isAncestor(b, a.match(p), j)) return true;
+    if ((partsOf.get(p) ?? [a.match(p)]).some((q) => isAncestor(b, q, j))) return true;
     if (p === limit) return false;
   }
   return false;
