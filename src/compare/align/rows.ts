@@ -66,7 +66,10 @@ function deletionsByAnchor(oldAt: readonly number[]): Map<number, number[]> {
 function piecesRow(a: Side, b: Side, j: number, pieces: PiecesRow, renumbered: ReadonlyMap<string, string>): AlignedRow {
   const olds = pieces.olds.map((i) => a.clause(i));
   const news = pieces.news.map((k) => b.clause(k));
-  const change = textChange(olds.map((c) => c.text).join(' '), news.map((c) => c.text).join(' '), renumbered);
+  // Where the pieces join is the writer's choice of spacing ("known.The" cut into "known." and
+  // "The"), not a change of words: compared without whitespace.
+  const joined = (clauses: readonly Clause[]) => clauses.map((c) => c.text.replace(/\s+/g, '')).join('');
+  const change = textChange(joined(olds), joined(news), renumbered);
   if (pieces.kind === 'merged') return { kind: 'merged', old: a.clause(b.match(j)), new: b.clause(j), olds, ...change };
   const [primaryOld = -1] = pieces.olds;
   return { kind: 'split', old: a.clause(primaryOld), new: b.clause(a.match(primaryOld)), news, ...change };
@@ -128,7 +131,7 @@ function renumbering(a: Side, b: Side, splits: readonly Pieces[], merges: readon
 function classify(a: Side, b: Side, i: number, j: number, reworded: boolean, partsOf: ReadonlyMap<number, readonly number[]>): PairedKind {
   const oldContainer = container(a, i);
   if (oldContainer !== -1 && container(b, j) !== -1 && !keptAncestor(a, b, i, j, oldContainer, partsOf)) return 'moved';
-  if (a.clause(i).number !== b.clause(j).number) return 'renumbered';
+  if (shownNumber(a.clause(i)) !== shownNumber(b.clause(j))) return 'renumbered';
   return reworded ? 'modified' : 'unchanged';
 }
 
@@ -156,4 +159,9 @@ function container(side: Side, index: number): number {
   let p = side.parent(index);
   while (p !== -1 && side.clause(p).kind !== 'heading') p = side.parent(p);
   return p;
+}
+
+/** A clause's number, or the label it shows when its number is not known (a list item `8.` under an unnumbered heading). */
+function shownNumber(clause: Clause): string | null {
+  return clause.number ?? clause.label;
 }
