@@ -72,6 +72,7 @@ export function parseKey(markdown: string, options: ParseClausesOptions, parser:
     .update(String(options.lineOffset ?? 0))
     .update('\0')
     .update(markdown)
+    .update(options.linksBase ? `\0linksBase\0${options.linksBase}` : '')
     .digest('hex');
 }
 

@@ -5,19 +5,26 @@ import type { Clause } from '#model/clause.ts';
 import { blocksToHast } from './blocks-to-hast.ts';
 import { contentText } from './clause-text.ts';
 import { clauseWarnings } from './clause-warnings.ts';
+import { resolveAnchors } from './anchor-aliases.ts';
 import type { ClauseFields, Draft, ParseState } from './parse-state.ts';
 
 /**
  * Builds every clause once the document has been read: renders its blocks, derives its text,
- * and adds the warnings about each clause (too long, nested too deep, HTML left open).
+ * and adds the warnings about each clause (too long, nested too deep, HTML left open). Then
+ * gives the clauses the anchors the source's own links use and rewrites those links
+ * (anchor-aliases.ts).
  */
 export function finishClauses(state: ParseState): Clause[] {
-  return state.drafts.map((draft) => {
+  const headingTexts = new Map<number, string>();
+  const clauses = state.drafts.map((draft, index) => {
     const { text, content } = rendered(draft, state.definitions);
     const clause = buildClause(draft.fields, text, content);
     state.problems.push(...clauseWarnings(clause, draft.blocks, state.file, state.point));
+    if (draft.written !== undefined) headingTexts.set(index, draft.written);
     return clause;
   });
+  state.problems.push(...resolveAnchors(clauses, { file: state.file, linksBase: state.linksBase, headingTexts }));
+  return clauses;
 }
 
 /** A draft's text and content: rendered from its blocks, or as the table handler gave them. */

@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Clause } from '#model/clause.ts';
 import type { ContentProblem } from '#model/content-problem.ts';
+import { markAttributeIds } from './attribute-ids.ts';
 import { blankFrontMatter } from './blank-front-matter.ts';
 import { finishClauses } from './finish-clauses.ts';
 import { handlers, unknownBlock, type Handler } from './handlers/index.ts';
@@ -28,6 +29,7 @@ const parser = unified().use(remarkParse).use(remarkGfm);
  */
 export function parseClauses(markdown: string, options: ParseClausesOptions): ParsedClauses {
   const tree = parser.parse(blankFrontMatter(markdown)) as Root;
+  markAttributeIds(tree);
   const state = new ParseState(tree, options);
   for (const node of tree.children) {
     const handler = (handlers[node.type] ?? unknownBlock) as Handler;

@@ -12,6 +12,8 @@ export interface ParseClausesOptions {
   file: string;
   /** Lines in the file before the Markdown body (the front matter), added to every line number. */
   lineOffset?: number;
+  /** The address the document's root-relative links (`/articles/…`) are relative to (its `linksBase`). */
+  linksBase?: string | undefined;
 }
 
 /** What is known of a clause while the document is read: everything but its rendered text and content. */
@@ -39,6 +41,8 @@ export interface Draft {
   blocks: RootContent[];
   /** A heading's title as written (without its number), for the path of the clauses under it. */
   title?: string;
+  /** A heading's whole text as written, number included: what publishing tools make its anchor from. */
+  written?: string;
   /** The type of a GitHub alert block (`note`, `warning`…). */
   alert?: string;
   text?: string;
@@ -55,6 +59,7 @@ type NewFields = Partial<ClauseFields> & Pick<ClauseFields, 'slug' | 'kind'>;
 export class ParseState {
   readonly file: string;
   readonly offset: number;
+  readonly linksBase: string | undefined;
   readonly problems: ContentProblem[] = [];
   readonly drafts: Draft[] = [];
   /** Link reference definitions, rendered with every clause so `[text][ref]` resolves anywhere. */
@@ -74,6 +79,7 @@ export class ParseState {
   constructor(tree: Root, options: ParseClausesOptions) {
     this.file = options.file;
     this.offset = options.lineOffset ?? 0;
+    this.linksBase = options.linksBase;
     this.definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
   }
 
@@ -108,25 +114,28 @@ export class ParseState {
     };
   }
 
-  /** Records a clause under its number and a unique slug (`<slug>~2` for a second one). */
+  /**
+   * Records a clause under its number and a unique slug: a second clause with the same slug is
+   * anchored `<slug>~2`, a third `<slug>~3`. A number the source repeats is kept as written,
+   * with a warning naming both lines: the text is published as it is.
+   */
   register(fields: ClauseFields, normalized: string | null): void {
-    if (normalized) {
-      const first = this.byNumber.get(normalized);
-      if (first) {
-        this.problem(
-          fields.start,
-          'error',
-          `duplicate clause ${normalized} (first at line ${first.start.line})`,
-          `each number may appear once in a version: renumber one of them, or give a clause inserted later a letter suffix (${normalized}A)`,
-        );
-      } else {
-        this.byNumber.set(normalized, fields);
-      }
-    }
     let slug = fields.slug;
     for (let n = 2; this.bySlug.has(slug); n++) slug = `${fields.slug}~${n}`;
     fields.slug = slug;
     this.bySlug.set(slug, fields);
+    if (!normalized) return;
+    const first = this.byNumber.get(normalized);
+    if (!first) {
+      this.byNumber.set(normalized, fields);
+      return;
+    }
+    this.problem(
+      fields.start,
+      'warning',
+      `duplicate clause ${normalized} (lines ${first.start.line} and ${fields.start.line}): this one is anchored #${slug}`,
+      `if the source numbers two clauses alike by mistake, renumber one of them, or give a clause inserted later a letter suffix (${normalized}A)`,
+    );
   }
 
   /** Warns when a number comes before the previous one in document order. */

@@ -27,9 +27,9 @@ export function labelled(state: ParseState, node: Node, first: Paragraph, blocks
   if (unreadable) {
     state.problem(
       state.point(node.position?.start),
-      'error',
+      'warning',
       `cannot read clause number "${unreadable}"`,
-      'write numbers as 2.3, 2.3A, 2.3(a) or H14.36A; if this paragraph is not a clause, reword its start',
+      'it is kept as an unnumbered paragraph: write numbers as 2.3, 2.3A, 2.3(a) or H14.36A if it is meant as a clause',
     );
   }
   const draft = state.paragraph(node, blocks);

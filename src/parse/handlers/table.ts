@@ -45,17 +45,17 @@ function tableRow(state: ParseState, slug: string, row: TableRow, tr: Element | 
     table: slug,
   });
   const first = state.bySlug.get(fields.slug);
+  state.register(fields, null);
   if (!keyText) {
     state.problem(fields.start, 'warning', 'table row has an empty first cell', 'the first column keys each row: give it a unique value');
   } else if (first) {
     state.problem(
       fields.start,
-      'error',
-      `duplicate table row "${keyText}" (first at line ${first.start.line})`,
-      'the first column keys each row and must be unique within the table',
+      'warning',
+      `duplicate table row "${keyText}" (lines ${first.start.line} and ${fields.start.line}): this one is anchored #${fields.slug}`,
+      'the first column keys each row: make it unique within the table so each row keeps its own anchor',
     );
   }
-  state.register(fields, null);
   state.push({ fields, blocks: [], text: tr ? cellsText(tr.children) : '', content: cells });
 }
 
