@@ -1,6 +1,6 @@
 import type { Clause } from '#model/clause.ts';
 import { contentAgrees } from './sections.ts';
-import { COMMON_SHINGLE, dice, shingles, weightedDice } from './similarity.ts';
+import { COMMON_SHINGLE, containedShare, countWords, dice, shingles, weightedDice } from './similarity.ts';
 import { compatible, crossLevel, family, keepsParent, pair, parentConflict, sameParent, type Side } from './side.ts';
 
 /** A possible pair: old clause i, new clause j, and how alike they are. */
@@ -44,8 +44,27 @@ export function pairEditedInPlace(a: Side, b: Side, weights: ReadonlyMap<string,
     const i = a.bySlug.get(clause.slug);
     if (i === undefined || !a.isFree(i) || !b.isFree(j) || !compatible(a.clause(i), clause)) return;
     if (!sameParent(a, b, i, j) || !contentAgrees(a, b, i, j)) return;
-    if (weightedDice(a.words(i), b.words(j), weights) >= EDITED_IN_PLACE) pair(a, b, i, j);
+    if (weightedDice(a.words(i), b.words(j), weights) >= EDITED_IN_PLACE || extendedInPlace(a.words(i), b.words(j))) pair(a, b, i, j);
   });
+}
+
+/** Least words the old text must have for containment alone to keep a clause's identity. */
+const EXTENDED_MIN_WORDS = 8;
+/** Share of the old text's words the new must still contain. */
+const EXTENDED_CONTAINED = 0.8;
+
+/** How much longer the new text must be for growth alone to explain the low similarity. */
+const EXTENDED_GROWTH = 1.5;
+
+/**
+ * A clause kept at its number whose text grew by half again or more (sentences added): when
+ * most of the old text is still there, it is the same clause extended, however much the
+ * similarity of the whole fell. Similar clauses of the same length are left to the
+ * similarity tests, which tell boilerplate apart.
+ */
+function extendedInPlace(old: readonly string[], neu: readonly string[]): boolean {
+  if (old.length < EXTENDED_MIN_WORDS || neu.length < EXTENDED_GROWTH * old.length) return false;
+  return containedShare(countWords(old), old.length, countWords(neu)) >= EXTENDED_CONTAINED;
 }
 
 /** Same text, unique on both sides, under another number; then across heading and clause (a section that became a clause). */
