@@ -24,8 +24,8 @@ export interface BuiltPage {
   tombstone: boolean;
 }
 
-/** Classes the version renderer gives the elements whose ids are clause anchors. */
-const ANCHOR_CLASSES = new Set(['clause', 'clause-row', 'clause-table']);
+/** Classes the version renderer gives the elements whose ids are clause anchors (an alias is one too: cited links may use it). */
+const ANCHOR_CLASSES = new Set(['clause', 'clause-row', 'clause-table', 'clause-alias']);
 
 /** The URL a built file is served at: `tmad/index.html` → `/tmad/`, `404.html` → `/404.html`. */
 export function urlOfFile(relativePath: string): string {

@@ -26,18 +26,29 @@ export function encodeRows(rows: readonly AlignedRow[], oldClauses: readonly Cla
 
 /** Reads encoded rows back onto the clauses of the same two versions. */
 export function decodeRows(rows: readonly EncodedRow[], oldClauses: readonly Clause[], newClauses: readonly Clause[]): AlignedRow[] {
+  return rows.map((row) => decodeRow(row, oldClauses, newClauses));
+}
+
+function decodeRow(row: EncodedRow, oldClauses: readonly Clause[], newClauses: readonly Clause[]): AlignedRow {
+  const [kind, old, neu, olds, news, reworded, consequential] = row;
   const at = (list: readonly Clause[], i: number) => {
     const clause = list[i];
     if (!clause) throw new Error(`cached comparison names clause ${i}, which the version does not have`);
     return clause;
   };
-  return rows.map(([kind, old, neu, olds, news, reworded, consequential]) => ({
-    kind,
-    ...(old >= 0 ? { old: at(oldClauses, old) } : {}),
-    ...(neu >= 0 ? { new: at(newClauses, neu) } : {}),
-    ...(olds ? { olds: olds.map((i) => at(oldClauses, i)) } : {}),
-    ...(news ? { news: news.map((i) => at(newClauses, i)) } : {}),
-    reworded,
-    ...(consequential ? { consequential } : {}),
-  }));
+  const change = { reworded, ...(consequential ? { consequential } : {}) };
+  switch (kind) {
+    case 'inserted':
+      return { kind, new: at(newClauses, neu), ...change };
+    case 'deleted':
+      return { kind, old: at(oldClauses, old), ...change };
+    case 'merged':
+      if (!olds) throw new Error('cached comparison has a merged row without its merged clauses');
+      return { kind, old: at(oldClauses, old), new: at(newClauses, neu), olds: olds.map((i) => at(oldClauses, i)), ...change };
+    case 'split':
+      if (!news) throw new Error('cached comparison has a split row without its parts');
+      return { kind, old: at(oldClauses, old), new: at(newClauses, neu), news: news.map((i) => at(newClauses, i)), ...change };
+    default:
+      return { kind, old: at(oldClauses, old), new: at(newClauses, neu), ...change };
+  }
 }

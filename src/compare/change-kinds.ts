@@ -6,7 +6,7 @@ export const CHANGE_KINDS: readonly ChangeKind[] = ['modified', 'inserted', 'del
 
 /** How many rows of each kind a comparison has. */
 export function countChanges(rows: readonly AlignedRow[]): Record<ChangeKind, number> {
-  const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
+  const counts: Record<ChangeKind, number> = { modified: 0, inserted: 0, deleted: 0, renumbered: 0, moved: 0, split: 0, merged: 0, unchanged: 0 };
   for (const row of rows) counts[row.kind]++;
   return counts;
 }
@@ -35,12 +35,22 @@ export function news(row: AlignedRow): Clause[] {
   return row.news ?? (row.new ? [row.new] : []);
 }
 
+/** What a change note reads of a row; a clause history entry has the same fields. */
+export interface ChangeSummary {
+  kind: ChangeKind;
+  old?: Clause | undefined;
+  new?: Clause | undefined;
+  olds?: readonly Clause[] | undefined;
+  reworded: boolean;
+  consequential?: boolean | undefined;
+}
+
 /**
  * What the row says besides the kind: where a clause came from ("renumbered from 4.41",
  * "moved from Section 3 (was 3.4)", "split from 2.3", "merged from 2.3 and 2.4"), whether it
  * was also reworded, and whether cross-references changed only to follow renumbering.
  */
-export function changeNote(row: AlignedRow): string | undefined {
+export function changeNote(row: ChangeSummary): string | undefined {
   if (!row.old || !row.new) return undefined;
   const from = numberOf(row.old);
   const parts: string[] = [];
@@ -50,7 +60,7 @@ export function changeNote(row: AlignedRow): string | undefined {
     parts.push(section ? `moved from ${sectionName(section)} (was ${from})` : `moved from ${from}`);
   }
   if (row.kind === 'split') parts.push(`split from ${from}`);
-  if (row.kind === 'merged') parts.push(`merged from ${joinAnd(olds(row).map(numberOf))}`);
+  if (row.kind === 'merged') parts.push(`merged from ${joinAnd((row.olds ?? [row.old]).map(numberOf))}`);
   if (row.reworded && parts.length > 0) parts.push('and reworded');
   if (row.consequential) parts.push(parts.length > 0 ? 'with consequential changes' : 'consequential changes only');
   return parts.length > 0 ? parts.join(' ') : undefined;

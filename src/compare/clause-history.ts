@@ -68,108 +68,11 @@ interface Identity {
 export function buildHistories(document: DocumentRecord, compare: Compare): DocumentHistories {
   const versions = document.versions;
   const designated = versions.filter((v) => v.status === 'designated');
-  const identities: Identity[] = [];
-  /** Identity of each clause, per version. */
-  const identityOf = new Map<VersionRecord, Map<Clause, Identity>>();
-  const mapFor = (version: VersionRecord) => {
-    let map = identityOf.get(version);
-    if (!map) identityOf.set(version, (map = new Map()));
-    return map;
-  };
-  const start = (version: VersionRecord, clause: Clause, entry: Omit<HistoryEntry, 'version' | 'clause'>): Identity => {
-    const identity: Identity = { entries: [{ version, clause, ...entry }] };
-    identities.push(identity);
-    mapFor(version).set(clause, identity);
-    return identity;
-  };
-  const join = (identity: Identity, version: VersionRecord, clause: Clause, entry: Omit<HistoryEntry, 'version' | 'clause'>) => {
-    identity.entries.push({ version, clause, ...entry });
-    mapFor(version).set(clause, identity);
-  };
-  const entryIn = (identity: Identity, version: VersionRecord | undefined) => identity.entries.find((e) => e.version === version);
-  const inserted = { kind: 'inserted' as const, reworded: false, consequential: false };
-
-  designated.forEach((version, index) => {
-    const before = designated[index - 1];
-    if (!before) {
-      for (const clause of version.clauses) start(version, clause, inserted);
-      return;
-    }
-    const previousMap = mapFor(before);
-    for (const row of compare(before, version)) {
-      const olds = row.olds ?? (row.old ? [row.old] : []);
-      const news = row.news ?? (row.new ? [row.new] : []);
-      if (!row.new) {
-        const identity = row.old ? previousMap.get(row.old) : undefined;
-        if (identity) identity.ended = { version, kind: 'deleted' };
-        continue;
-      }
-      if (!row.old) {
-        start(version, row.new, inserted);
-        continue;
-      }
-      const identity = previousMap.get(row.old);
-      const change = { kind: row.kind, reworded: row.reworded, consequential: row.consequential === true };
-      for (const clause of news) {
-        const others = news.filter((c) => c !== clause);
-        if (clause === row.new && identity) {
-          join(identity, version, clause, { ...change, previous: entryIn(identity, before), ...(row.kind === 'merged' ? { with: olds.filter((c) => c !== row.old) } : others.length > 0 ? { with: others } : {}) });
-        } else {
-          // The other parts of a split begin here, from the clause they were split from.
-          start(version, clause, { kind: 'split', reworded: row.reworded, consequential: false, with: [row.old] });
-        }
-      }
-      for (const old of olds) {
-        const merged = previousMap.get(old);
-        if (old !== row.old && merged) merged.ended = { version, kind: 'merged', into: row.new };
-      }
-    }
-  });
-
-  for (const draft of versions.filter((v) => v.status !== 'designated')) {
-    const at = versions.indexOf(draft);
-    const base = [...designated].reverse().find((v) => versions.indexOf(v) < at);
-    const successor = designated.find((v) => versions.indexOf(v) > at);
-    const fromBase = new Map<Clause, AlignedRow>();
-    if (base) for (const row of compare(base, draft)) if (row.new && row.old) fromBase.set(row.new, row);
-    const toSuccessor = new Map<Clause, Clause>();
-    if (successor) for (const row of compare(draft, successor)) if (row.old && row.new) toSuccessor.set(row.old, row.new);
-    const entryFor = (identity: Identity, clause: Clause): Omit<HistoryEntry, 'version' | 'clause'> => {
-      const previous = entryIn(identity, base);
-      if (!previous) return inserted;
-      const row = fromBase.get(clause);
-      if (row && row.old === previous.clause) return { previous, kind: row.kind, reworded: row.reworded, consequential: row.consequential === true };
-      const reworded = previous.clause.text !== clause.text;
-      return { previous, kind: previous.clause.number !== clause.number ? 'renumbered' : reworded ? 'modified' : 'unchanged', reworded, consequential: false };
-    };
-    for (const clause of draft.clauses) {
-      const later = toSuccessor.get(clause);
-      const baseRow = fromBase.get(clause);
-      const candidates = [
-        later && successor ? identityOf.get(successor)?.get(later) : undefined,
-        baseRow?.old && base ? identityOf.get(base)?.get(baseRow.old) : undefined,
-      ];
-      const identity = candidates.find((c) => c !== undefined && !entryIn(c, draft));
-      if (identity) {
-        join(identity, draft, clause, entryFor(identity, clause));
-      } else {
-        start(draft, clause, inserted);
-      }
-    }
-  }
-
-  for (const identity of identities) {
-    identity.entries.sort((x, y) => versions.indexOf(x.version) - versions.indexOf(y.version));
-    let lastDraft: HistoryEntry | undefined;
-    for (const entry of identity.entries) {
-      if (entry.version.status !== 'designated') lastDraft = entry;
-      else {
-        if (lastDraft) entry.draft = lastDraft;
-        lastDraft = undefined;
-      }
-    }
-  }
-  const histories = assignSlugs(identities, versions);
+  const ledger = new Ledger();
+  designated.forEach((version, index) => followDesignated(ledger, compare, designated[index - 1], version));
+  for (const draft of versions.filter((v) => v.status !== 'designated')) followDraft(ledger, compare, versions, designated, draft);
+  for (const identity of ledger.identities) linkDrafts(identity, versions);
+  const histories = assignSlugs(ledger.identities, versions);
   const bySlug = new Map<string, string>();
   for (const history of histories) for (const entry of history.entries) bySlug.set(`${entry.version.version}\u0000${entry.clause.slug}`, history.slug);
   return {
@@ -178,8 +81,133 @@ export function buildHistories(document: DocumentRecord, compare: Compare): Docu
   };
 }
 
+/** What an entry says besides its version and clause. */
+type EntryChange = Omit<HistoryEntry, 'version' | 'clause'>;
+
+const INSERTED: EntryChange = { kind: 'inserted', reworded: false, consequential: false };
+
+/** Every identity found so far, in the order found, and the identity of each clause of each version. */
+class Ledger {
+  readonly identities: Identity[] = [];
+  readonly #identityOf = new Map<VersionRecord, Map<Clause, Identity>>();
+
+  /** The identities of a version's clauses. */
+  of(version: VersionRecord): Map<Clause, Identity> {
+    let map = this.#identityOf.get(version);
+    if (!map) this.#identityOf.set(version, (map = new Map()));
+    return map;
+  }
+
+  start(version: VersionRecord, clause: Clause, entry: EntryChange): Identity {
+    const identity: Identity = { entries: [{ version, clause, ...entry }] };
+    this.identities.push(identity);
+    this.of(version).set(clause, identity);
+    return identity;
+  }
+
+  join(identity: Identity, version: VersionRecord, clause: Clause, entry: EntryChange): void {
+    identity.entries.push({ version, clause, ...entry });
+    this.of(version).set(clause, identity);
+  }
+}
+
+function entryIn(identity: Identity, version: VersionRecord | undefined): HistoryEntry | undefined {
+  return identity.entries.find((e) => e.version === version);
+}
+
+/** One step of the legal line: every clause of a designated version joins, starts or ends an identity. */
+function followDesignated(ledger: Ledger, compare: Compare, before: VersionRecord | undefined, version: VersionRecord): void {
+  if (!before) {
+    for (const clause of version.clauses) ledger.start(version, clause, INSERTED);
+    return;
+  }
+  const previousMap = ledger.of(before);
+  for (const row of compare(before, version)) {
+    if (!row.new) {
+      const identity = row.old ? previousMap.get(row.old) : undefined;
+      if (identity) identity.ended = { version, kind: 'deleted' };
+    } else if (!row.old) {
+      ledger.start(version, row.new, INSERTED);
+    } else {
+      followRow(ledger, before, version, row, previousMap);
+    }
+  }
+}
+
+/** A row pairing old and new clauses: the kept identity goes on, other parts of a split begin, other merged clauses end. */
+function followRow(ledger: Ledger, before: VersionRecord, version: VersionRecord, row: AlignedRow & { old: Clause; new: Clause }, previousMap: ReadonlyMap<Clause, Identity>): void {
+  const olds = row.olds ?? [row.old];
+  const news = row.news ?? [row.new];
+  const identity = previousMap.get(row.old);
+  const change = { kind: row.kind, reworded: row.reworded, consequential: row.consequential === true };
+  for (const clause of news) {
+    const others = news.filter((c) => c !== clause);
+    if (clause === row.new && identity) {
+      ledger.join(identity, version, clause, { ...change, previous: entryIn(identity, before), ...(row.kind === 'merged' ? { with: olds.filter((c) => c !== row.old) } : others.length > 0 ? { with: others } : {}) });
+    } else {
+      // The other parts of a split begin here, from the clause they were split from.
+      ledger.start(version, clause, { kind: 'split', reworded: row.reworded, consequential: false, with: [row.old] });
+    }
+  }
+  for (const old of olds) {
+    const merged = previousMap.get(old);
+    if (old !== row.old && merged) merged.ended = { version, kind: 'merged', into: row.new };
+  }
+}
+
+/**
+ * A consultation draft: each clause joins the identity of the clause it became in the next
+ * designated version, else of the clause it was drafted from, else starts its own.
+ */
+function followDraft(ledger: Ledger, compare: Compare, versions: readonly VersionRecord[], designated: readonly VersionRecord[], draft: VersionRecord): void {
+  const at = versions.indexOf(draft);
+  const base = [...designated].reverse().find((v) => versions.indexOf(v) < at);
+  const successor = designated.find((v) => versions.indexOf(v) > at);
+  const fromBase = new Map<Clause, AlignedRow>();
+  if (base) for (const row of compare(base, draft)) if (row.new && row.old) fromBase.set(row.new, row);
+  const toSuccessor = new Map<Clause, Clause>();
+  if (successor) for (const row of compare(draft, successor)) if (row.old && row.new) toSuccessor.set(row.old, row.new);
+  for (const clause of draft.clauses) {
+    const later = toSuccessor.get(clause);
+    const baseRow = fromBase.get(clause);
+    const candidates = [
+      later && successor ? ledger.of(successor).get(later) : undefined,
+      baseRow?.old && base ? ledger.of(base).get(baseRow.old) : undefined,
+    ];
+    const identity = candidates.find((c) => c !== undefined && !entryIn(c, draft));
+    if (identity) ledger.join(identity, draft, clause, draftEntry(identity, clause, base, fromBase.get(clause)));
+    else ledger.start(draft, clause, INSERTED);
+  }
+}
+
+/** How a draft clause changed from the base version's clause of its identity. */
+function draftEntry(identity: Identity, clause: Clause, base: VersionRecord | undefined, row: AlignedRow | undefined): EntryChange {
+  const previous = entryIn(identity, base);
+  if (!previous) return INSERTED;
+  if (row && row.old === previous.clause) return { previous, kind: row.kind, reworded: row.reworded, consequential: row.consequential === true };
+  const reworded = previous.clause.text !== clause.text;
+  return { previous, kind: previous.clause.number !== clause.number ? 'renumbered' : reworded ? 'modified' : 'unchanged', reworded, consequential: false };
+}
+
+/** Entries in version order; each designated entry points to the last draft entry before it. */
+function linkDrafts(identity: Identity, versions: readonly VersionRecord[]): void {
+  identity.entries.sort((x, y) => versions.indexOf(x.version) - versions.indexOf(y.version));
+  let lastDraft: HistoryEntry | undefined;
+  for (const entry of identity.entries) {
+    if (entry.version.status !== 'designated') lastDraft = entry;
+    else {
+      if (lastDraft) entry.draft = lastDraft;
+      lastDraft = undefined;
+    }
+  }
+}
+
 function assignSlugs(identities: readonly Identity[], versions: readonly VersionRecord[]): ClauseHistory[] {
-  const first = (identity: Identity) => identity.entries[0] as HistoryEntry;
+  const first = (identity: Identity) => {
+    const [entry] = identity.entries;
+    if (!entry) throw new Error('a clause identity without entries');
+    return entry;
+  };
   const groups = new Map<string, Identity[]>();
   for (const identity of identities) {
     const slug = first(identity).clause.slug;
@@ -192,7 +220,7 @@ function assignSlugs(identities: readonly Identity[], versions: readonly Version
     ranked.forEach((identity, rank) => slugs.set(identity, rank === 0 ? slug : `${slug}~v${first(identity).version.version}`));
   }
   return identities.map((identity) => ({
-    slug: slugs.get(identity) as string,
+    slug: slugs.get(identity) ?? first(identity).clause.slug,
     entries: identity.entries,
     ...(identity.ended ? { ended: identity.ended } : {}),
   }));

@@ -1,6 +1,15 @@
 import { diffArrays, diffChars } from 'diff';
-import type { Element, ElementContent, Properties, Text } from 'hast';
+import type { Element, ElementContent, Properties } from 'hast';
 import { findReferences } from './cross-references.ts';
+
+declare module 'hast' {
+  /** What the word diff records on the `<ins>`/`<del>` it makes, so adjacent tokens with the same mark join one element. */
+  interface ElementData {
+    mark?: Exclude<Mark, null>;
+    /** Why the mark is there when it is not an ordinary change: `case`, `consequential`. */
+    className?: string | undefined;
+  }
+}
 
 /** A word, a run of whitespace or a punctuation mark, with the elements it sits in. */
 export interface Token {
@@ -87,20 +96,22 @@ export function keyReferences(tokens: readonly Token[], renumbered?: ReadonlyMap
   const startIndex = new Map(starts.map((offset, index) => [offset, index]));
   const out: Token[] = [];
   let next = 0;
+  // Where token k ends in the text (NaN past the last token, so no span ends there).
+  const endOf = (k: number) => (starts[k] ?? Number.NaN) + (tokens[k]?.text.length ?? 0);
   for (const span of spans) {
     const first = startIndex.get(span.start);
-    if (first === undefined || first < next) continue;
+    const head = first === undefined ? undefined : tokens[first];
+    if (first === undefined || head === undefined || first < next) continue;
     let last = first;
-    while (last < tokens.length && (starts[last] as number) + (tokens[last] as Token).text.length < span.end) last++;
+    while (last < tokens.length && endOf(last) < span.end) last++;
     const run = tokens.slice(first, last + 1);
-    const end = (starts[last] as number) + ((tokens[last] as Token | undefined)?.text.length ?? 0);
     // Only a number written within one element, ending on a token boundary, becomes one token.
-    if (end !== span.end || run.some((t) => t.element || t.ancestors !== (tokens[first] as Token).ancestors)) continue;
+    if (endOf(last) !== span.end || run.some((t) => t.element || t.ancestors !== head.ancestors)) continue;
     out.push(...tokens.slice(next, first));
     out.push({
       text: run.map((t) => t.text).join(''),
       key: `§${renumbered?.get(span.number) ?? span.number}`,
-      ancestors: (tokens[first] as Token).ancestors,
+      ancestors: head.ancestors,
     });
     next = last + 1;
   }
@@ -109,8 +120,18 @@ export function keyReferences(tokens: readonly Token[], renumbered?: ReadonlyMap
 }
 
 /** One run of the diff: consecutive tokens with the same fate. */
-export interface DiffRun {
-  op: TokenOp;
+export type DiffRun = EqualRun | ChangedRun;
+
+/** Tokens both sides have: `tokens` as the new side writes them, `oldTokens` as the old side does. */
+export interface EqualRun {
+  op: 'equal';
+  tokens: Token[];
+  oldTokens: Token[];
+}
+
+/** Tokens only one side has. */
+export interface ChangedRun {
+  op: 'removed' | 'added';
   tokens: Token[];
 }
 
@@ -125,10 +146,11 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
     { maxEditLength: MAX_EDIT_LENGTH },
   );
   if (changes === undefined) {
-    return [
+    const whole: DiffRun[] = [
       { op: 'removed', tokens: [...oldTokens] },
       { op: 'added', tokens: [...newTokens] },
-    ].filter((run) => run.tokens.length > 0) as DiffRun[];
+    ];
+    return whole.filter((run) => run.tokens.length > 0);
   }
   const runs: DiffRun[] = [];
   let i = 0;
@@ -143,8 +165,7 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
       i += count;
     } else {
       // Equal runs take the new side's tokens for the new column and the old side's for the old.
-      runs.push({ op: 'equal', tokens: newTokens.slice(j, j + count) });
-      (runs.at(-1) as DiffRun & { oldTokens?: Token[] }).oldTokens = oldTokens.slice(i, i + count);
+      runs.push({ op: 'equal', tokens: newTokens.slice(j, j + count), oldTokens: oldTokens.slice(i, i + count) });
       i += count;
       j += count;
     }
@@ -155,8 +176,7 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
 /** A lone space between two changes reads better as part of them: "old words" → "new words". */
 function absorbSpaces(runs: DiffRun[]): DiffRun[] {
   const out: DiffRun[] = [];
-  for (let k = 0; k < runs.length; k++) {
-    const run = runs[k] as DiffRun & { oldTokens?: Token[] };
+  runs.forEach((run, k) => {
     const before = out.at(-1);
     const after = runs[k + 1];
     if (
@@ -165,13 +185,13 @@ function absorbSpaces(runs: DiffRun[]): DiffRun[] {
       before && before.op !== 'equal' &&
       after && after.op !== 'equal'
     ) {
-      const removed: DiffRun = { op: 'removed', tokens: run.oldTokens ?? run.tokens };
+      const removed: DiffRun = { op: 'removed', tokens: run.oldTokens };
       const added: DiffRun = { op: 'added', tokens: run.tokens };
       out.push(removed, added);
-      continue;
+      return;
     }
     out.push(run);
-  }
+  });
   // Regroup so each change reads as all removals then all additions.
   const grouped: DiffRun[] = [];
   let pendingRemoved: Token[] = [];
@@ -216,7 +236,7 @@ export function wordDiff(oldContent: readonly ElementContent[], newContent: read
   let context: Element[] = [];
   runs.forEach((run, index) => {
     if (run.op === 'equal') {
-      const oldTokensOfRun = (run as DiffRun & { oldTokens?: Token[] }).oldTokens ?? run.tokens;
+      const oldTokensOfRun = run.oldTokens;
       run.tokens.forEach((token, k) => {
         const before = oldTokensOfRun[k] ?? token;
         if (before.text === token.text || token.key === ' ') {
@@ -273,8 +293,7 @@ function markLetters(before: Token, after: Token, oldItems: Item[], newItems: It
 }
 
 function nextNewAncestors(runs: DiffRun[], index: number): Element[] | undefined {
-  for (let k = index + 1; k < runs.length; k++) {
-    const run = runs[k] as DiffRun;
+  for (const run of runs.slice(index + 1)) {
     if (run.op !== 'removed' && run.tokens[0]) return run.tokens[0].ancestors;
   }
   return undefined;
@@ -308,37 +327,38 @@ interface Open {
 
 /** Rebuilds hast from tokens, reopening each token's enclosing elements and wrapping changes. */
 function build(items: readonly Item[]): ElementContent[] {
-  const root: { children: ElementContent[] } = { children: [] };
-  const stack: Open[] = [{ source: null, node: root }];
+  const root: Open = { source: null, node: { children: [] } };
+  const stack: Open[] = [root];
   for (const { token, mark, className } of items) {
     let depth = 0;
     while (depth + 1 < stack.length && depth < token.ancestors.length && stack[depth + 1]?.source === token.ancestors[depth]) depth++;
     stack.length = depth + 1;
-    for (let k = depth; k < token.ancestors.length; k++) {
-      const source = token.ancestors[k] as Element;
+    let top = stack.at(-1) ?? root;
+    for (const source of token.ancestors.slice(depth)) {
       const copy: Element = { type: 'element', tagName: source.tagName, properties: { ...source.properties }, children: [] };
-      (stack.at(-1) as Open).node.children.push(copy);
-      stack.push({ source, node: copy });
+      top.node.children.push(copy);
+      top = { source, node: copy };
+      stack.push(top);
     }
-    const parent = (stack.at(-1) as Open).node;
     const leaf: ElementContent = token.element ? { ...token.element, children: [] } : { type: 'text', value: token.text };
-    if (mark === null) {
-      const last = parent.children.at(-1);
-      if (leaf.type === 'text' && last?.type === 'text') last.value += leaf.value;
-      else parent.children.push(leaf);
-      continue;
-    }
-    const last = parent.children.at(-1);
-    const data = last?.type === 'element' ? (last.data as { mark?: Mark; className?: string } | undefined) : undefined;
-    if (last?.type === 'element' && data?.mark === mark && data.className === className) {
-      const inner = last.children.at(-1);
-      if (leaf.type === 'text' && inner?.type === 'text') (inner as Text).value += leaf.value;
-      else last.children.push(leaf);
-    } else {
-      parent.children.push(markElement(mark, leaf, className));
-    }
+    if (mark === null) appendLeaf(top.node.children, leaf);
+    else appendMarked(top.node.children, leaf, mark, className);
   }
-  return root.children;
+  return root.node.children;
+}
+
+/** Adds a token's node, joining a text to the text before it. */
+function appendLeaf(children: ElementContent[], leaf: ElementContent): void {
+  const last = children.at(-1);
+  if (leaf.type === 'text' && last?.type === 'text') last.value += leaf.value;
+  else children.push(leaf);
+}
+
+/** Adds a changed token's node inside the `<ins>`/`<del>` before it when that has the same mark, else in a new one. */
+function appendMarked(children: ElementContent[], leaf: ElementContent, mark: Exclude<Mark, null>, className: string | undefined): void {
+  const last = children.at(-1);
+  if (last?.type === 'element' && last.data?.mark === mark && last.data.className === className) appendLeaf(last.children, leaf);
+  else children.push(markElement(mark, leaf, className));
 }
 
 function markElement(mark: Exclude<Mark, null>, child: ElementContent, className?: string): Element {
@@ -349,6 +369,8 @@ function markElement(mark: Exclude<Mark, null>, child: ElementContent, className
     tagName: mark === 'ins' ? 'ins' : 'del',
     properties,
     children: [child],
-    data: { mark, className } as unknown as Element['data'],
+    // hast-util-from-parse5 declares `position` required on ElementData (for parsed elements); a
+    // made element has none, so this one cast stands for the whole augmentation above.
+    data: { mark, className } as Element['data'],
   };
 }

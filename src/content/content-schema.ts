@@ -53,6 +53,8 @@ export const documentSchema = z.strictObject({
   secReference: z.string().min(1),
   parent: idSchema.optional(),
   order: z.number().int().optional(),
+  /** The address the document's root-relative links (`/articles/…`) are relative to: they are written absolute against it. */
+  linksBase: z.string().url().optional(),
 });
 
 /** Front matter of `documents/<id>/v<version>.md`. */

@@ -140,7 +140,8 @@ export function loadSite(sources: SiteSources, asOf: string, options: LoadOption
       error(source.file, front.locate(['version']), `two versions numbered ${data.version} (the other is ${duplicate.file})`, 'give each version of a document its own number');
       continue;
     }
-    const parsed = parse(front.body, { file: source.file, lineOffset: front.bodyOffset });
+    const linksBase = documentFiles.get(documentId)?.data.linksBase;
+    const parsed = parse(front.body, { file: source.file, lineOffset: front.bodyOffset, ...(linksBase ? { linksBase } : {}) });
     problems.push(...parsed.problems);
     if (front.body.trim() === '' || parsed.clauses.length === 0) {
       error(source.file, { line: front.bodyOffset + 1, column: 1 }, 'empty body: the version has no text', 'write the text of the version below the closing --- of the front matter');

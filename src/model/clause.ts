@@ -36,6 +36,12 @@ export interface Clause {
   content: ElementContent[];
   /** For rows: the slug of the table they belong to. */
   table?: string;
+  /**
+   * Other anchors the clause answers to, as its source's own links wrote them: a heading's
+   * GitHub or kramdown slug (`k-payment`), an explicit `id` or `{#id}`. Shown on the page as
+   * empty elements with these ids; absent when there are none.
+   */
+  aliases?: string[];
   /** Where the block starts and ends in the source file. */
   start: SourcePoint;
   end: SourcePoint;

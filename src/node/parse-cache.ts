@@ -4,19 +4,30 @@
  * pure core stays free of I/O and takes the cached parser as an option.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseClauses, type ParseClausesOptions, type ParsedClauses } from '#parse/parse-clauses.ts';
 
 /** The files whose code decides what a parse produces: a change to any of them empties the cache. */
 const PARSER_SOURCES = [
-  'src/parse/parse-clauses.ts',
-  'src/parse/clause-number.ts',
-  'src/parse/blocks-to-hast.ts',
+  // Every module of the parser, found (not listed), so a new helper module cannot be missed.
+  ...parserModules(),
   'src/model/clause.ts',
   'src/node/parse-cache.ts',
   'package-lock.json',
 ];
+
+/** Every `.ts` file under src/parse, sorted (the entry point alone when the folder cannot be listed). */
+function parserModules(root = process.cwd()): string[] {
+  try {
+    return (readdirSync(join(root, 'src/parse'), { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => `src/parse/${file.split('\\').join('/')}`)
+      .sort();
+  } catch {
+    return ['src/parse/parse-clauses.ts'];
+  }
+}
 
 /** Where the cache lives: `SEC_CACHE_DIR`, else `.cache/sec` in the project. */
 export function cacheDir(env: Record<string, string | undefined> = process.env): string {
@@ -61,6 +72,7 @@ export function parseKey(markdown: string, options: ParseClausesOptions, parser:
     .update(String(options.lineOffset ?? 0))
     .update('\0')
     .update(markdown)
+    .update(options.linksBase ? `\0linksBase\0${options.linksBase}` : '')
     .digest('hex');
 }
 

@@ -28,7 +28,7 @@ const LETTER_SECTION = /^([A-Z])\.(?=\s|$)/;
 const SUB_AT_START = /^\(([a-z]{1,4}|[A-Z]{1,2}|\d{1,3})\)(?=\s|$)/;
 /** Something that is meant as a number (digits then a dot then more) but may not parse. */
 const LOOKS_NUMBERED = /^\d+\.\S/;
-const HEADING_WORD = /^(?:Section|Part|Clause|Schedule|Paragraph)\s+/i;
+const HEADING_WORD = /^(?:(?:Section|Part|Clause|Schedule|Paragraph)\s+|§\s*)/i;
 
 /** The result of reading a label at the start of a block of text. */
 export interface LabelMatch {
@@ -66,7 +66,7 @@ export function readClauseNumber(text: string): LabelMatch | undefined {
 
 /**
  * Reads the number of a heading: `3 Migration`, `3. Migration`, `A. Definitions`,
- * `H14 Testing Services`, `Section 18 Device Behaviours`, `4A Secure Enrolment`.
+ * `H14 Testing Services`, `Section 18 Device Behaviours`, `§ 1 Subject`, `4A Secure Enrolment`.
  */
 export function readHeadingNumber(text: string): LabelMatch | undefined {
   const word = HEADING_WORD.exec(text);
@@ -86,7 +86,9 @@ export function readHeadingNumber(text: string): LabelMatch | undefined {
   const base = match[1] ?? '';
   const subsText = match[2] ?? '';
   const rawLength = match[0].length;
-  const raw = rest.slice(0, rawLength - (match[3] ?? '').length);
+  // `§ 1` is shown as written; "Section 18" shows its number alone.
+  const sign = word?.[0].startsWith('§') ? word[0] : '';
+  const raw = sign + rest.slice(0, rawLength - (match[3] ?? '').length);
   const after = rest.slice(rawLength).replace(/^\s*[:–-](?=\s)/, '');
   return { number: splitNumber(raw, base, subsText), length: text.length - after.trimStart().length };
 }

@@ -14,6 +14,11 @@ function labelLink(clause: Clause): Element | undefined {
   return clause.label ? h('a', { className: ['clause-label'], href: `#${clause.slug}` }, clause.label) : undefined;
 }
 
+/** Empty elements carrying the clause's other anchors (its source's own ids), so old links land on it. */
+function aliasTargets(clause: Clause): Element[] {
+  return (clause.aliases ?? []).map((alias) => h('span', { id: alias, className: ['clause-alias'] }));
+}
+
 /** Extra controls a page adds to each clause (e.g. a link to its history). */
 export type ClauseTools = (clause: Clause) => ElementContent[];
 
@@ -37,6 +42,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
     if (clause.kind === 'heading') {
       target().push(
         h(`h${Math.min(6, Math.max(2, clause.rank ?? 2))}`, { id: clause.slug, className: ['clause', 'clause-heading'] }, [
+          ...aliasTargets(clause),
           ...(clause.label ? [labelLink(clause) as Element, ' '] : []),
           ...clause.content,
           ' ',
@@ -56,7 +62,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
       const cells = clause.content.filter((c): c is Element => c.type === 'element');
       const [first, ...rest] = cells;
       const row = h('tr', { id: clause.slug, className: ['clause-row'] }, [
-        ...(first ? [h('th', { scope: 'row' }, [...first.children, ' ', permalink(clause), ...tools(clause)])] : []),
+        ...(first ? [h('th', { scope: 'row' }, [...aliasTargets(clause), ...first.children, ' ', permalink(clause), ...tools(clause)])] : []),
         ...rest,
       ]);
       if (table) table.body.children.push(row);
@@ -64,6 +70,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
     } else {
       target().push(
         h('div', { id: clause.slug, className: ['clause', `depth-${Math.min(clause.depth, 5)}`] }, [
+          ...aliasTargets(clause),
           ...(clause.label ? [labelLink(clause) as Element] : []),
           h('div', { className: ['clause-body'] }, clause.content),
           h('span', { className: ['clause-tools'] }, [permalink(clause), ...tools(clause)]),

@@ -45,10 +45,10 @@ describe('npm run build on bad content', () => {
     expect(run.previous).toBe('previous site');
   });
 
-  it('stops on a duplicate clause number', () => {
-    const run = buildWith('bad-clause', (root) => edit(join(root, 'documents/td/v2.0.md'), '1.2 A Supplier', '1.1 A Supplier'));
+  it('stops on a link to a clause that does not exist', () => {
+    const run = buildWith('bad-clause', (root) => edit(join(root, 'documents/td/v2.0.md'), '1.2 A Supplier', '1.2 [A](#9.9) Supplier'));
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`${run.root}/documents/td/v2.0.md:13:1 error: duplicate clause 1.1 (first at line 11)`);
+    expect(run.stderr).toContain(`${run.root}/documents/td/v2.0.md:13:1 error: link to clause 9.9, which does not exist in this version`);
     expect(run.previous).toBe('previous site');
   });
 });

@@ -93,3 +93,20 @@ describe('checkLinks', () => {
     expect(whyBroken(built, '/', '/tmad/v6.0/#%E0%A4%A', SITE)).toBe('"#%E0%A4%A" has a malformed %-escape');
   });
 });
+
+describe('anchor aliases', () => {
+  // A version page as the renderer writes it: the clause's own id, and its source's anchors as aliases.
+  const page = [
+    '<main><h2 id="k" class="clause clause-heading"><span id="k-payment" class="clause-alias"></span>K Payment</h2>',
+    '<div id="k.1" class="clause depth-0"><span id="5.3.a" class="clause-alias"></span><div class="clause-body"><p>Pay.</p></div></div></main>',
+  ].join('');
+  const built = site({ '/club/v1.0/': page, '/': '<a href="/club/v1.0/#k-payment">old link</a><a href="/club/v1.0/#5.3.a">id</a><a href="/club/v1.0/#4-terms">gone</a>' });
+
+  it('lands a link written with an alias on the clause, and still reports an anchor nobody has', () => {
+    expect(checkLinks(built, SITE).map((b) => [b.link.href, b.reason])).toEqual([['/club/v1.0/#4-terms', '/club/v1.0/ has no #4-terms']]);
+  });
+
+  it('counts aliases as clause anchors, so the URL ledger records them', () => {
+    expect(built.pages.get('/club/v1.0/')?.anchors).toEqual(['k', 'k-payment', 'k.1', '5.3.a']);
+  });
+});

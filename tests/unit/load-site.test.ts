@@ -88,7 +88,7 @@ describe('loadSite', () => {
     );
   });
 
-  it('stops on a duplicate clause number, pointing at both lines', () => {
+  it('warns of a duplicate clause number, pointing at both lines', () => {
     const sources = good();
     sources.versions[0] = version(
       'td',
@@ -97,7 +97,7 @@ describe('loadSite', () => {
       '## 1 Scope\n\n1.1 First.\n\n1.1 Again.\n',
     );
     expect(messages(sources)).toContain(
-      'content/documents/td/v1.0.md:11:1 error: duplicate clause 1.1 (first at line 9)\n  hint: each number may appear once in a version: renumber one of them, or give a clause inserted later a letter suffix (1.1A)',
+      'content/documents/td/v1.0.md:11:1 warning: duplicate clause 1.1 (lines 9 and 11): this one is anchored #1.1~2\n  hint: if the source numbers two clauses alike by mistake, renumber one of them, or give a clause inserted later a letter suffix (1.1A)',
     );
   });
 

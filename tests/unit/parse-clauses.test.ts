@@ -60,13 +60,16 @@ describe('parseClauses', () => {
       'a-table',
       'a-table-model-a',
       'a-table-model-b',
-    ].map((slug, index) => (index === 9 ? '1~2' : slug)));
+    ].map((slug, index) => (index === 9 ? '1.1~2' : slug)));
   });
 
-  it('reports the duplicate heading number with both lines', () => {
+  it('reads a heading numbered afresh in its section, and warns of the duplicate that makes, with both lines', () => {
+    // `### 1. Account Terms` inside `## 1 Introduction` is 1.1, which clause 1.1 already is.
+    expect(clauses[9]).toMatchObject({ kind: 'heading', number: '1.1', label: '1', slug: '1.1~2', parent: '1' });
     expect(problems).toContainEqual(
-      expect.objectContaining({ severity: 'error', line: 19, message: 'duplicate clause 1 (first at line 1)' }),
+      expect.objectContaining({ severity: 'warning', line: 19, message: 'duplicate clause 1.1 (lines 5 and 19): this one is anchored #1.1~2' }),
     );
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('keeps numbers, labels and text apart', () => {
@@ -116,16 +119,23 @@ describe('sub-paragraph labels', () => {
 });
 
 describe('problems', () => {
-  it('reports a duplicate clause at the second, naming the first line (and not also as going backwards)', () => {
-    const { problems } = parse('2.3 First.\n\n2.4 Second.\n\n2.3 Again.', 4);
+  it('warns of a duplicate clause at the second, naming both lines (and not also as going backwards)', () => {
+    const { problems, clauses } = parse('2.3 First.\n\n2.4 Second.\n\n2.3 Again.\n\n2.3 Once more.', 4);
     expect(problems).toEqual([
       expect.objectContaining({
         file: 'content/documents/x/v1.0.md',
         line: 9,
         column: 1,
-        severity: 'error',
-        message: 'duplicate clause 2.3 (first at line 5)',
+        severity: 'warning',
+        message: 'duplicate clause 2.3 (lines 5 and 9): this one is anchored #2.3~2',
       }),
+      expect.objectContaining({ line: 11, severity: 'warning', message: 'duplicate clause 2.3 (lines 5 and 11): this one is anchored #2.3~3' }),
+    ]);
+    expect(clauses.map((c) => [c.slug, c.number, c.label])).toEqual([
+      ['2.3', '2.3', '2.3'],
+      ['2.4', '2.4', '2.4'],
+      ['2.3~2', '2.3', '2.3'],
+      ['2.3~3', '2.3', '2.3'],
     ]);
   });
 
@@ -138,7 +148,7 @@ describe('problems', () => {
 
   it('reports a number it cannot read', () => {
     const { problems } = parse('2..3 The DCC shall.');
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', message: 'cannot read clause number "2..3"' })]);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', message: 'cannot read clause number "2..3"' })]);
   });
 });
 
@@ -191,18 +201,21 @@ describe('generic legal Markdown', () => {
       ['a.2.1', 'A.2.1', '1.', 'a.2'],
       ['a.2.2', 'A.2.2', '2.', 'a.2'],
       ['a-p1', null, 'Note', 'a'],
-      ['1', '1', '1', 'a'],
-      ['1-p1', null, null, '1'],
-      ['1.1', '1.1', '1.', '1'],
-      ['1.2', '1.2', '2.', '1'],
+      // Numbered afresh inside section A, the heading is A.1, as the first definition already is.
+      ['a.1~2', 'A.1', '1', 'a'],
+      ['a.1~2-p1', null, null, 'a.1~2'],
+      ['a.1.1', 'A.1.1', '1.', 'a.1~2'],
+      ['a.1.2', 'A.1.2', '2.', 'a.1~2'],
     ]);
-    expect(problems).toEqual([]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 19, message: 'duplicate clause A.1 (lines 10 and 19): this one is anchored #a.1~2' }),
+    ]);
   });
 
   it('ignores front matter and comments in the body, keeping line numbers', () => {
     expect(clauses.some((c) => /title|drafting note/.test(c.text))).toBe(false);
     expect(bySlug.get('a')?.start.line).toBe(8);
-    expect(bySlug.get('1.1')?.start.line).toBe(23);
+    expect(bySlug.get('a.1.1')?.start.line).toBe(23);
   });
 
   it('keeps template placeholders and bullets inside an item as text', () => {

@@ -12,7 +12,9 @@ describe('renderVersion', () => {
   const html = toHtml(renderVersion(clauses('## 2 Scope\n\n2.3 The DCC shall act.\n\n(a) promptly; and\n\n(b) fairly.')));
 
   it('gives every clause the id of its slug and a permalink', () => {
-    expect(html).toContain('<h2 id="2" class="clause clause-heading"><a class="clause-label" href="#2">2</a> Scope');
+    expect(html).toContain(
+      '<h2 id="2" class="clause clause-heading"><span id="2-scope" class="clause-alias"></span><span id="scope" class="clause-alias"></span><a class="clause-label" href="#2">2</a> Scope',
+    );
     expect(html).toContain('<div id="2.3" class="clause depth-0"><a class="clause-label" href="#2.3">2.3</a>');
     expect(html).toContain('<div id="2.3-a" class="clause depth-1"><a class="clause-label" href="#2.3-a">(a)</a>');
     expect(html).toContain('<a class="permalink" href="#2.3-b" data-copy-link="" title="Link to clause 2.3(b)" aria-label="Link to clause 2.3(b)">');

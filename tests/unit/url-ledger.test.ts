@@ -137,3 +137,15 @@ describe('loadTombstones', () => {
     expect(loadTombstones('t.yaml', '').tombstones).toEqual([]);
   });
 });
+
+describe('anchor aliases in the ledger', () => {
+  it('records an alias like any clause anchor, and refuses a build that drops it', () => {
+    const page = (alias: string) => `<h2 id="k" class="clause clause-heading"><span id="${alias}" class="clause-alias"></span>K</h2>`;
+    const before = new Map([['/club/v1.0/', builtPage('/club/v1.0/', page('k-payment'))]]);
+    expect(publishedUrls(before.values())).toEqual(['/club/v1.0/', '/club/v1.0/#k', '/club/v1.0/#k-payment']);
+    const after = new Map([['/club/v1.0/', builtPage('/club/v1.0/', page('payment'))]]);
+    const ledger = { file: 'content/published-urls.txt', entries: parseLedger(formatLedger(publishedUrls(before.values()))) };
+    const { problems } = checkLedger(ledger, after, { file: 'content/tombstones.yaml', entries: [] });
+    expect(problems.map((p) => p.message)).toEqual(['/club/v1.0/#k-payment was published, and this build no longer has it']);
+  });
+});

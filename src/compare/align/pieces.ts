@@ -1,0 +1,123 @@
+import { COMMON_SHINGLE, SHINGLE, containedShare, countWords, coverage, dice, shingles, take } from './similarity.ts';
+import { compatible, family, type Side } from './side.ts';
+
+/** Share of a part's words that must come from what its whole lost, for a split or merge. */
+const PART_CONTAINED = 0.8;
+/** Share of a whole's words its parts must cover together, for a split or merge. */
+const WHOLE_COVERED = 0.8;
+
+/** A clause split into several (or several merged into one): the whole on one side, its parts on the other. */
+export interface Pieces {
+  whole: number;
+  /** Indices of the parts on the other side, in document order. */
+  parts: number[];
+  /** The part that keeps the whole's identity. */
+  primary: number;
+}
+
+/**
+ * Finds clauses of `whole`'s side whose text now sits in several clauses of `parts`' side:
+ * unmatched clauses of `parts` made mostly of words that the whole lost. With `whole` the old
+ * version these are splits; with `whole` the new version, merges.
+ */
+export function findPieces(whole: Side, parts: Side, notWhole: ReadonlySet<number>): Pieces[] {
+  const fragments = fragmentsByWhole(whole, parts, notWhole);
+  const found: Pieces[] = [];
+  for (const [w, frags] of [...fragments].sort((x, y) => x[0] - y[0])) {
+    const pieces = assemble(whole, parts, w, frags);
+    if (pieces) found.push(pieces);
+  }
+  return found;
+}
+
+/** Old clauses that lost words (unmatched, or paired with a different text), by the shingles of their words. */
+function wholeIndex(whole: Side, parts: Side, notWhole: ReadonlySet<number>): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  whole.clauses.forEach((clause, w) => {
+    const kept = whole.match(w);
+    if (family(clause.kind) !== 'clause' || notWhole.has(w) || (kept !== -1 && parts.clause(kept).text === clause.text)) return;
+    for (const shingle of shingles(whole.words(w))) {
+      const list = postings.get(shingle);
+      if (list) list.push(w);
+      else postings.set(shingle, [w]);
+    }
+  });
+  return postings;
+}
+
+/** The words a whole lost: its words less those of the clause it is paired with, if any (cached). */
+function lostWords(whole: Side, parts: Side): (w: number) => Map<string, number> {
+  const lost = new Map<number, Map<string, number>>();
+  return (w) => {
+    let counts = lost.get(w);
+    if (!counts) {
+      counts = countWords(whole.words(w));
+      const kept = whole.match(w);
+      if (kept !== -1) for (const word of parts.words(kept)) take(counts, word);
+      lost.set(w, counts);
+    }
+    return counts;
+  };
+}
+
+/** Each unmatched clause of `parts` made mostly of words one whole lost, grouped by that whole, in order. */
+function fragmentsByWhole(whole: Side, parts: Side, notWhole: ReadonlySet<number>): Map<number, number[]> {
+  const postings = wholeIndex(whole, parts, notWhole);
+  const lostOf = lostWords(whole, parts);
+  const fragments = new Map<number, number[]>();
+  const partOf = new Map<number, number>();
+  parts.clauses.forEach((clause, k) => {
+    const words = parts.words(k);
+    if (!parts.isFree(k) || words.length === 0 || family(clause.kind) !== 'clause') return;
+    const counts = countWords(words);
+    const candidates: number[] = [];
+    // The clause its parent was paired with, or is a part of: how short sub-paragraphs ("(c) becomes insolvent.") are found.
+    const parent = parts.parent(k);
+    if (parent !== -1 && !parts.isFree(parent)) candidates.push(parts.match(parent));
+    const parentWhole = parent === -1 ? undefined : partOf.get(parent);
+    if (parentWhole !== undefined) candidates.push(parentWhole);
+    if (words.length >= SHINGLE) {
+      for (const shingle of shingles(words)) {
+        const list = postings.get(shingle);
+        if (list && list.length <= COMMON_SHINGLE) candidates.push(...list);
+      }
+    }
+    const seen = new Set<number>();
+    let best = -1;
+    let bestShare = 0;
+    for (const w of candidates) {
+      if (seen.has(w) || notWhole.has(w) || !compatible(whole.clause(w), clause)) continue;
+      seen.add(w);
+      const share = containedShare(counts, words.length, lostOf(w));
+      if (share > bestShare || (share === bestShare && w < best)) [best, bestShare] = [w, share];
+    }
+    if (best === -1 || bestShare < PART_CONTAINED) return;
+    partOf.set(k, best);
+    const list = fragments.get(best);
+    if (list) list.push(k);
+    else fragments.set(best, [k]);
+  });
+  return fragments;
+}
+
+/** A whole and its fragments as pieces, when together they cover the whole and the kept clause alone does not. */
+function assemble(whole: Side, parts: Side, w: number, frags: readonly number[]): Pieces | undefined {
+  const wholeWords = whole.words(w);
+  const kept = whole.match(w);
+  const pieces = (kept === -1 ? [...frags] : [kept, ...frags]).sort((x, y) => x - y);
+  if (pieces.length < 2) return undefined;
+  const pieceWords = pieces.flatMap((k) => parts.words(k));
+  if (coverage(wholeWords, pieceWords) < WHOLE_COVERED) return undefined;
+  if (kept !== -1 && coverage(wholeWords, parts.words(kept)) >= WHOLE_COVERED) return undefined;
+  // The part that keeps the number keeps the identity; else the one already paired, else the most alike.
+  const number = whole.clause(w).number;
+  let primary = pieces.find((k) => number !== null && parts.clause(k).number === number) ?? kept;
+  if (primary === -1) {
+    let bestScore = -1;
+    for (const k of pieces) {
+      const score = dice(wholeWords, parts.words(k));
+      if (score > bestScore) [primary, bestScore] = [k, score];
+    }
+  }
+  return { whole: w, parts: pieces, primary };
+}

@@ -1,0 +1,116 @@
+import { shingles } from './similarity.ts';
+import { type Side } from './side.ts';
+
+/**
+ * Least share of shingles two sections' contents must have in common to be the same section.
+ * Unrelated sections of one document share almost no three-word runs, while a section whose
+ * clauses were mostly carried over, even reworded in places, keeps well over this share.
+ */
+export const CONTENT_AGREES = 0.3;
+
+const cache = new WeakMap<Side, Map<number, ReadonlySet<string>>>();
+
+/** The shingles of everything a heading's section holds: every clause under it, at any depth, and their text. */
+export function sectionShingles(side: Side, index: number): ReadonlySet<string> {
+  let bySide = cache.get(side);
+  if (!bySide) cache.set(side, (bySide = new Map()));
+  const known = bySide.get(index);
+  if (known) return known;
+  const out = new Set<string>();
+  const stack = [...side.children(index)];
+  for (let k = stack.pop(); k !== undefined; k = stack.pop()) {
+    for (const shingle of shingles(side.words(k))) out.add(shingle);
+    stack.push(...side.children(k));
+  }
+  bySide.set(index, out);
+  return out;
+}
+
+/** Dice similarity of two sections' contents (1 when both are empty). */
+export function contentSimilarity(a: Side, b: Side, i: number, j: number): number {
+  const x = sectionShingles(a, i);
+  const y = sectionShingles(b, j);
+  if (x.size === 0 && y.size === 0) return 1;
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  let common = 0;
+  for (const shingle of small) if (large.has(shingle)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+/**
+ * Whether old clause i and new clause j may be the same as far as their contents go: always
+ * for clauses, which are their text; for two headings, when their sections hold mostly the
+ * same text, or one of them holds nothing to tell (an empty section is known by its title).
+ * A number or title alone never makes two sections one.
+ */
+export function contentAgrees(a: Side, b: Side, i: number, j: number): boolean {
+  if (a.clause(i).kind !== 'heading' || b.clause(j).kind !== 'heading') return true;
+  if (sectionShingles(a, i).size === 0 || sectionShingles(b, j).size === 0) return true;
+  return contentSimilarity(a, b, i, j) >= CONTENT_AGREES;
+}
+
+/**
+ * Least clauses of a section that must go to (or come from) one other section for it to be a
+ * part of a split (or merge). A section of one or two clauses folded into another reads as
+ * deleted with its clauses moved (the fixture section-deleted-clauses-moved); three or more
+ * going together carry a section's identity with them.
+ */
+const MIN_PART = 3;
+/** Least share of a section's paired clauses a part must take. */
+const PART_SHARE = 0.2;
+/** Least share of a section's paired clauses its parts must take together. */
+const PARTS_COVER = 0.8;
+
+/**
+ * Sections of `whole`'s side whose clauses now sit in several sections of `parts`' side: with
+ * `whole` the old version, a section distributed over two (a split); with `whole` the new
+ * version, two sections brought into one (a merge). A part is the section the whole is already
+ * paired with, or an unpaired section whose paired clauses mostly came from the whole; each
+ * takes at least {@link MIN_PART} clauses and a fifth of the whole's, and together they take
+ * most of them. Cost: one pass over the clauses.
+ */
+export function findSectionPieces(whole: Side, parts: Side): Array<{ whole: number; parts: number[]; primary: number }> {
+  const found: Array<{ whole: number; parts: number[]; primary: number }> = [];
+  whole.clauses.forEach((clause, w) => {
+    if (clause.kind !== 'heading') return;
+    const { votes, paired } = childVotes(whole, parts, w);
+    const kept = whole.match(w);
+    if (paired < MIN_PART * 2 || (kept !== -1 && parts.clause(kept).kind !== 'heading')) return;
+    const pieces = [...votes]
+      .filter(([q, count]) => count >= MIN_PART && count >= PART_SHARE * paired && (q === kept || (parts.isFree(q) && comesMostlyFrom(parts, whole, q, w))))
+      .map(([q]) => q)
+      .sort((x, y) => x - y);
+    const covered = pieces.reduce((n, q) => n + (votes.get(q) ?? 0), 0);
+    if (pieces.length < 2 || covered < PARTS_COVER * paired || (kept !== -1 && !pieces.includes(kept))) return;
+    const number = clause.number;
+    const primary = kept !== -1 ? kept : (pieces.find((q) => number !== null && parts.clause(q).number === number) ?? mostVoted(pieces, votes));
+    found.push({ whole: w, parts: pieces, primary });
+  });
+  return found;
+}
+
+/** Where the paired children of a section went: the count per section on the other side, and how many are paired. */
+function childVotes(from: Side, to: Side, index: number): { votes: Map<number, number>; paired: number } {
+  const votes = new Map<number, number>();
+  let paired = 0;
+  for (const c of from.children(index)) {
+    const j = from.match(c);
+    if (j === -1) continue;
+    paired++;
+    const q = to.parent(j);
+    if (q !== -1 && to.clause(q).kind === 'heading') votes.set(q, (votes.get(q) ?? 0) + 1);
+  }
+  return { votes, paired };
+}
+
+/** Whether most paired children of section q (on `side`) came from section w (on `other`). */
+function comesMostlyFrom(side: Side, other: Side, q: number, w: number): boolean {
+  const { votes, paired } = childVotes(side, other, q);
+  return (votes.get(w) ?? 0) * 2 > paired;
+}
+
+function mostVoted(pieces: readonly number[], votes: ReadonlyMap<number, number>): number {
+  let best = pieces[0] ?? -1;
+  for (const q of pieces) if ((votes.get(q) ?? 0) > (votes.get(best) ?? 0)) best = q;
+  return best;
+}
