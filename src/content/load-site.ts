@@ -15,6 +15,7 @@ import {
 } from './content-schema.ts';
 import { parseClauses } from '#parse/parse-clauses.ts';
 import { readFrontMatter, type FrontMatterFile } from './read-front-matter.ts';
+import { linkToVersionPage } from './version-page-links.ts';
 import type { DirectionRecord, DocumentRecord, Site, VersionRecord } from '#model/site-model.ts';
 import { compareVersions, dayBefore } from '#model/version-order.ts';
 
@@ -166,6 +167,7 @@ export function loadSite(sources: SiteSources, asOf: string, options: LoadOption
     document.versions.push(record);
     versionFronts.set(record, loaded);
     checkLinks(record, problems);
+    linkToVersionPage(record);
   }
 
   const directions = new Map<string, DirectionRecord>();

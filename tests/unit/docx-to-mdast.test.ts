@@ -100,10 +100,18 @@ describe('docxToMdast: numbering', () => {
   });
 
   it('notes a Word number that is not a clause form, and keeps it as text a paragraph', () => {
-    const numbering = `<w:abstractNum w:abstractNumId="9">${lvl(0, '%1.')}</w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="9"/></w:num>`;
+    const numbering = `<w:abstractNum w:abstractNumId="9">${lvl(0, 'Art %1)')}</w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="9"/></w:num>`;
     const { markdown, notes } = convert({ numbering, body: p('Listed.', { num: ['9', 0] }) });
-    expect(markdown).toBe('1\\. Listed.\n');
-    expect(notes.map((n) => n.message)).toContain('Word number "1." is not a clause number form (2.3, (a)): kept as text');
+    expect(markdown).toBe('Art 1) Listed.\n');
+    expect(notes.map((n) => n.message)).toContain('Word number "Art 1)" is not a clause number form (2.3, (a)): kept as text');
+  });
+
+  it('writes "1.", "2." list numbering as an ordered list, which the parser numbers in its section', () => {
+    const numbering = `<w:abstractNum w:abstractNumId="9">${lvl(0, '%1.')}</w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="9"/></w:num>`;
+    const body = [p('One.', { num: ['9', 0] }), p('Two.', { num: ['9', 0] })].join('');
+    const { markdown, notes } = convert({ numbering, body });
+    expect(markdown).toBe('1. One.\n2. Two.\n');
+    expect(notes).toEqual([]);
   });
 });
 

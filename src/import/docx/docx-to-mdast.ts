@@ -38,8 +38,10 @@ interface Context {
 /** A body paragraph, classified. */
 interface ConvertedParagraph {
   type: 'converted';
-  kind: 'heading' | 'paragraph' | 'bullet' | 'title' | 'toc' | 'empty';
+  kind: 'heading' | 'paragraph' | 'bullet' | 'ordered' | 'title' | 'toc' | 'empty';
   outlineLevel?: number;
+  /** For an `ordered` paragraph: the number Word shows (`3` for "3."). */
+  start?: number;
   phrasing: PhrasingContent[];
   where: string;
 }
@@ -172,10 +174,12 @@ function assemble(blocks: Array<ConvertedParagraph | Table>, context: Context): 
       out.push(block);
       continue;
     }
-    if (block.kind === 'bullet') {
+    if (block.kind === 'bullet' || block.kind === 'ordered') {
       const item: ListItem = { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: block.phrasing }] };
-      if (!list) {
-        list = { type: 'list', ordered: false, spread: false, children: [] };
+      const ordered = block.kind === 'ordered';
+      // A list numbered by Word ("1.", "2.") stays one list only while its numbers follow on.
+      if (!list || list.ordered !== ordered || (ordered && (list.start ?? 1) + list.children.length !== block.start)) {
+        list = { type: 'list', ordered, ...(ordered ? { start: block.start ?? 1 } : {}), spread: false, children: [] };
         out.push(list);
       }
       list.children.push(item);
@@ -230,6 +234,9 @@ function convertParagraph(element: Element, context: Context): ConvertedParagrap
     context.notes.push({ where, message: `set in heading style "${style?.name ?? 'outline level'}" but ${words} words long: imported as a clause, not a heading` });
   }
   if (number?.format === 'bullet') return { type: 'converted', kind: 'bullet', phrasing, where };
+  // "1.", "2." numbering a list (real terms number clauses afresh in each section): an ordered list, numbered in its section by the parser.
+  const listNumber = /^(\d+)\.$/.exec(label);
+  if (listNumber) return { type: 'converted', kind: 'ordered', start: Number(listNumber[1]), phrasing, where };
   if (label !== '' && !readClauseNumber(`${label} x`) && !readSubLabel(`${label} x`)) {
     context.notes.push({ where, message: `Word number "${label}" is not a clause number form (2.3, (a)): kept as text` });
   }
@@ -264,6 +271,8 @@ function runs(container: Element, context: Context, style: ResolvedStyle | undef
         break;
       case 'hyperlink': {
         const rel = context.relationships.get(attribute(element, 'id') ?? '');
+        const bookmark = attribute(element, 'anchor');
+        if (bookmark && !rel) context.notes.push({ where, message: `a link to the bookmark "${bookmark}" in the document was kept as text: link the clause (#2.3) after import` });
         out.push(...runs(element, context, style, where, rel?.external ? rel.target : url));
         break;
       }
