@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import type { DirectionRecord, DocumentRecord, VersionRecord } from '#model/site-model.ts';
 import type { parseClauses } from '#parse/parse-clauses.ts';
 import { blocksToHast } from '#parse/blocks-to-hast.ts';
+import { checkClauseLimits } from './clause-limits.ts';
 import { checkClauseLinks } from './clause-links.ts';
 import type { DirectionData, DocumentData } from './content-schema.ts';
 import type { ProblemSink } from './problem-sink.ts';
@@ -61,6 +62,7 @@ export function buildRecords(entries: ContentEntries, parse: typeof parseClauses
     const record = versionRecord(entry, parse, sink);
     siblings.push(record);
     versionEntries.set(record, entry);
+    checkClauseLimits(record, sink);
     checkClauseLinks(record, sink);
   }
   const directions = new Map(entries.directions.map((entry) => [entry.id, directionRecord(entry)]));

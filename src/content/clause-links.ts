@@ -9,8 +9,10 @@ export function checkClauseLinks(version: VersionDraft, sink: ProblemSink): void
     walk(clause.content, (href) => {
       // A bare `#` points at the page itself: pointless, but not broken.
       if (!href.startsWith('#') || href === '#') return;
-      const target = decodeURIComponent(href.slice(1));
-      if (!slugs.has(target)) {
+      const target = decoded(href.slice(1));
+      if (target === undefined) {
+        sink.error(version.file, clause.start, `link ${printable(href)} has a malformed %-escape`, 'write the clause number as it is (#2.3), or escape % as %25');
+      } else if (!slugs.has(target)) {
         sink.error(version.file, clause.start, `link to clause ${target}, which does not exist in this version`, 'link to an existing clause (#2.3, #18.4-a) or remove the link');
       }
     });
@@ -24,4 +26,16 @@ function walk(nodes: ElementContent[], onHref: (href: string) => void): void {
     if (node.tagName === 'a' && typeof href === 'string') onHref(href);
     walk(node.children, onHref);
   }
+}
+
+function decoded(fragment: string): string | undefined {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return undefined;
+  }
+}
+
+function printable(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }

@@ -23,11 +23,14 @@ export type CrossCheck = (context: CheckContext) => void;
 export const CROSS_CHECKS: readonly CrossCheck[] = [
   documentsHaveVersions,
   parentsExist,
+  parentsAcyclic,
   versionDirectionsDesignateThem,
   versionConsultationsExist,
   designationsResolve,
   designatedAnnexesListed,
   annexesResolve,
+  designationsListedOnce,
+  effectiveDatesDistinct,
 ];
 
 /** Runs every cross-check. */
@@ -49,6 +52,53 @@ function parentsExist({ entries, records, sink }: CheckContext): void {
   for (const { file, front, data } of entries.documents) {
     if (!data.parent || records.documents.has(data.parent) || entries.present.documents.has(data.parent)) continue;
     sink.error(file, front.locate(['parent']), `unknown parent document "${data.parent}"`, `parent must be one of: ${[...records.documents.keys()].join(', ')}`);
+  }
+}
+
+/** No document is its own ancestor: `parent` links lead up to a document without one. */
+function parentsAcyclic({ entries, records, sink }: CheckContext): void {
+  for (const { id, file, front } of entries.documents) {
+    const chain = [id];
+    for (let parent = records.documents.get(id)?.parent; parent !== undefined && !chain.includes(parent); parent = records.documents.get(parent)?.parent) {
+      chain.push(parent);
+    }
+    const last = records.documents.get(chain.at(-1) ?? '')?.parent;
+    if (last !== id) continue;
+    sink.error(file, front.locate(['parent']), `parent cycle: ${[...chain, id].join(' → ')}`, 'a document cannot be its own parent, directly or through others: remove one parent');
+  }
+}
+
+/** A direction designates each version once. */
+function designationsListedOnce({ entries, sink }: CheckContext): void {
+  for (const { file, front, data } of entries.directions) {
+    const seen = new Map<string, number>();
+    data.designations.forEach((designation, index) => {
+      const key = `${designation.document} v${designation.version}`;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, index);
+      else sink.error(file, front.locate(['designations', index]), `designates ${key} twice (also designation ${first + 1})`, 'list each designated version once');
+    });
+  }
+}
+
+/**
+ * Two designated versions of a document cannot take effect on the same day: the first would be
+ * in effect until the day before it took effect. (Periods of effect run from one version's date
+ * to the next's, so distinct dates are what keeps them from overlapping.)
+ */
+function effectiveDatesDistinct({ records, sink }: CheckContext): void {
+  for (const versions of records.versions.values()) {
+    const byDate = new Map<string, VersionDraft>();
+    for (const version of versions) {
+      if (version.status !== 'designated' || !version.effective) continue;
+      const other = byDate.get(version.effective);
+      if (!other) {
+        byDate.set(version.effective, version);
+        continue;
+      }
+      const at = records.versionEntries.get(version)?.front.locate(['effective']) ?? { line: 1, column: 1 };
+      sink.error(version.file, at, `${version.document} v${version.version} and v${other.version} both take effect on ${version.effective}`, `each designated version takes effect on its own day: check the effective dates here and in ${other.file}`);
+    }
   }
 }
 

@@ -20,6 +20,8 @@ export interface LoadResult {
 /** How to load: `parse` replaces the clause parser (e.g. with one that caches results on disk). */
 export interface LoadOptions {
   parse?: typeof parseClauses;
+  /** The top-level names the build writes itself (src/node/site-folders.ts): no document id may take one. */
+  reserved?: ReadonlySet<string>;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface LoadOptions {
  */
 export function loadSite(sources: SiteSources, asOf: string, options: LoadOptions = {}): LoadResult {
   const sink = new ProblemSink();
-  const entries = readEntries(sources, sink);
+  const entries = readEntries(sources, sink, options.reserved);
   const records = buildRecords(entries, options.parse ?? parseClauses, sink);
   crossCheck({ entries, records, sink });
   if (sink.hasErrors) return { site: undefined, problems: sink.problems };

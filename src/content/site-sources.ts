@@ -2,6 +2,8 @@
 export interface SourceFile {
   file: string;
   text: string;
+  /** Set when the file exists but was refused before reading (reported where it was refused): it counts as present, and nothing more is said of it. */
+  refused?: true;
 }
 
 /** The content files, by collection. Ids come from the paths: `documents/<doc>/index.md`, `documents/<doc>/v<version>.md`, `directions/<id>.md`. */
