@@ -2,6 +2,7 @@ import { formatProblem, sortProblems } from '#model/content-problem.ts';
 import { loadSite } from '#content/load-site.ts';
 import type { Site } from '#model/site-model.ts';
 import { cachedParser } from '#node/parse-cache.ts';
+import { siteFolders } from '#node/site-folders.ts';
 import { warmParseCache } from '#node/warm-parse-cache.ts';
 import { readContent } from './read-content.ts';
 import { readTombstones } from './read-tombstones.ts';
@@ -20,8 +21,9 @@ export interface ContentReport {
 export async function checkContent(root: string, asOf: string): Promise<ContentReport> {
   const { sources, problems: readProblems } = await readContent(root);
   await warmParseCache(sources.versions);
-  const { site, problems } = loadSite(sources, asOf, { parse: cachedParser().parse });
-  const tombstones = await readTombstones(root);
+  const reserved = siteFolders();
+  const { site, problems } = loadSite(sources, asOf, { parse: cachedParser().parse, reserved });
+  const tombstones = await readTombstones(root, reserved);
   const all = sortProblems([...readProblems, ...problems, ...tombstones.problems]);
   const lines = all.map(formatProblem);
   const errors = all.filter((p) => p.severity === 'error').length;

@@ -17,7 +17,9 @@ export const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) =>
     return z.NEVER;
   }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(0);
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes every year as written.
+  date.setUTCFullYear(year, month - 1, day);
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     ctx.addIssue({ code: 'custom', message: `impossible date ${text}: there is no such day`, params: { hint: 'check the day and the month (YYYY-MM-DD)' } });
     return z.NEVER;

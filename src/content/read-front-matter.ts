@@ -1,6 +1,8 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { SourcePoint } from '#model/clause.ts';
 import type { ContentProblem } from '#model/content-problem.ts';
+import { CONTENT_LIMITS, raiseHint } from './content-limits.ts';
+import { codePoint, forbiddenCharacter } from './scan-text.ts';
 
 /** A content file split into its YAML front matter and Markdown body. */
 export interface FrontMatterFile {
@@ -106,7 +108,65 @@ export function readFrontMatter(file: string, source: string): FrontMatterFile {
     const node = find(doc, path);
     return node?.range ? pointAt(node.range[0]) : top;
   };
-  return { data: doc.errors.length > 0 ? undefined : (doc.toJS() ?? {}), body, bodyOffset, locate, problems };
+  const data = doc.errors.length > 0 ? undefined : yamlData(file, doc, pointAt, problems);
+  const bad = data === undefined ? undefined : forbiddenIn(data, []);
+  if (bad) {
+    problems.push({
+      file,
+      ...locate(bad.path),
+      severity: 'error',
+      message: `character ${codePoint(bad.char)} is not allowed in a field (XML 1.0 forbids it)`,
+      hint: 'remove the escape (\\u…, \\x…) that writes it, or write the character you meant',
+    });
+    return { data: undefined, body, bodyOffset, locate, problems };
+  }
+  return { data, body, bodyOffset, locate, problems };
+}
+
+/**
+ * The YAML's value, or undefined (with one problem at the first alias) when its aliases expand
+ * beyond the limit: a few lines of anchors and aliases can otherwise stand for billions of nodes.
+ */
+export function yamlData(file: string, doc: Document, pointAt: (offset: number) => SourcePoint, problems: ContentProblem[]): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: CONTENT_LIMITS.yamlAliases }) ?? {};
+  } catch (error) {
+    let first: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        first ??= node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    problems.push({
+      file,
+      ...(first === undefined ? { line: 1, column: 1 } : pointAt(first)),
+      severity: 'error',
+      message: `YAML aliases (*name) expand to too many values (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+      hint: `write the values out instead of repeating them through anchors (&name) and aliases (*name); ${raiseHint('yamlAliases')}`,
+    });
+    return undefined;
+  }
+}
+
+/** The path to the first string (or key) in a value holding a character XML 1.0 forbids. */
+function forbiddenIn(value: unknown, path: PropertyKey[]): { path: PropertyKey[]; char: string } | undefined {
+  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value, path }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    if (typeof item.value === 'string') {
+      const char = forbiddenCharacter(item.value);
+      if (char) return { path: item.path, char };
+    } else if (Array.isArray(item.value)) {
+      item.value.forEach((child, i) => stack.push({ value: child, path: [...(item?.path ?? []), i] }));
+    } else if (item.value !== null && typeof item.value === 'object' && !(item.value instanceof Date)) {
+      for (const [key, child] of Object.entries(item.value)) {
+        const char = forbiddenCharacter(key);
+        if (char) return { path: [...item.path, key], char };
+        stack.push({ value: child, path: [...item.path, key] });
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The deepest YAML node along a path: the key for a map entry (so the line shows the field name). */

@@ -13,6 +13,7 @@ import { loadSite, type SourceFile } from '#content/load-site.ts';
 import { decodeUtf8 } from '#content/read-front-matter.ts';
 import { cachedAligner } from '#node/align-cache.ts';
 import { cachedParser } from '#node/parse-cache.ts';
+import { siteFolders } from '#node/site-folders.ts';
 import type { DocumentRecord, Site, VersionRecord } from '#model/site-model.ts';
 
 export { comparePairs, nearestPrerendered, prerenderedPairs, previousVersion } from '#model/compare-pairs.ts';
@@ -44,7 +45,7 @@ async function sources(collection: 'documents' | 'versions' | 'directions'): Pro
 
 async function load(): Promise<Site> {
   const [documents, versions, directions] = await Promise.all([sources('documents'), sources('versions'), sources('directions')]);
-  const { site, problems } = loadSite({ documents, versions, directions }, asOfDate(), { parse: cachedParser().parse });
+  const { site, problems } = loadSite({ documents, versions, directions }, asOfDate(), { parse: cachedParser().parse, reserved: siteFolders() });
   // `npm run build` has printed them already, before Astro started (see scripts/build.ts).
   if (!process.env.SEC_CONTENT_REPORTED) for (const problem of problems) if (problem.severity === 'warning') console.warn(formatProblem(problem));
   if (!site) throw new ContentError(problems);

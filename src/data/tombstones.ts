@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { contentRoot } from '#content/environment.ts';
 import { ContentError } from '#model/content-problem.ts';
 import { loadTombstones, type Tombstone } from '#content/tombstones.ts';
+import { siteFolders } from '#node/site-folders.ts';
 
 let loading: Promise<Tombstone[]> | undefined;
 
@@ -15,7 +16,7 @@ export function getTombstones(): Promise<Tombstone[]> {
   loading ??= (async () => {
     const file = `${contentRoot()}/tombstones.yaml`;
     if (!existsSync(file)) return [];
-    const { tombstones, problems } = loadTombstones(file, await readFile(file, 'utf8'));
+    const { tombstones, problems } = loadTombstones(file, await readFile(file, 'utf8'), siteFolders());
     if (problems.length > 0) throw new ContentError(problems);
     return tombstones;
   })();

@@ -18,8 +18,16 @@ export interface ContentProblem {
 
 /** One line per problem, compiler style, then its hint indented: `file:line:col error: message`. */
 export function formatProblem(problem: ContentProblem): string {
-  const head = `${problem.file}:${problem.line}:${problem.column} ${problem.severity}: ${problem.message}`;
-  return problem.hint ? `${head}\n  hint: ${problem.hint}` : head;
+  const head = `${printable(problem.file)}:${problem.line}:${problem.column} ${problem.severity}: ${printable(problem.message)}`;
+  return problem.hint ? `${head}\n  hint: ${printable(problem.hint)}` : head;
+}
+
+/**
+ * Text from content as a terminal may show it: control characters (escape codes that recolour
+ * or rewrite the terminal, line breaks that forge report lines) are written as `\u{1b}`.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
 }
 
 /** Sorts problems by file, then line, then column, so reports read top to bottom. */

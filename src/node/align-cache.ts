@@ -1,6 +1,7 @@
 /**
  * A disk cache of comparisons, keyed by a hash of both versions' clauses and of the aligner's
- * own source: a rebuild aligns only the pairs whose text changed. Node-only; the core stays pure.
+ * own source (every file its import graph reaches): a rebuild aligns only the pairs whose text
+ * changed. Node-only; the core stays pure.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -8,15 +9,19 @@ import { join } from 'node:path';
 import { alignClauses, type AlignedRow } from '#compare/align-clauses.ts';
 import { decodeRows, encodeRows, type EncodedRow } from '#compare/aligned-rows-data.ts';
 import type { Clause } from '#model/clause.ts';
-import { cacheDir, sourceSalt } from './parse-cache.ts';
+import { cacheDir } from './parse-cache.ts';
+import { moduleGraphHash } from './source-graph.ts';
 
-/** The files whose code decides an alignment (beyond the parser's, which decide the clauses). */
-const ALIGNER_SOURCES = [
-  'src/compare/align-clauses.ts',
-  'src/compare/cross-references.ts',
-  'src/compare/aligned-rows-data.ts',
-  'src/node/align-cache.ts',
-];
+/**
+ * The modules whose code decides an alignment and how it is stored; with everything they
+ * import (see source-graph.ts) and the lockfile, they key the cache.
+ */
+const ALIGNER_ENTRIES = ['src/compare/align-clauses.ts', 'src/compare/aligned-rows-data.ts', 'src/node/align-cache.ts'];
+
+/** A hash of the aligner's code read from the project at `root`; null when it cannot be read (then nothing is cached). */
+export function alignerSalt(root = process.cwd()): string | null {
+  return moduleGraphHash(ALIGNER_ENTRIES, root);
+}
 
 const fingerprints = new WeakMap<readonly Clause[], string>();
 
@@ -36,8 +41,8 @@ function fingerprint(clauses: readonly Clause[]): string {
  * {@link alignClauses} with a disk cache: the same two versions (same clauses) under the same
  * aligner give the rows computed before, read back onto these clause objects.
  */
-export function cachedAligner(dir = cacheDir()): (oldClauses: readonly Clause[], newClauses: readonly Clause[]) => AlignedRow[] {
-  const salt = sourceSalt(ALIGNER_SOURCES);
+export function cachedAligner(dir = cacheDir(), root = process.cwd()): (oldClauses: readonly Clause[], newClauses: readonly Clause[]) => AlignedRow[] {
+  const salt = alignerSalt(root);
   const folder = join(dir, 'aligned');
   if (salt) mkdirSync(folder, { recursive: true });
   return (oldClauses, newClauses) => {

@@ -1,65 +1,32 @@
 /**
  * A disk cache of parsed versions, keyed by a hash of the file, its text and the parser's own
- * source, so a rebuild parses only what changed. Node-only (it reads and writes files); the
- * pure core stays free of I/O and takes the cached parser as an option.
+ * source (every file its import graph reaches), so a rebuild parses only what changed.
+ * Node-only (it reads and writes files); the pure core stays free of I/O and takes the cached
+ * parser as an option.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseClauses, type ParseClausesOptions, type ParsedClauses } from '#parse/parse-clauses.ts';
+import { moduleGraphHash } from './source-graph.ts';
 
-/** The files whose code decides what a parse produces: a change to any of them empties the cache. */
-const PARSER_SOURCES = [
-  // Every module of the parser, found (not listed), so a new helper module cannot be missed.
-  ...parserModules(),
-  'src/model/clause.ts',
-  'src/node/parse-cache.ts',
-  'package-lock.json',
-];
-
-/** Every `.ts` file under src/parse, sorted (the entry point alone when the folder cannot be listed). */
-function parserModules(root = process.cwd()): string[] {
-  try {
-    return (readdirSync(join(root, 'src/parse'), { recursive: true }) as string[])
-      .filter((file) => file.endsWith('.ts'))
-      .map((file) => `src/parse/${file.split('\\').join('/')}`)
-      .sort();
-  } catch {
-    return ['src/parse/parse-clauses.ts'];
-  }
-}
+/**
+ * The modules whose code decides what a parse produces; with everything they import (see
+ * source-graph.ts) and the lockfile, they key the cache.
+ */
+const PARSER_ENTRIES = ['src/parse/parse-clauses.ts', 'src/node/parse-cache.ts'];
 
 /** Where the cache lives: `SEC_CACHE_DIR`, else `.cache/sec` in the project. */
 export function cacheDir(env: Record<string, string | undefined> = process.env): string {
   return env.SEC_CACHE_DIR ?? '.cache/sec';
 }
 
-const salts = new Map<string, string | null>();
-
 /**
- * A hash of source files (and the lockfile), so cached results die with the code that made
- * them; null when they cannot be read (then nothing is cached).
+ * A hash of the parser's code (its modules' import graph and the lockfile), read from the
+ * project at `root`; null when it cannot be read (then nothing is cached).
  */
-export function sourceSalt(files: readonly string[], root = process.cwd()): string | null {
-  const key = `${root}\u0000${files.join('\u0000')}`;
-  if (salts.has(key)) return salts.get(key) ?? null;
-  const hash = createHash('sha256');
-  for (const file of [...PARSER_SOURCES, ...files]) {
-    const path = join(root, file);
-    if (!existsSync(path)) {
-      salts.set(key, null);
-      return null;
-    }
-    hash.update(file).update('\0').update(readFileSync(path)).update('\0');
-  }
-  const salt = hash.digest('hex').slice(0, 16);
-  salts.set(key, salt);
-  return salt;
-}
-
-/** A hash of the parser's sources, or null when they cannot be read (then nothing is cached). */
 export function parserSalt(root = process.cwd()): string | null {
-  return sourceSalt([], root);
+  return moduleGraphHash(PARSER_ENTRIES, root);
 }
 
 /** The cache key of one parse. */
@@ -86,9 +53,9 @@ export interface CacheStats {
  * A drop-in for {@link parseClauses} that reads a previous result from disk when the same file,
  * text and parser were seen before, and writes new results for next time.
  */
-export function cachedParser(dir = cacheDir()): { parse: typeof parseClauses; stats: CacheStats } {
+export function cachedParser(dir = cacheDir(), root = process.cwd()): { parse: typeof parseClauses; stats: CacheStats } {
   const stats: CacheStats = { hits: 0, misses: 0 };
-  const parser = parserSalt();
+  const parser = parserSalt(root);
   const folder = join(dir, 'parsed');
   if (parser) mkdirSync(folder, { recursive: true });
   const parse = (markdown: string, options: ParseClausesOptions): ParsedClauses => {

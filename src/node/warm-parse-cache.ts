@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceFile } from '#content/load-site.ts';
 import { readFrontMatter } from '#content/read-front-matter.ts';
+import { parsableWithinLimits } from '#content/scan-text.ts';
 import { cacheDir, parseKey, parserSalt } from './parse-cache.ts';
 
 /** Parses the versions missing from the cache in worker threads; returns how many it parsed. */
@@ -17,7 +18,8 @@ export async function warmParseCache(versions: readonly SourceFile[], dir = cach
   if (!parser) return 0;
   const jobs = versions.flatMap((source) => {
     const front = readFrontMatter(source.file, source.text);
-    if (front.data === undefined) return [];
+    // Beyond the limits the parser could hang or run out of memory: the check refuses those.
+    if (front.data === undefined || !parsableWithinLimits(front.body)) return [];
     const options = { file: source.file, lineOffset: front.bodyOffset };
     const file = join(dir, 'parsed', `${parseKey(front.body, options, parser)}.json`);
     return existsSync(file) ? [] : [{ markdown: front.body, file: source.file, lineOffset: front.bodyOffset }];

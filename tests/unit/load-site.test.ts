@@ -126,4 +126,36 @@ describe('loadSite', () => {
       'content/directions/2020-07-24-test.md:8:21 error: designates td v3.0, which does not exist',
     ]);
   });
+
+  it('reads years below 100 as written', () => {
+    const sources = good();
+    sources.versions[0] = version('td', 'v1.0.md', 'version: "1.0"\nstatus: designated\ndesignated: 0001-01-01\neffective: 0099-02-28');
+    const { site, problems } = loadSite(sources, '2020-08-01');
+    expect(problems).toEqual([]);
+    expect(site?.documents[0]?.versions[0]).toMatchObject({ designated: '0001-01-01', effective: '0099-02-28', effectiveUntil: '2020-07-25' });
+  });
+
+  it('refuses two designated versions taking effect on the same day, and a direction naming a version twice', () => {
+    const sources = good();
+    sources.versions[0] = version('td', 'v1.0.md', 'version: "1.0"\nstatus: designated\ndesignated: 2020-06-15\neffective: 2020-07-26');
+    sources.directions[0] = {
+      ...direction,
+      text: direction.text.replace('annexes: [A] }', 'annexes: [A] }\n  - { document: td, version: "2.0", effective: 2020-07-26 }'),
+    };
+    expect(messages(sources).map((m) => m.split('\n')[0])).toEqual([
+      'content/directions/2020-07-24-test.md:9:5 error: designates td v2.0 twice (also designation 1)',
+      'content/documents/td/v2.0.md:5:1 error: td v2.0 and v1.0 both take effect on 2020-07-26',
+    ]);
+  });
+
+  it('refuses a parent cycle between documents', () => {
+    const sources = good();
+    const withParent = (id: string, parent: string) => ({ ...doc(id), text: doc(id).text.replace('secReference: Appendix ZZ\n', `secReference: Appendix ZZ\nparent: ${parent}\n`) });
+    sources.documents = [withParent('td', 'te'), withParent('te', 'td')];
+    sources.versions.push(version('te', 'v1.0.md', 'version: "1.0"\nstatus: consultation-draft\npublished: 2020-03-13'));
+    expect(messages(sources).map((m) => m.split('\n')[0])).toEqual([
+      'content/documents/td/index.md:5:1 error: parent cycle: td → te → td',
+      'content/documents/te/index.md:5:1 error: parent cycle: te → td → te',
+    ]);
+  });
 });

@@ -1,0 +1,32 @@
+/**
+ * The top-level names of the built site that the build itself writes, derived from what
+ * writes them rather than kept by hand: the routes in src/pages (`search`, `api`, `feeds`, …),
+ * the files in public/, Astro's asset folder, and the search bundles scripts/build.ts moves in
+ * (`pagefind`, `pagefind-in-effect`). A document id or a tombstone URL among them would
+ * collide with the site's own pages.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Astro's folder for bundled assets (`build.assets`, left at its default in astro.config.mjs). */
+const ASTRO_ASSETS = '_astro';
+
+/** A route file or folder as the URL segment it becomes: `sitemap.xml.ts` → `sitemap.xml`, `index.astro` → `index`. */
+function routeName(name: string): string | undefined {
+  if (name.startsWith('[') || name.startsWith('_') || name.startsWith('.')) return undefined;
+  return name.replace(/\.(?:astro|ts|js|md|mdx|html)$/, '');
+}
+
+/** The folders scripts/build.ts moves into the staged site next to Astro's output. */
+function buildMovedFolders(root: string): string[] {
+  const path = join(root, 'scripts/build.ts');
+  if (!existsSync(path)) return [];
+  return [...readFileSync(path, 'utf8').matchAll(/rename\([^,]+,\s*`\$\{staging\}\/([\w.-]+)`\)/g)].map((m) => m[1] as string);
+}
+
+/** Every top-level name the build writes, for the project at `root`. */
+export function siteFolders(root = process.cwd()): Set<string> {
+  const list = (dir: string) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)) : []);
+  const names = [...list('src/pages').map(routeName), ...list('public'), ASTRO_ASSETS, ...buildMovedFolders(root)];
+  return new Set(names.filter((name): name is string => name !== undefined));
+}
