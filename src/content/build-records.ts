@@ -13,7 +13,6 @@ import type { parseClauses } from '#parse/parse-clauses.ts';
 import { blocksToHast } from '#parse/blocks-to-hast.ts';
 import { checkClauseLimits } from './clause-limits.ts';
 import { checkClauseLinks } from './clause-links.ts';
-import { linkToVersionPage } from './version-page-links.ts';
 import type { DirectionData, DocumentData } from './content-schema.ts';
 import type { ProblemSink } from './problem-sink.ts';
 import type { ContentEntries, Entry, VersionEntry } from './read-entries.ts';
@@ -66,7 +65,6 @@ export function buildRecords(entries: ContentEntries, parse: typeof parseClauses
     versionEntries.set(record, entry);
     checkClauseLimits(record, sink);
     checkClauseLinks(record, sink);
-    linkToVersionPage(record);
   }
   const directions = new Map(entries.directions.map((entry) => [entry.id, directionRecord(entry)]));
   return { documents, versions, directions, versionEntries };
