@@ -159,7 +159,24 @@ describe('item 2: builds at the same time', () => {
     await expect(checkSearchBundle(copy, count)).resolves.toBeUndefined();
     for (const name of readdirSync(join(copy, 'fragment')).slice(1)) rmSync(join(copy, 'fragment', name));
     await expect(checkSearchBundle(copy, count)).rejects.toThrow(`the search bundle ${copy} is incomplete: fragment/ has 1 files for ${count} records`);
-    await expect(checkSearchBundle(copy, count + 1)).rejects.toThrow(`it holds ${count} records, not the ${count + 1} written`);
+    await expect(checkSearchBundle(copy, count - 1)).rejects.toThrow(`it holds ${count} records, not the ${count - 1} written`);
+  });
+});
+
+describe('item 4: a link to a clause of the same version, by fragment alone', () => {
+  it('builds, and on the history and comparison pages leads to the clause in its version', () => {
+    const root = content('fragment-links', (dir) => {
+      const file = join(dir, 'documents/td/v2.0.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('1.1 The DCC shall act promptly.', '1.1 The DCC shall act promptly (see [clause 1.2](#1.2) and <a href="#1.2">clause 1.2 again</a>).'));
+    });
+    const site = join(work, 'fragment-site');
+    const run = runBuild(root, site);
+    expect(run.status, run.stderr).toBe(0);
+    const hrefs = (page: string) => [...readFileSync(join(site, page), 'utf8').matchAll(/<a href="([^"]*)"[^>]*>clause 1\.2(?: again)?<\/a>/g)].map((m) => m[1]);
+    expect(hrefs('td/v2.0/index.html')).toEqual(['#1.2', '#1.2']);
+    expect(hrefs('td/clauses/1.1/index.html')).toEqual(['/td/v2.0/#1.2', '/td/v2.0/#1.2']);
+    expect(hrefs('td/compare/v1.0...v2.0/index.html').length).toBeGreaterThan(0);
+    expect(new Set(hrefs('td/compare/v1.0...v2.0/index.html'))).toEqual(new Set(['/td/v2.0/#1.2']));
   });
 });
 
