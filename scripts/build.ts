@@ -9,14 +9,17 @@
  * returned before the next starts: the whole SEC is too large to hold twice.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { asOfDate, contentRoot, siteUrlFromEnv } from '#content/environment.ts';
 import type { SearchRecord } from '#publish/search-records.ts';
 import { checkBuiltSite, type LinkSources } from './lib/check-built-site.ts';
-import { indexSearch } from './lib/index-search.ts';
+import { LockHeld, takeLock } from './lib/folder-lock.ts';
+import { checkSearchBundle, indexSearch } from './lib/index-search.ts';
+import { repairCopySwap, swapIn } from './lib/swap-in.ts';
 
-const outDir = process.env.SEC_OUT_DIR ?? 'dist';
+const outDir = (process.env.SEC_OUT_DIR ?? 'dist').replace(/(.)\/+$/, '$1');
 const staging = `${outDir}.staging`;
 const searchStaging = `${outDir}.pagefind`;
 const inEffectSearchStaging = `${outDir}.pagefind-in-effect`;
@@ -31,9 +34,64 @@ const ASTRO_HEAP_MB = Number(process.env.SEC_ASTRO_HEAP_MB ?? 1280);
 // Every step computes statuses for the same day, even across midnight.
 process.env.SEC_AS_OF ??= asOfDate();
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+/** How long a build waits for another build of the same output folder, in seconds: by default it refuses at once. */
+const WAIT_SECONDS = Number(process.env.SEC_BUILD_WAIT ?? 0);
+
+/** Stops before anything was written, with one message and the hint that fixes it. */
+function refuse(message: string, hint: string): never {
+  console.error(`error: ${message}\n  hint: ${hint}\n\nbuild failed: nothing was built; ${outDir}/ is unchanged.`);
+  process.exit(1);
+}
+
+/** A file-system failure as one line a maintainer can act on (a read-only or full disk is not a bug to report). */
+function describeFsError(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException;
+  const why: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    ENOENT: 'a folder on the way does not exist',
+  };
+  if (!e || typeof e !== 'object' || !e.code || !(e.code in why)) return undefined;
+  return `error: cannot write ${e.path ?? outDir}: ${why[e.code]} (${e.code})\n  hint: the build writes ${staging}/ beside ${outDir}/ and then swaps them: the folder holding ${outDir} must be writable (set SEC_OUT_DIR to build elsewhere)`;
+}
+
+const root = contentRoot();
+const rootKind = (() => {
+  try {
+    return statSync(root).isDirectory() ? 'folder' : 'not a folder';
+  } catch {
+    return 'missing';
+  }
+})();
+if (rootKind !== 'folder') {
+  refuse(
+    `the content folder ${resolve(root)} ${rootKind === 'missing' ? 'does not exist' : 'is not a folder'}${process.env.SEC_CONTENT_DIR ? ` (SEC_CONTENT_DIR=${process.env.SEC_CONTENT_DIR})` : ''}`,
+    'set SEC_CONTENT_DIR to the content folder (the one holding documents/ and directions/), or unset it to build content/',
+  );
+}
+if (!existsSync(`${root}/documents`)) {
+  refuse(`the content folder ${resolve(root)} has no documents/ folder: it is not a content folder`, 'set SEC_CONTENT_DIR to the folder holding documents/ and directions/ (see content/README.md)');
+}
+if (resolve(outDir) === resolve('.') || resolve(outDir) === resolve(root) || resolve(outDir) === '/') {
+  refuse(`SEC_OUT_DIR=${outDir} names ${resolve(outDir)}, which the build would replace whole`, 'name a folder of its own for the built site, such as dist');
+}
+
+// One build at a time per output folder: a second one would delete the first one's staging
+// folders while it writes them. Builds into other folders run beside it.
+try {
+  await takeLock(`${outDir}.lock`, `npm run build into ${outDir}/`, WAIT_SECONDS * 1000);
+} catch (error) {
+  if (error instanceof LockHeld) refuse(error.message.split('\n')[0] as string, 'wait for the other build to finish (SEC_BUILD_WAIT=<seconds> makes a build wait for it), or, if no build is running, delete the lock file named');
+  refuse((describeFsError((error as Error).cause) ?? String(error)).replace(/^error: /, '').replace(/\n  hint: .*/s, ''), `the folder holding ${outDir} must be writable: the build writes beside it`);
+}
 
 // A build killed between its two renames leaves only the retired site: put it back first.
 if (!existsSync(outDir) && existsSync(retired)) await rename(retired, outDir);
+// A build killed while swapping inside the output folder (when it is a mount of its own): undo.
+if (existsSync(outDir) && (await repairCopySwap(outDir))) console.error(`note: ${outDir}/ was left half swapped by a build that was stopped: the site before it is back`);
 
 const phases: Record<string, number> = {};
 let mark = performance.now();
@@ -49,8 +107,10 @@ async function clean(): Promise<void> {
 }
 
 async function fail(error?: unknown): Promise<never> {
-  await clean();
-  if (error !== undefined) console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  await clean().catch(() => {});
+  const fsError = describeFsError(error) ?? describeFsError((error as Error | undefined)?.cause);
+  if (fsError) console.error(fsError);
+  else if (error !== undefined) console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   console.error(`\nbuild failed: ${outDir}/ is unchanged.`);
   process.exit(1);
 }
@@ -64,7 +124,7 @@ function step(script: string, args: string[], heapMb?: number): Promise<number> 
   });
 }
 
-await clean();
+await clean().catch(fail);
 if ((await step('scripts/lib/check-step.ts', [prepared])) !== 0) {
   await clean();
   process.exit(1);
@@ -75,6 +135,10 @@ const { records, inEffectRecords, links } = JSON.parse(await readFile(prepared, 
   links: LinkSources;
 };
 await rm(prepared, { force: true });
+if (Object.keys(links.pages).length === 0) {
+  await clean();
+  refuse(`the content folder ${resolve(root)} has no document versions: a site without them would replace ${outDir}/ with empty pages`, 'check SEC_CONTENT_DIR names the right folder; each document needs documents/<id>/index.md and at least one v<version>.md');
+}
 // Warnings were printed once, by the check: not again by the pages' loader inside Astro.
 process.env.SEC_CONTENT_REPORTED = '1';
 phase('check');
@@ -90,7 +154,11 @@ const searching = indexSearch([
   (error: unknown) => ({ error }),
 );
 const checked = await (async () => {
-  if ((await step('scripts/lib/astro-step.ts', [staging, cacheDir], ASTRO_HEAP_MB)) !== 0) throw new Error('astro build failed');
+  // Astro writes its generated types into the project's one .astro/ folder whatever the output
+  // folder: builds into different folders take turns for this step (waiting, not refusing).
+  const astroLock = await takeLock('.astro.lock', `the Astro step of a build into ${outDir}/`, 24 * 3600 * 1000);
+  const astroCode = await step('scripts/lib/astro-step.ts', [staging, cacheDir], ASTRO_HEAP_MB).finally(() => astroLock.release());
+  if (astroCode !== 0) throw new Error('astro build failed');
   phase('astro');
   const searched = await searching;
   if ('error' in searched) throw searched.error;
@@ -99,9 +167,13 @@ const checked = await (async () => {
   const [inEffect, all] = searched.index as [{ records: number; bytes: number }, { records: number; bytes: number }];
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
   console.log(`search index: ${inEffect.records} clause records in effect (${kib(inEffect.bytes)}), ${all.records} in all versions (${kib(all.bytes)})`);
+  // Both bundles must be whole before they go in: a bundle missing files only fails in a reader's browser.
+  const urls = (list: SearchRecord[]) => new Set(list.map((r) => r.url)).size;
+  await checkSearchBundle(inEffectSearchStaging, urls(inEffectRecords));
+  await checkSearchBundle(searchStaging, urls(records));
   await rename(inEffectSearchStaging, `${staging}/pagefind-in-effect`);
   await rename(searchStaging, `${staging}/pagefind`);
-  const report = await checkBuiltSite(staging, links, contentRoot(), siteUrlFromEnv());
+  const report = await checkBuiltSite(staging, links, root, siteUrlFromEnv(), outDir);
   phase('links');
   return report;
 })().catch(fail);
@@ -109,10 +181,8 @@ for (const line of checked.lines) (checked.ok ? console.log : console.error)(lin
 if (!checked.ok) await fail();
 
 await rm(cacheDir, { recursive: true, force: true });
-await rm(retired, { recursive: true, force: true });
-if (existsSync(outDir)) await rename(outDir, retired);
-await rename(staging, outDir);
-await rm(retired, { recursive: true, force: true });
+const swapped = await swapIn(staging, outDir, retired).catch(fail);
+if (swapped === 'copy') console.log(`note: ${outDir}/ is on another file system than its parent: the site was copied in and swapped inside it`);
 const seconds = (performance.now() - started) / 1000;
 console.log(`built ${outDir}/ in ${seconds.toFixed(1)} s`);
 if (process.env.SEC_BUILD_STATS) {

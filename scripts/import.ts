@@ -3,13 +3,14 @@
  * PDF or Excel file into `content/documents/<id>/v<n>.md`, then checks it with the content
  * checker and prints a report. Run with --help for the options.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { asOfDate, contentRoot } from '#content/environment.ts';
+import { idSchema, versionNumberSchema } from '#content/content-schema.ts';
 import { formatImportReport } from '#import/format-import-report.ts';
 import { importDocument, type ImportOptions } from '#import/import-document.ts';
 import { ImportError } from '#import/import-error.ts';
@@ -81,7 +82,16 @@ if (values.status && values.status !== 'designated' && values.status !== 'consul
   fail(`--status must be designated or consultation-draft, not "${values.status}"`);
 }
 
-const root = (values.content ?? contentRoot()).replace(/\/+$/, '');
+// Ids become paths: check them the way the content check does before anything is read or
+// written, so `--document ../../x` cannot lead outside the content folder.
+if (!idSchema.safeParse(values.document).success) {
+  fail(`--document "${values.document}" is not a document id: use lower-case letters, digits and hyphens, as the folders under documents/ are named (e.g. --document tmad)`);
+}
+if (values.version !== undefined && !versionNumberSchema.safeParse(values.version).success) {
+  fail(`--version "${values.version}" is not a version: write it as 6.0, or 6.0-draft for a draft`);
+}
+// Resolved, not trimmed: `--content /` is the root folder, never "" (the current folder).
+const root = resolve(values.content ?? contentRoot());
 const documentFolder = join(root, 'documents', values.document);
 if (!existsSync(join(documentFolder, 'index.md'))) {
   fail(`there is no document "${values.document}" (${join(documentFolder, 'index.md')} is missing): create it first with its title, shortName and secReference (see content/README.md)`);
@@ -121,7 +131,10 @@ try {
   throw new Error(`import of ${source} failed unexpectedly`, { cause: error });
 }
 
+if (!versionNumberSchema.safeParse(imported.version).success) fail(`the version "${imported.version}" read from the file is not a version: give it with --version (e.g. --version 6.0)`);
 const target = join(documentFolder, `v${imported.version}.md`);
+if (!target.startsWith(documentFolder + sep)) fail(`${target} is outside ${documentFolder}: nothing was written`);
+if (existsSync(target) && lstatSync(target).isSymbolicLink()) fail(`${target} is a symbolic link: nothing was written; replace it with the file itself`);
 if (existsSync(target) && !values.force) {
   fail(`${target} already exists: nothing was written; give --force to replace it`);
 }

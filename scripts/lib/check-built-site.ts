@@ -5,7 +5,7 @@ import { checkLinks, formatBrokenLink, type BrokenLink } from './check-links.ts'
 import { formatProblem, type ContentProblem } from '#model/content-problem.ts';
 import type { SourcePoint } from '#model/clause.ts';
 import type { Site } from '#model/site-model.ts';
-import { checkLedger, parseLedger } from './url-ledger.ts';
+import { checkLedger, parseLedger, publishedUrls, type LedgerEntry } from './url-ledger.ts';
 import { versionUrl } from '#publish/urls.ts';
 import { readBuiltSite } from './read-built-site.ts';
 import { readTombstones } from './read-tombstones.ts';
@@ -61,9 +61,11 @@ function clauseAt(sources: LinkSources, page: string, slug: string): { file: str
 /**
  * Checks a built site before it is published: every internal link and `#fragment` resolves
  * (including the clause URLs search results link to), and every URL in the content folder's
- * ledger is still published or has a tombstone.
+ * ledger is still published or has a tombstone. Without a ledger (a new content folder, or one
+ * copied without it), the site built before (`previous`, the output folder about to be
+ * replaced) stands in for it: a build never silently drops what the live site publishes.
  */
-export async function checkBuiltSite(outDir: string, sources: LinkSources, root: string, siteUrl: string): Promise<BuiltSiteReport> {
+export async function checkBuiltSite(outDir: string, sources: LinkSources, root: string, siteUrl: string, previous?: string): Promise<BuiltSiteReport> {
   const built = await readBuiltSite(outDir);
   const records = sources.searchUrls.map((href) => ({ page: '/search/', href }));
   const broken = checkLinks(built, siteUrl, records);
@@ -72,15 +74,32 @@ export async function checkBuiltSite(outDir: string, sources: LinkSources, root:
 
   const tombstones = await readTombstones(root);
   const file = ledgerFile(root);
-  const ledger = existsSync(file) ? parseLedger(await readFile(file, 'utf8')) : [];
+  const hasLedger = existsSync(file);
+  let ledger: LedgerEntry[] = [];
+  let fromPrevious = false;
+  if (hasLedger) ledger = parseLedger(await readFile(file, 'utf8'));
+  else if (previous && existsSync(previous)) {
+    ledger = publishedUrls((await readBuiltSite(previous)).pages.values()).map((url) => ({ url, line: 0 }));
+    fromPrevious = ledger.length > 0;
+  }
   const { problems, added } = checkLedger({ file, entries: ledger }, built.pages, { file: tombstones.file, entries: tombstones.tombstones });
-  lines.push(...[...tombstones.problems, ...problems].map(formatProblem));
+  lines.push(...tombstones.problems.map(formatProblem));
+  for (const problem of problems) {
+    if (!fromPrevious || problem.file !== file) lines.push(formatProblem(problem));
+    else {
+      const url = problem.message.replace(/ was published, and this build no longer has it$/, '');
+      lines.push(
+        `${previous}/ error: ${url} is published by the site built before, and this build no longer has it\n  hint: ${file} (the ledger of published URLs) is missing, so the site being replaced stands in for it: check SEC_CONTENT_DIR names the right folder; restore the page or add a tombstone for it to ${tombstones.file}; or restore the ledger`,
+      );
+    }
+  }
 
   const ok = lines.length === 0;
-  if (ok) lines.push(`links: ${links} links on ${built.pages.size} pages resolve; ${ledger.length} published URLs in place`);
-  if (ok && added.length > 0 && existsSync(file)) {
+  if (ok) lines.push(`links: ${links} links on ${built.pages.size} pages resolve; ${ledger.length} published URLs in place${fromPrevious ? ` (of the site built before: ${file} is missing)` : ''}`);
+  if (ok && added.length > 0 && hasLedger) {
     lines.push(`ledger: ${added.length} new URL${added.length === 1 ? '' : 's'} not yet in ${file}: run npm run ledger:update to record them`);
   }
+  if (ok && !hasLedger) lines.push(`ledger: ${file} is missing: published URLs are guarded only against the site built before; run npm run ledger:update to record them`);
   return { ok, lines, pages: built.pages.size, links, added };
 }
 

@@ -1,5 +1,5 @@
 import * as pagefind from 'pagefind';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SearchRecord } from '#publish/search-records.ts';
 
@@ -48,4 +48,51 @@ export async function indexSearch(bundles: readonly SearchBundle[]): Promise<Arr
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * Checks a written Pagefind bundle before it is published: its entry file reads, and for each
+ * language its metadata, its WebAssembly, at least one index chunk, and one fragment per
+ * record are there and not empty. (A bundle another process deleted files from while it was
+ * written showed up only in the browser, as a search page that fails.) Throws naming what is missing.
+ */
+export async function checkSearchBundle(dir: string, expectedRecords: number): Promise<void> {
+  const problems: string[] = [];
+  const nonEmpty = async (name: string) => {
+    try {
+      if ((await stat(join(dir, name))).size > 0) return true;
+      problems.push(`${name} is empty`);
+    } catch {
+      problems.push(`${name} is missing`);
+    }
+    return false;
+  };
+  const files = async (sub: string) => {
+    try {
+      return (await readdir(join(dir, sub))).length;
+    } catch {
+      return 0;
+    }
+  };
+  let entry: { languages?: Record<string, { hash: string; wasm?: string; page_count: number }> } = {};
+  try {
+    entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as typeof entry;
+  } catch (error) {
+    throw new Error(`the search bundle ${dir} is incomplete: pagefind-entry.json cannot be read (${(error as Error).message}); run the build again`, { cause: error });
+  }
+  await nonEmpty('pagefind.js');
+  const languages = Object.values(entry.languages ?? {});
+  if (languages.length === 0) problems.push('pagefind-entry.json lists no language');
+  let pages = 0;
+  for (const language of languages) {
+    pages += language.page_count;
+    await nonEmpty(`pagefind.${language.hash}.pf_meta`);
+    if (language.wasm) await nonEmpty(`wasm.${language.wasm}.pagefind`);
+  }
+  // Pagefind may merge or skip a record (an empty one), so fewer is not an error; none, or more, is.
+  if (pages > expectedRecords || (pages === 0 && expectedRecords > 0)) problems.push(`it holds ${pages} records, not the ${expectedRecords} written`);
+  const fragments = await files('fragment');
+  if (fragments !== pages) problems.push(`fragment/ has ${fragments} files for ${pages} records`);
+  if (pages > 0 && (await files('index')) === 0) problems.push('index/ is empty');
+  if (problems.length > 0) throw new Error(`the search bundle ${dir} is incomplete: ${problems.join('; ')}. Another process may have written to it: run the build again`);
 }

@@ -13,7 +13,9 @@ export function pageSiteUrl(context: { site: URL | undefined }): URL {
 
 /** An XML document response from an xast tree. */
 export function xmlResponse(tree: Root, type = 'application/xml'): Response {
-  return new Response(`${toXml(tree)}\n`, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
+  // `]]>` may not appear in XML text (it ends a CDATA section): a title holding it would make the
+  // feed unreadable. The serializer leaves `>` alone, and only text and attributes can hold it.
+  return new Response(`${toXml(tree).replaceAll(']]>', ']]&#x3E;')}\n`, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
 }
 
 /** A JSON response, indented so people can read it too. */

@@ -2,7 +2,9 @@ import { stringify } from 'yaml';
 import type { ContentProblem } from '#model/content-problem.ts';
 import { versionSchema } from '#content/content-schema.ts';
 import { parseClauses } from '#parse/parse-clauses.ts';
+import { checkSheetCells } from './check-sheet-cells.ts';
 import { detectFileType, type ImportFormat } from './detect-file-type.ts';
+import { checkLimit } from './import-limits.ts';
 import { docxToMdast } from './docx/docx-to-mdast.ts';
 import { ImportError } from './import-error.ts';
 import type { ConvertedDocument, ImportNote } from './import-result.ts';
@@ -58,6 +60,8 @@ export interface ImportedVersion {
  */
 export async function importDocument(bytes: Uint8Array, file: string, options: ImportOptions): Promise<ImportedVersion> {
   const format = detectFileType(bytes);
+  // The Excel reader opens the package itself and builds every cell: measure it first.
+  if (format === 'xlsx') checkSheetCells(bytes);
   // pdf.js and ExcelJS are large: load them only for their own formats.
   const converted =
     format === 'docx'
@@ -101,7 +105,10 @@ export async function importDocument(bytes: Uint8Array, file: string, options: I
   }
 
   const text = `---\n${stringify(front, { lineWidth: 0 }).trimEnd()}\n---\n\n${body}`;
+  // What the build must load whole: refused here rather than imported "OK" and failing there.
+  checkLimit('outputMb', Buffer.byteLength(text, 'utf8'));
   const parsed = parseClauses(body, { file: `v${version}.md`, lineOffset: text.split('\n').length - body.split('\n').length });
+  checkLimit('clauses', parsed.clauses.length);
   const summary: ImportSummary = { sections: 0, clauses: 0, paragraphs: 0, tables: 0, rows: 0 };
   for (const clause of parsed.clauses) {
     if (clause.kind === 'heading') summary.sections++;

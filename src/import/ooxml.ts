@@ -1,6 +1,7 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import { unzipSync } from 'fflate';
+import { Inflate } from 'fflate';
 import { ImportError } from './import-error.ts';
+import { checkLimit, limitBytes, type IMPORT_LIMITS } from './import-limits.ts';
 
 /**
  * Reading Office Open XML packages (.docx, .xlsx): the zip container, its parts, and the
@@ -8,16 +9,183 @@ import { ImportError } from './import-error.ts';
  * namespace of the part's root element, so Transitional and Strict files both read.
  */
 
-/** The parts of a package, by path inside the zip (`word/document.xml`). */
+/** The parts of a package, by path inside the zip (`word/document.xml`): each inflated when first read. */
 export type Package = ReadonlyMap<string, Uint8Array>;
 
-/** Opens the zip container, refusing a damaged one with a message the user can act on. */
+/** One entry of a zip's central directory: where its data is and what it declares. */
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  declaredSize: number;
+  localHeader: number;
+}
+
+const u16 = (b: Uint8Array, at: number) => (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
+const u32 = (b: Uint8Array, at: number) => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
+const u64 = (b: Uint8Array, at: number) => u32(b, at) + u32(b, at + 4) * 2 ** 32;
+
+/** Reads the central directory (ZIP64 included) without inflating anything. */
+function listEntries(bytes: Uint8Array): ZipEntry[] {
+  let end = bytes.length - 22;
+  while (end >= 0 && u32(bytes, end) !== 0x06054b50) {
+    if (bytes.length - end > 65_557) throw new Error('no end of central directory');
+    end--;
+  }
+  if (end < 0) throw new Error('no end of central directory');
+  let count = u16(bytes, end + 10);
+  let offset = u32(bytes, end + 16);
+  if (end >= 20 && u32(bytes, end - 20) === 0x07064b50) {
+    const zip64End = u64(bytes, end - 12);
+    if (u32(bytes, zip64End) === 0x06064b50) {
+      count = u64(bytes, zip64End + 32);
+      offset = u64(bytes, zip64End + 48);
+    }
+  }
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder('utf-8');
+  for (let i = 0; i < count; i++) {
+    if (u32(bytes, offset) !== 0x02014b50) throw new Error(`central directory entry ${i + 1} is damaged`);
+    const nameLength = u16(bytes, offset + 28);
+    const extraLength = u16(bytes, offset + 30);
+    const commentLength = u16(bytes, offset + 32);
+    const entry: ZipEntry = {
+      name: decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
+      method: u16(bytes, offset + 10),
+      compressedSize: u32(bytes, offset + 20),
+      declaredSize: u32(bytes, offset + 24),
+      localHeader: u32(bytes, offset + 42),
+    };
+    // ZIP64: the fields that overflowed are in the extra field 0x0001, in this order.
+    for (let at = offset + 46 + nameLength; at + 4 <= offset + 46 + nameLength + extraLength; ) {
+      const id = u16(bytes, at);
+      const size = u16(bytes, at + 2);
+      if (id === 0x0001) {
+        let field = at + 4;
+        if (entry.declaredSize === 0xffffffff) (entry.declaredSize = u64(bytes, field)), (field += 8);
+        if (entry.compressedSize === 0xffffffff) (entry.compressedSize = u64(bytes, field)), (field += 8);
+        if (entry.localHeader === 0xffffffff) entry.localHeader = u64(bytes, field);
+      }
+      at += 4 + size;
+    }
+    entries.push(entry);
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * Inflates one entry, checking the size it declares before and the size it really has while
+ * inflating (a bomb may declare 1 KB and hold 1 GB): it stops at whichever is smaller, the
+ * declaration or the limit, instead of producing all of it.
+ */
+function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Uint8Array {
+  checkLimit('partMb', entry.declaredSize, `part ${entry.name}, as declared`);
+  checkLimit('packageMb', entry.declaredSize + (limitBytes('packageMb') - budget), `with part ${entry.name}`);
+  const header = entry.localHeader;
+  if (u32(bytes, header) !== 0x04034b50) throw new Error(`the local header of ${entry.name} is damaged`);
+  const start = header + 30 + u16(bytes, header + 26) + u16(bytes, header + 28);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return data.slice(0, entry.declaredSize);
+  if (entry.method !== 8) throw new Error(`${entry.name} uses compression method ${entry.method}, which Office does not write`);
+  const out = new Uint8Array(entry.declaredSize);
+  let length = 0;
+  const inflater = new Inflate((chunk) => {
+    if (length + chunk.length > entry.declaredSize) {
+      // The declared size bounds the memory taken: what goes beyond it is never kept.
+      throw new ImportError(`part ${entry.name} of the package holds more than the ${entry.declaredSize.toLocaleString('en-GB')} bytes it declares: the file is damaged, or made to exhaust memory; open it in its application and save it again`);
+    }
+    out.set(chunk, length);
+    length += chunk.length;
+  });
+  // Small steps: deflate expands at most about 1,000 times, so no step produces more than 16 MB.
+  const STEP = 16 * 1024;
+  for (let at = 0; at < data.length; at += STEP) inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
+  if (data.length === 0) inflater.push(new Uint8Array(0), true);
+  return length === out.length ? out : out.slice(0, length);
+}
+
+/** A package read lazily: only the parts asked for are inflated, each once, within the limits. */
+class LazyPackage implements ReadonlyMap<string, Uint8Array> {
+  readonly #bytes: Uint8Array;
+  readonly #entries: Map<string, ZipEntry>;
+  readonly #read = new Map<string, Uint8Array>();
+  readonly #kind: string;
+  #budget = limitBytes('packageMb');
+
+  constructor(bytes: Uint8Array, entries: ZipEntry[], kind: string) {
+    this.#bytes = bytes;
+    this.#entries = new Map(entries.filter((e) => !e.name.endsWith('/')).map((e) => [e.name, e]));
+    this.#kind = kind;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  has(name: string): boolean {
+    return this.#entries.has(name);
+  }
+
+  get(name: string): Uint8Array | undefined {
+    const done = this.#read.get(name);
+    if (done) return done;
+    const entry = this.#entries.get(name);
+    if (!entry) return undefined;
+    let data: Uint8Array;
+    try {
+      data = inflateEntry(this.#bytes, entry, this.#budget);
+    } catch (error) {
+      if (error instanceof ImportError) throw error;
+      throw new ImportError(`the file cannot be read as a ${this.#kind} file: part ${name} of its zip container is damaged (${(error as Error).message}); open it in its application and save it again`, { cause: error });
+    }
+    this.#budget -= data.length;
+    this.#read.set(name, data);
+    return data;
+  }
+
+  /** The declared (not yet inflated) size of a part: for checks before reading it. */
+  declaredSize(name: string): number | undefined {
+    return this.#entries.get(name)?.declaredSize;
+  }
+
+  forEach(callback: (value: Uint8Array, key: string, map: ReadonlyMap<string, Uint8Array>) => void): void {
+    for (const [key, value] of this.entries()) callback(value, key, this);
+  }
+
+  *keys(): MapIterator<string> {
+    yield* this.#entries.keys();
+  }
+
+  *values(): MapIterator<Uint8Array> {
+    for (const key of this.#entries.keys()) yield this.get(key) as Uint8Array;
+  }
+
+  *entries(): MapIterator<[string, Uint8Array]> {
+    for (const key of this.#entries.keys()) yield [key, this.get(key) as Uint8Array];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Uint8Array]> {
+    return this.entries();
+  }
+}
+
+/**
+ * Opens the zip container, refusing a damaged one with a message the user can act on. Nothing
+ * is inflated here: each part is, when read, within {@link IMPORT_LIMITS} (`partMb`, `packageMb`),
+ * so an unused 2 GB entry costs nothing and a bomb is refused before it expands.
+ */
 export function openPackage(bytes: Uint8Array, kind: string): Package {
   try {
-    return new Map(Object.entries(unzipSync(bytes)));
+    return new LazyPackage(bytes, listEntries(bytes), kind);
   } catch (error) {
     throw new ImportError(`the file cannot be read as a ${kind} file: its zip container is damaged (${(error as Error).message}); open it in its application and save it again`, { cause: error });
   }
+}
+
+/** The size a part of a package declares, before it is inflated (undefined when the package has no such part). */
+export function declaredSize(pkg: Package, path: string): number | undefined {
+  return pkg instanceof LazyPackage ? pkg.declaredSize(path) : pkg.get(path)?.length;
 }
 
 /** Parses an XML part, or returns undefined when the package has no such part. */

@@ -17,7 +17,17 @@ const REMOVED_TAGS = new Set(['img', 'picture', 'source', 'input', 'ruby', 'rt',
  * over keyboard shortcuts and focus order, and `aria-label` would make a screen reader say
  * something other than the text on the page.
  */
-const REMOVED_ATTRIBUTES = new Set(['accessKey', 'tabIndex', 'ariaLabel']);
+const REMOVED_ATTRIBUTES = new Set(['accessKey', 'tabIndex', 'ariaLabel', 'dir']);
+
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): in a
+ * legal text in English they have no use, and they can make a clause display in an order other
+ * than the one it is stored, searched and compared in. They are removed, as is `dir` (above).
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Headings written as raw HTML sit inside a clause: never a second `<h1>`, never above the page's sections (`h2`). */
+const DEMOTED: Record<string, string> = { h1: 'h3', h2: 'h3' };
 
 /** Elements dropped with everything inside them: their content is code, styling or a form, never text to show. */
 const STRIPPED = ['script', 'style', 'template', 'textarea', 'select', 'title', 'iframe', 'frame', 'frameset', 'object', 'noscript', 'noembed', 'noframes', 'xmp', 'svg', 'math'];
@@ -59,6 +69,8 @@ export function blocksToHast(blocks: RootContent[]): ElementContent[] {
   // (a large part of it at the scale of the whole SEC) and cache space.
   visit(clean, (node) => {
     delete node.position;
+    if (node.type === 'element' && node.tagName in DEMOTED) node.tagName = DEMOTED[node.tagName] as string;
+    if (node.type === 'text') node.value = node.value.replace(BIDI_CONTROLS, '');
   });
   return clean.children.filter(
     (node): node is ElementContent => node.type === 'element' || node.type === 'text',

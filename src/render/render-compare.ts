@@ -6,6 +6,7 @@ import { clauseName, displayNumber } from '#model/clause-name.ts';
 import { changeNote, CHANGE_KINDS, countChanges, isChange, news, olds, rowId } from '#compare/change-kinds.ts';
 import { alignColumns, diffTableRow, headerTexts, type AlignedColumn } from '#compare/table-diff.ts';
 import { wordDiff, type WordDiffOptions } from '#compare/word-diff.ts';
+import { linkFragmentsToVersion } from './version-fragment-links.ts';
 
 /** Unchanged rows kept beside each change at most (the "changes only" views show 0, 1 or 3). */
 export const MAX_CONTEXT = 3;
@@ -18,6 +19,8 @@ export interface CompareSides {
   clauses?: { old: readonly Clause[]; new: readonly Clause[] };
   /** Runs of at least this many unchanged rows beyond the context of a change are folded. */
   foldAfter?: number;
+  /** The pages of the two versions (`/tmad/v5.0/`): a `#1.1` link in either side's text leads to its own version there. */
+  pages?: { old: string; new: string };
 }
 
 const LABELS: Record<ChangeKind, string> = {
@@ -225,8 +228,8 @@ function renderRow(row: AlignedRow, context: RenderContext, step: Step | undefin
       ariaLabel: `${capitalise(name)}: ${note ?? LABELS[row.kind]}`,
     },
     [
-      cell('old', before, oldContent, sides.from),
-      cell('new', after, newContent, sides.to),
+      cell('old', before, sides.pages ? linkFragmentsToVersion(oldContent, sides.pages.old) : oldContent, sides.from),
+      cell('new', after, sides.pages ? linkFragmentsToVersion(newContent, sides.pages.new) : newContent, sides.to),
       ...(note ? [h('p', { className: ['cmp-note'] }, note)] : []),
       ...(step ? [stepLinks(step)] : []),
     ],

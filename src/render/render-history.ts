@@ -8,6 +8,7 @@ import { formatDate } from '#model/format-date.ts';
 import type { DirectionRecord, DocumentRecord, VersionRecord } from '#model/site-model.ts';
 import { clauseUrl, directionUrl, historyUrl, versionUrl } from '#publish/urls.ts';
 import { wordDiff } from '#compare/word-diff.ts';
+import { linkFragmentsToVersion } from './version-fragment-links.ts';
 
 /** What a history page needs besides the history. */
 export interface HistoryContext {
@@ -123,7 +124,8 @@ export function renderHistory(history: ClauseHistory, context: HistoryContext): 
     }
     const block = h('div', { className: ['history-text', marked ? 'history-diff' : ''].filter(Boolean) }, [
       ...(entry.clause.label && entry.clause.kind !== 'row' ? [h('span', { className: ['cmp-label'] }, entry.clause.label), text(' ')] : []),
-      ...standalone(entry.clause, content),
+      // Off its version's page: `#1.1` links lead to the clause in that version.
+      ...standalone(entry.clause, linkFragmentsToVersion(content, versionUrl(document.id, entry.version.version))),
     ]);
     return { block, marked };
   };

@@ -6,6 +6,7 @@
  */
 import { initChangeNav } from './compare-nav.ts';
 import type { ComputeRequest, ComputeResult } from './compare-worker.ts';
+import { fragmentId } from './fragment-id.ts';
 
 async function run(root: HTMLElement): Promise<void> {
   const status = root.querySelector<HTMLElement>('.compare-status');
@@ -27,7 +28,7 @@ async function run(root: HTMLElement): Promise<void> {
     const result = await new Promise<ComputeResult>((resolve, reject) => {
       worker.addEventListener('message', (event: MessageEvent<ComputeResult>) => resolve(event.data));
       worker.addEventListener('error', (event) => reject(new Error(event.message)));
-      const request: ComputeRequest = { from: from ?? '', to: to ?? '', fromLabel: root.dataset.fromLabel ?? '', toLabel: root.dataset.toLabel ?? '' };
+      const request: ComputeRequest = { from: from ?? '', to: to ?? '', fromLabel: root.dataset.fromLabel ?? '', toLabel: root.dataset.toLabel ?? '', fromPage: root.dataset.fromPage ?? '', toPage: root.dataset.toPage ?? '' };
       worker.postMessage(request);
     });
     if ('error' in result) throw new Error(result.error);
@@ -53,7 +54,7 @@ async function run(root: HTMLElement): Promise<void> {
     worker.terminate();
     root.dataset.state = 'ready';
     say('');
-    if (window.location.hash) document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
+    if (window.location.hash) document.getElementById(fragmentId(window.location.hash))?.scrollIntoView();
   } catch (error) {
     worker.terminate();
     root.dataset.state = 'failed';

@@ -3,6 +3,7 @@
  * "Previous change" and "Next change" controls follow the reader, and the keys `n`/`j` and
  * `p`/`k` move between changes (a checkbox turns the keys off, and the choice is remembered).
  */
+import { fragmentId } from './fragment-id.ts';
 
 const STORAGE_KEY = 'compare-keys';
 
@@ -16,7 +17,7 @@ function changeRows(): HTMLElement[] {
 }
 
 function rowFromHash(): HTMLElement | undefined {
-  const id = decodeURIComponent(window.location.hash.slice(1));
+  const id = fragmentId(window.location.hash);
   const element = id ? document.getElementById(id) : null;
   return element?.matches('.cmp-row[data-nav]') ? element : undefined;
 }

@@ -14,6 +14,9 @@ export interface ComputeRequest {
   to: string;
   fromLabel: string;
   toLabel: string;
+  /** The two versions' pages, where their `#1.1` links lead. */
+  fromPage?: string;
+  toPage?: string;
 }
 
 /** What the worker answers: the summary and the comparison as HTML, or an error. */
@@ -22,13 +25,13 @@ export type ComputeResult = { summary: string; compare: string } | { error: stri
 
 self.addEventListener('message', (event: MessageEvent<ComputeRequest>) => {
   try {
-    const { from, to, fromLabel, toLabel } = event.data;
+    const { from, to, fromLabel, toLabel, fromPage, toPage } = event.data;
     const before = decodeVersion(JSON.parse(from) as VersionData);
     const after = decodeVersion(JSON.parse(to) as VersionData);
     const rows = alignClauses(before, after);
     const result: ComputeResult = {
       summary: toHtml(renderSummary(rows)),
-      compare: toHtml([renderChangeNav(rows), renderCompare(rows, { from: fromLabel, to: toLabel, clauses: { old: before, new: after } })]),
+      compare: toHtml([renderChangeNav(rows), renderCompare(rows, { from: fromLabel, to: toLabel, clauses: { old: before, new: after }, ...(fromPage && toPage ? { pages: { old: fromPage, new: toPage } } : {}) })]),
     };
     self.postMessage(result);
   } catch (error) {

@@ -3,10 +3,11 @@
  * clause in the address: at `/tmad/v5.0/#5.4` it leads to the same clause in the version in
  * effect (`/tmad/v6.0/#5.5`), as that clause's own "same clause" link does.
  */
+import { fragmentId } from './fragment-id.ts';
 const banner = document.querySelector<HTMLAnchorElement>('a[data-same-clause-banner]');
 
 function sameClauseHref(): string | undefined {
-  const slug = decodeURIComponent(window.location.hash.slice(1));
+  const slug = fragmentId(window.location.hash);
   const clause = slug ? document.getElementById(slug) : null;
   if (!clause) return undefined;
   // The clause's own tool, not one of a clause nested in it (table rows sit inside their table).

@@ -13,7 +13,9 @@ import { launchChromium } from './launch-chromium.ts';
 import { runBuild, type BuildRun } from './run-build.ts';
 import { serveStatic } from './serve-static.ts';
 import { unsafeHtml } from './unsafe-html.ts';
-import { ALL_PAYLOADS, writeHostileContent } from './hostile-content.ts';
+import { fromXml } from 'xast-util-from-xml';
+import { validateAtom } from '../support/validate-atom.ts';
+import { ALL_PAYLOADS, writeHostileContent, XML_BREAKERS } from './hostile-content.ts';
 import { TEMPLATE_INJECTION, XSS_PAYLOADS } from './xss-payloads.ts';
 
 /**
@@ -103,6 +105,27 @@ describe(`${XSS_PAYLOADS.length} XSS payloads through every content field`, () =
       unsafeHtml(fromHtml(readFileSync(file, 'utf8')), DEFAULT_SITE_URL).map((f) => `${relative(out, file)}: ${f}`),
     );
     expect(findings).toEqual([]);
+  });
+
+  it('every feed and XML file is well-formed, with the titles as written; every feed is valid Atom (issue 17, item 5)', () => {
+    const xml = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.xml'));
+    const feeds = xml.filter((name) => name.endsWith('feed.xml') || name.startsWith('feeds/'));
+    expect(feeds.length).toBeGreaterThanOrEqual(2);
+    for (const name of xml) {
+      const text = readFileSync(join(out, name), 'utf8');
+      expect(() => fromXml(text), name).not.toThrow();
+      if (feeds.includes(name)) {
+        expect(validateAtom(text), name).toEqual([]);
+        expect(text, name).not.toContain(']]>');
+        const texts: string[] = [];
+        const collect = (node: { type: string; value?: string; children?: unknown[] }) => {
+          if (node.type === 'text' && node.value) texts.push(node.value);
+          for (const child of node.children ?? []) collect(child as typeof node);
+        };
+        collect(fromXml(text));
+        expect(texts.join(''), name).toContain(XML_BREAKERS);
+      }
+    }
   });
 
   it('kept the content around the payloads, as text', () => {

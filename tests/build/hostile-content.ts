@@ -5,7 +5,9 @@ import { XSS_PAYLOADS } from './xss-payloads.ts';
 
 /** Every payload in one line, for the one-line fields. */
 export const ALL_PAYLOADS = XSS_PAYLOADS.join(' ');
-const ALL = ALL_PAYLOADS;
+/** What ends a CDATA section, and one opened: text XML must escape, or every feed stops being well-formed. */
+export const XML_BREAKERS = ']]> <![CDATA[ x ]]>';
+const ALL = `${ALL_PAYLOADS} ${XML_BREAKERS}`;
 
 function page(front: Record<string, unknown>, body: string): string {
   return `---\n${stringify(front, { lineWidth: 0 })}---\n${body}\n`;

@@ -90,6 +90,28 @@ describe('npm run import', () => {
     expect(missing.stderr).toMatch(/cannot read .*missing\.docx: no such file/);
   });
 
+  it('never writes outside the content folder: ids are checked as the content check does, before anything is written (issue 17, item 9)', async () => {
+    const file = join(work, 'td-v3.docx');
+    await writeFile(file, version3);
+    // A document folder two levels up, looking like a real one: the path must not lead there.
+    const outside = join(work, 'x');
+    await cp(join(content, 'documents', 'td'), outside, { recursive: true });
+    const escape = run([file, '--document', '../../x', '--version', '3.0', ...dates, '--illustrative', '--content', content]);
+    expect(escape.code).toBe(1);
+    expect(escape.stderr.trim()).toBe('import: error: --document "../../x" is not a document id: use lower-case letters, digits and hyphens, as the folders under documents/ are named (e.g. --document tmad)');
+    await expect(stat(join(outside, 'v3.0.md'))).rejects.toThrow('ENOENT');
+
+    const badVersion = run([file, '--document', 'td', '--version', '3.0/../../../y', ...dates, '--illustrative', '--content', content]);
+    expect(badVersion.code).toBe(1);
+    expect(badVersion.stderr.trim()).toBe('import: error: --version "3.0/../../../y" is not a version: write it as 6.0, or 6.0-draft for a draft');
+
+    // `--content /` is the root folder, not the current one: there is no document there.
+    const rootFolder = run([file, '--document', 'td', '--version', '3.0', ...dates, '--illustrative', '--content', '/']);
+    expect(rootFolder.code).toBe(1);
+    expect(rootFolder.stderr.trim()).toMatch(/^import: error: there is no document "td" \(\/documents\/td\/index\.md is missing\)/);
+    await expect(stat(join('documents', 'td', 'v3.0.md'))).rejects.toThrow('ENOENT');
+  }, 120_000);
+
   it('writes the file but fails when the content check finds errors, listing them', async () => {
     // A link relative to the publisher's own site, in a document without linksBase.
     const file = join(work, 'relative.docx');

@@ -1,4 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
+import { checkLimit } from '../import-limits.ts';
 import { attribute, child, children, isOn, val } from '../ooxml.ts';
 import type { WordStyle } from './read-word-styles.ts';
 import type { AbstractNumbering, LevelOverride, NumberingDefinitions, NumberingInstance, NumberingLevel } from './word-numbering.ts';
@@ -38,7 +39,7 @@ export function readWordNumbering(root: Element | undefined, styles: ReadonlyMap
       const start = val(override, 'startOverride');
       const lvl = child(override, 'lvl');
       overrides.set(index, {
-        ...(start !== undefined ? { start: Number(start) } : {}),
+        ...(start !== undefined ? { start: startValue(start, `list ${numId}, level ${index + 1}, startOverride`) } : {}),
         ...(lvl ? { level: readLevel(lvl) } : {}),
       });
     }
@@ -71,11 +72,21 @@ function readLevel(lvl: Element): NumberingLevel {
   const restart = val(lvl, 'lvlRestart');
   const style = val(lvl, 'pStyle');
   return {
-    start: start !== undefined ? Number(start) : 0,
+    start: start !== undefined ? startValue(start, `level ${Number(attribute(lvl, 'ilvl') ?? '0') + 1}, start`) : 0,
     format: val(lvl, 'numFmt') ?? 'decimal',
     text: val(lvl, 'lvlText') ?? '',
     ...(restart !== undefined ? { restart: Number(restart) } : {}),
     ...(isOn(lvl, 'isLgl') ? { legal: true } : {}),
     ...(style ? { style } : {}),
   };
+}
+
+/**
+ * A list's start value, refused over the limit before any label is made: a letter or roman
+ * label is written by repetition (value 1,000,000 in letters is 38,462 letters, per paragraph).
+ */
+function startValue(text: string, where: string): number {
+  const value = Number(text);
+  checkLimit('numberingStart', Math.abs(value), `numbering.xml, ${where} ${text}`);
+  return value;
 }

@@ -1,6 +1,8 @@
 import { getDocument, OPS, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError } from '../import-error.ts';
+import { checkLimit } from '../import-limits.ts';
+import { checkPdfStreams } from './check-pdf-streams.ts';
 import type { SourceMetadata } from '../import-result.ts';
 import type { PdfArea, PdfPage, PdfRule, PdfTextItem } from './pdf-page.ts';
 
@@ -21,6 +23,7 @@ type Matrix = [number, number, number, number, number, number];
  * An encrypted or damaged file is refused with an {@link ImportError}.
  */
 export async function readPdfPages(bytes: Uint8Array, assets: PdfAssets = {}): Promise<{ pages: PdfPage[]; metadata: SourceMetadata }> {
+  checkPdfStreams(bytes);
   let pdf: PDFDocumentProxy;
   try {
     pdf = await getDocument({
@@ -41,6 +44,7 @@ export async function readPdfPages(bytes: Uint8Array, assets: PdfAssets = {}): P
     throw new ImportError(`the PDF cannot be read (${(error as Error).message}): the file is damaged or not a PDF`, { cause: error });
   }
   try {
+    checkLimit('pdfPages', pdf.numPages);
     const pages: PdfPage[] = [];
     for (let number = 1; number <= pdf.numPages; number++) pages.push(await readPage(await pdf.getPage(number), number));
     return { pages, metadata: await readMetadata(pdf) };
