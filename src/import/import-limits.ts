@@ -1,3 +1,4 @@
+import { CONTENT_LIMITS } from '#content/content-limits.ts';
 import { ImportError } from './import-error.ts';
 
 /**
@@ -34,10 +35,10 @@ export const IMPORT_LIMITS = {
   pdfMb: { what: 'decompressed size of the PDF\'s streams', env: 'SEC_IMPORT_MAX_PDF_MB', value: 512, unit: 'MB' },
   /** Cells of the imported sheet: the largest SEC table (the device list) has tens of thousands. */
   cells: { what: 'number of cells in the sheet', env: 'SEC_IMPORT_MAX_CELLS', value: 250_000, unit: 'cells' },
-  /** The Markdown written: a version the build can load whole, with room to spare. */
-  outputMb: { what: 'size of the imported text', env: 'SEC_IMPORT_MAX_OUTPUT_MB', value: 8, unit: 'MB' },
-  /** Clauses (numbered clauses, paragraphs, rows) of the imported version. */
-  clauses: { what: 'number of clauses in the imported version', env: 'SEC_IMPORT_MAX_CLAUSES', value: 20_000, unit: 'clauses' },
+  /** The Markdown written: no larger than the content check accepts for one file, so an import that succeeds also builds. */
+  outputMb: { what: 'size of the imported text', env: 'SEC_IMPORT_MAX_OUTPUT_MB', value: CONTENT_LIMITS.fileBytes / (1024 * 1024), unit: 'MB' },
+  /** Clauses (numbered clauses, paragraphs, rows) of the imported version: as many as the content check accepts. */
+  clauses: { what: 'number of clauses in the imported version', env: 'SEC_IMPORT_MAX_CLAUSES', value: CONTENT_LIMITS.clauses, unit: 'clauses' },
 } as const satisfies Record<string, ImportLimit>;
 
 export type ImportLimitName = keyof typeof IMPORT_LIMITS;
