@@ -51,7 +51,10 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
         body,
       ]);
       table = { element, body };
-      target().push(h('div', { className: ['table-wrap'] }, [element]));
+      // Wider than a phone: it scrolls in its own named, focusable box (see TableWrap.astro).
+      target().push(
+        h('div', { className: ['table-wrap'], role: 'region', ariaLabel: clauseName(clause), tabIndex: 0 }, [element]),
+      );
     } else if (clause.kind === 'row') {
       const cells = clause.content.filter((c): c is Element => c.type === 'element');
       const [first, ...rest] = cells;
