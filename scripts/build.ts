@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { asOfDate, contentRoot, siteUrlFromEnv } from '#content/environment.ts';
+import { asOfDate, contentRoot, siteUrlFromEnv, siteUrlWarning } from '#content/environment.ts';
 import type { SearchRecord } from '#publish/search-records.ts';
 import { checkBuiltSite, type LinkSources } from './lib/check-built-site.ts';
 import { indexSearch } from './lib/index-search.ts';
@@ -75,6 +75,8 @@ const { records, inEffectRecords, links } = JSON.parse(await readFile(prepared, 
   links: LinkSources;
 };
 await rm(prepared, { force: true });
+const siteWarning = siteUrlWarning();
+if (siteWarning) console.warn(siteWarning);
 // Warnings were printed once, by the check: not again by the pages' loader inside Astro.
 process.env.SEC_CONTENT_REPORTED = '1';
 phase('check');

@@ -40,8 +40,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
           ...(clause.label ? [labelLink(clause) as Element, ' '] : []),
           ...clause.content,
           ' ',
-          permalink(clause),
-          ...tools(clause),
+          ...spaced([permalink(clause), ...tools(clause)]),
         ]),
       );
     } else if (clause.kind === 'table') {
@@ -59,7 +58,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
       const cells = clause.content.filter((c): c is Element => c.type === 'element');
       const [first, ...rest] = cells;
       const row = h('tr', { id: clause.slug, className: ['clause-row'] }, [
-        ...(first ? [h('th', { scope: 'row' }, [...first.children, ' ', permalink(clause), ...tools(clause)])] : []),
+        ...(first ? [h('th', { scope: 'row' }, [...first.children, ' ', ...spaced(spaced([permalink(clause), ...tools(clause)]))])] : []),
         ...rest,
       ]);
       if (table) table.body.children.push(row);
@@ -69,7 +68,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
         h('div', { id: clause.slug, className: ['clause', `depth-${Math.min(clause.depth, 5)}`] }, [
           ...(clause.label ? [labelLink(clause) as Element] : []),
           h('div', { className: ['clause-body'] }, clause.content),
-          h('span', { className: ['clause-tools'] }, [permalink(clause), ...tools(clause)]),
+          h('span', { className: ['clause-tools'] }, spaced([permalink(clause), ...tools(clause)])),
         ]),
       );
     }
@@ -80,4 +79,9 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
 function asHeaderCell(cell: ElementContent): ElementContent {
   if (cell.type !== 'element') return cell;
   return { ...cell, tagName: 'th', properties: { ...cell.properties, scope: 'col' } };
+}
+
+/** Links side by side with a space between, so their text never runs together ("cite history"). */
+function spaced(links: readonly ElementContent[]): ElementContent[] {
+  return links.flatMap((link, index): ElementContent[] => (index === 0 ? [link] : [{ type: 'text', value: ' ' }, link]));
 }
