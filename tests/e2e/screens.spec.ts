@@ -143,3 +143,16 @@ test.describe('addresses that lead somewhere', () => {
     await expect(page.getByRole('navigation', { name: 'Summary of changes' })).toBeVisible();
   });
 });
+
+test.describe('search state', () => {
+  test('a new query typed on the search page is kept in the address, so a reload finds it again', async ({ page }) => {
+    await page.goto('/search/?q=UTRN');
+    await expect(page.locator('pagefind-results').getByRole('link').first()).toBeVisible({ timeout: 15_000 });
+    const input = page.locator('pagefind-input input');
+    await input.fill('cutover');
+    await expect(page).toHaveURL('/search/?q=cutover');
+    await page.reload();
+    await expect(page.locator('pagefind-input input')).toHaveValue('cutover');
+    await expect(page.locator('pagefind-summary')).toContainText('cutover', { timeout: 15_000 });
+  });
+});
