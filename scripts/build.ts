@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { asOfDate, contentRoot, siteUrlFromEnv } from '#content/environment.ts';
+import { asOfDate, contentRoot, siteUrlFromEnv, siteUrlWarning } from '#content/environment.ts';
 import type { SearchRecord } from '#publish/search-records.ts';
 import { checkBuiltSite, type LinkSources } from './lib/check-built-site.ts';
 import { LockHeld, takeLock } from './lib/folder-lock.ts';
@@ -139,6 +139,8 @@ if (Object.keys(links.pages).length === 0) {
   await clean();
   refuse(`the content folder ${resolve(root)} has no document versions: a site without them would replace ${outDir}/ with empty pages`, 'check SEC_CONTENT_DIR names the right folder; each document needs documents/<id>/index.md and at least one v<version>.md');
 }
+const siteWarning = siteUrlWarning();
+if (siteWarning) console.warn(siteWarning);
 // Warnings were printed once, by the check: not again by the pages' loader inside Astro.
 process.env.SEC_CONTENT_REPORTED = '1';
 phase('check');

@@ -29,3 +29,12 @@ export const DEFAULT_SITE_URL = 'https://sec-versions.example.org';
 export function siteUrlFromEnv(env: Record<string, string | undefined> = process.env): string {
   return env.SITE_URL ?? DEFAULT_SITE_URL;
 }
+
+/**
+ * The warning a build gives when `SITE_URL` is not set: its citations, feeds and sitemap would
+ * name {@link DEFAULT_SITE_URL}, an address that serves nothing. Undefined when it is set.
+ */
+export function siteUrlWarning(env: Record<string, string | undefined> = process.env): string | undefined {
+  if (env.SITE_URL) return undefined;
+  return `warning: SITE_URL is not set, so citations, feeds and the sitemap name ${DEFAULT_SITE_URL}, which serves nothing. Set SITE_URL to the address the site is published at (npm start sets it to its own local address).`;
+}

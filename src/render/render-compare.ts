@@ -4,7 +4,8 @@ import { renumberedNumbers, type AlignedRow, type ChangeKind } from '#compare/al
 import type { Clause } from '#model/clause.ts';
 import { clauseName, displayNumber } from '#model/clause-name.ts';
 import { changeNote, CHANGE_KINDS, countChanges, isChange, news, olds, rowId } from '#compare/change-kinds.ts';
-import { alignColumns, diffTableRow, headerTexts, type AlignedColumn } from '#compare/table-diff.ts';
+import { alignColumns, cellsOf, diffTableRow, headerTexts, type AlignedColumn } from '#compare/table-diff.ts';
+import { toText } from 'hast-util-to-text';
 import { wordDiff, type WordDiffOptions } from '#compare/word-diff.ts';
 import { linkFragmentsToVersion } from './version-fragment-links.ts';
 
@@ -42,7 +43,8 @@ export function renderSummary(rows: readonly AlignedRow[]): Element {
   const counts = countChanges(rows);
   const links = (list: readonly AlignedRow[]): Array<string | Element> =>
     list.length > 0 ? [': ', ...list.flatMap((row, index) => [...(index > 0 ? [', '] : []), h('a', { href: `#${rowId(row)}` }, shortLabel(row))])] : [];
-  const items = CHANGE_KINDS.filter((kind) => kind !== 'unchanged').map((kind) =>
+  // Kinds with no change are left out: "0 split" is a line a phone reader scrolls past for nothing.
+  const items = CHANGE_KINDS.filter((kind) => kind !== 'unchanged' && counts[kind] > 0).map((kind) =>
     h('li', { dataKind: kind }, [
       h('span', { className: ['count'], dataCount: kind }, String(counts[kind])),
       ` ${LABELS[kind]}`,
@@ -142,7 +144,17 @@ export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides):
     }
     run = [];
   };
-  rows.forEach((row, index) => {
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as AlignedRow;
+    if (tableKey(row) !== undefined) {
+      // A table is compared as one table: its rows stay together, unfolded.
+      let end = index + 1;
+      while (end < rows.length && tableKey(rows[end] as AlignedRow) === tableKey(row) && rows[end]?.new?.kind !== 'table' && rows[end]?.old?.kind !== 'table') end++;
+      flush();
+      children.push(renderMatrix(rows.slice(index, end), index, distances, changeIndex, context));
+      index = end - 1;
+      continue;
+    }
     const at = changeIndex.get(row);
     const step = at === undefined ? undefined : { previous: changes[at - 1], next: changes[at + 1], index: at, total: changes.length };
     const distance = distances[index] as number;
@@ -153,9 +165,123 @@ export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides):
       flush();
       children.push(element);
     }
-  });
+  }
   flush();
   return h('div', { className: ['compare'] }, children);
+}
+
+/**
+ * The table a row of a comparison belongs to (its own slug for the table's header, the table's
+ * for a data row), or undefined when the row is not part of a table or is a split or merge.
+ */
+function tableKey(row: AlignedRow): string | undefined {
+  if (olds(row).length > 1 || news(row).length > 1) return undefined;
+  const clause = (row.new ?? row.old) as Clause;
+  if (clause.kind === 'table') return clause.slug;
+  if (clause.kind === 'row') return clause.table ?? '';
+  return undefined;
+}
+
+/** Attributes shared by a comparison row, whether a grid row or a table row. */
+function rowProperties(row: AlignedRow, change: boolean, distance: number) {
+  const before = olds(row);
+  const after = news(row);
+  return {
+    id: rowId(row),
+    dataChange: row.kind,
+    dataFrom: before.length > 0 ? before.map((c) => c.slug).join(' ') : undefined,
+    dataTo: after.length > 0 ? after.map((c) => c.slug).join(' ') : undefined,
+    dataReworded: row.old && row.new && row.reworded && row.kind !== 'modified' ? 'true' : undefined,
+    dataConsequential: row.consequential ? 'true' : undefined,
+    dataDistance: change ? undefined : distance > MAX_CONTEXT ? 'far' : String(distance),
+    dataNav: change ? '' : undefined,
+    tabIndex: change ? -1 : undefined,
+  };
+}
+
+/**
+ * A table compared as one table: its header once (sticky), then one row per aligned row, each
+ * changed cell marked inside the cell (deleted words struck through, inserted ones underlined),
+ * added and removed rows marked as a whole and labelled. On a narrow screen compare.css turns
+ * each row into a card of "column: old → new". Inserted and deleted columns are marked on
+ * every row.
+ */
+function renderMatrix(
+  group: readonly AlignedRow[],
+  start: number,
+  distances: readonly number[],
+  changeIndex: ReadonlyMap<AlignedRow, number>,
+  context: RenderContext,
+): Element {
+  const head = group[0] as AlignedRow;
+  const headIsTable = (head.new ?? head.old)?.kind === 'table';
+  const slug = tableKey(head) ?? '';
+  const oldTable = headIsTable && head.old ? head.old : context.tableOf('old', slug);
+  const newTable = headIsTable && head.new ? head.new : context.tableOf('new', slug);
+  const oldHeads = cellsOf(oldTable?.content ?? []);
+  const newHeads = cellsOf(newTable?.content ?? []);
+  const key = `${oldTable?.slug ?? ''}\u0000${newTable?.slug ?? ''}`;
+  let columns = context.columns.get(key);
+  if (!columns) {
+    columns = oldTable && newTable ? alignColumns(headerTexts(oldHeads), headerTexts(newHeads)) : Array.from({ length: Math.max(oldHeads.length, newHeads.length) }, (_, k) => ({ old: k, new: k }));
+    context.columns.set(key, columns);
+  }
+  const options: WordDiffOptions = { renumbered: context.renumbered };
+  const labels = columns.map((column) => {
+    const cell = column.new !== null ? newHeads[column.new] : column.old !== null ? oldHeads[column.old] : undefined;
+    return cell ? toText(cell).trim() : '';
+  });
+  const headCells = columns.map((column, k) => {
+    const oh = column.old === null ? undefined : oldHeads[column.old];
+    const nh = column.new === null ? undefined : newHeads[column.new];
+    if (oh && nh) {
+      const diff = wordDiff(oh.children, nh.children, options);
+      return h('th', { scope: 'col', className: diff.changed ? ['cell-changed'] : undefined }, diff.new);
+    }
+    if (oh) return h('th', { scope: 'col', className: ['col-deleted'] }, [h('del', { className: ['whole'] }, oh.children)]);
+    return h('th', { scope: 'col', className: ['col-inserted'] }, [h('ins', { className: ['whole'] }, nh?.children ?? [h('span', labels[k] ?? '')])]);
+  });
+  const properties = (row: AlignedRow, offset: number) => {
+    const change = changeIndex.has(row);
+    return {
+      ...rowProperties(row, change, distances[start + offset] as number),
+      className: ['cmp-row', change ? 'cmp-change' : '', `row-${row.kind}`].filter(Boolean),
+      ariaLabel: `${capitalise(clauseName((row.new ?? row.old) as Clause))}: ${changeNote(row) ?? LABELS[row.kind]}`,
+    };
+  };
+  const headRow = h('tr', headIsTable ? properties(head, 0) : {}, headCells);
+  const body = group.slice(headIsTable ? 1 : 0).map((row, k) => {
+    const offset = k + (headIsTable ? 1 : 0);
+    const oldCells = row.old ? cellsOf(row.old.content) : [];
+    const newCells = row.new ? cellsOf(row.new.content) : [];
+    const note = changeNote(row) ?? (row.kind === 'inserted' ? 'added' : row.kind === 'deleted' ? 'removed' : undefined);
+    const cells = columns.map((column, c) => {
+      const oc = column.old === null ? undefined : oldCells[column.old];
+      const nc = column.new === null ? undefined : newCells[column.new];
+      const label = labels[c] ?? '';
+      let content: ElementContent[];
+      let className: string[] = [];
+      if (row.old && row.new && column.old !== null && column.new !== null) {
+        const diff = wordDiff(oc?.children ?? [], nc?.children ?? [], options);
+        content = diff.new;
+        if (diff.changed) className = ['cell-changed'];
+      } else if (!row.new || column.new === null) {
+        content = oc ? [h('del', { className: ['whole'] }, oc.children)] : [];
+        className = column.new === null ? ['col-deleted'] : [];
+      } else {
+        content = nc ? [h('ins', { className: ['whole'] }, nc.children)] : [];
+        className = column.old === null ? ['col-inserted'] : [];
+      }
+      if (c === 0 && note) content = [h('span', { className: ['cmp-badge'] }, note), { type: 'text', value: ' ' }, ...content];
+      return h('td', { dataLabel: label, className: className.length > 0 ? className : undefined }, content);
+    });
+    return h('tr', properties(row, offset), cells);
+  });
+  const name = newTable ?? oldTable;
+  const caption = `${name ? capitalise(clauseName(name)) : 'Table'}, ${context.sides.from} compared with ${context.sides.to}`;
+  return h('div', { className: ['cmp-matrix-wrap'] }, [
+    h('table', { className: ['cmp-matrix'] }, [h('caption', { className: ['visually-hidden'] }, caption), h('thead', [headRow]), h('tbody', body)]),
+  ]);
 }
 
 /** For each row, how many rows away the nearest change is (0 for a change). */
@@ -267,7 +393,7 @@ function labelPieces(content: ElementContent[], clauses: readonly Clause[]): Ele
 }
 
 function cell(side: 'old' | 'new', clauses: readonly Clause[], content: ElementContent[], version: string): Element {
-  const sideLabel = h('span', { className: ['visually-hidden'] }, `${version}: `);
+  const sideLabel = h('span', { className: ['visually-hidden', 'cmp-side'] }, `${version}: `);
   const clause = clauses[0];
   if (!clause) {
     return h('div', { className: [`cmp-${side}`, 'cmp-cell', 'cmp-empty'] }, [

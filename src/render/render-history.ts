@@ -146,5 +146,6 @@ export function renderHistory(history: ClauseHistory, context: HistoryContext): 
         : []),
     ]);
   });
-  return h('div', { className: ['history'] }, [table, h('h2', 'Text in each version'), ...texts]);
+  const wrapped = h('div', { className: ['table-wrap'], role: 'region', ariaLabel: 'Versions of this clause', tabIndex: 0 }, [table]);
+  return h('div', { className: ['history'] }, [wrapped, h('h2', 'Text in each version'), ...texts]);
 }

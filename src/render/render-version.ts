@@ -46,8 +46,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
           ...(clause.label ? [labelLink(clause) as Element, ' '] : []),
           ...clause.content,
           ' ',
-          permalink(clause),
-          ...tools(clause),
+          ...spaced([permalink(clause), ...tools(clause)]),
         ]),
       );
     } else if (clause.kind === 'table') {
@@ -57,12 +56,15 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
         body,
       ]);
       table = { element, body };
-      target().push(h('div', { className: ['table-wrap'] }, [element]));
+      // Wider than a phone: it scrolls in its own named, focusable box (see TableWrap.astro).
+      target().push(
+        h('div', { className: ['table-wrap'], role: 'region', ariaLabel: clauseName(clause), tabIndex: 0 }, [element]),
+      );
     } else if (clause.kind === 'row') {
       const cells = clause.content.filter((c): c is Element => c.type === 'element');
       const [first, ...rest] = cells;
       const row = h('tr', { id: clause.slug, className: ['clause-row'] }, [
-        ...(first ? [h('th', { scope: 'row' }, [...aliasTargets(clause), ...first.children, ' ', permalink(clause), ...tools(clause)])] : []),
+        ...(first ? [h('th', { scope: 'row' }, [...aliasTargets(clause), ...first.children, ' ', ...spaced(spaced([permalink(clause), ...tools(clause)]))])] : []),
         ...rest,
       ]);
       if (table) table.body.children.push(row);
@@ -73,7 +75,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
           ...aliasTargets(clause),
           ...(clause.label ? [labelLink(clause) as Element] : []),
           h('div', { className: ['clause-body'] }, clause.content),
-          h('span', { className: ['clause-tools'] }, [permalink(clause), ...tools(clause)]),
+          h('span', { className: ['clause-tools'] }, spaced([permalink(clause), ...tools(clause)])),
         ]),
       );
     }
@@ -84,4 +86,9 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
 function asHeaderCell(cell: ElementContent): ElementContent {
   if (cell.type !== 'element') return cell;
   return { ...cell, tagName: 'th', properties: { ...cell.properties, scope: 'col' } };
+}
+
+/** Links side by side with a space between, so their text never runs together ("cite history"). */
+function spaced(links: readonly ElementContent[]): ElementContent[] {
+  return links.flatMap((link, index): ElementContent[] => (index === 0 ? [link] : [{ type: 'text', value: ' ' }, link]));
 }

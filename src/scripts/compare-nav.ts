@@ -16,6 +16,25 @@ function changeRows(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('.cmp-row[data-nav]')].filter(visible);
 }
 
+/**
+ * The sticky bars stack: the column headings (and a compared table's header) sit right below
+ * the navigation bar, whose height changes when it wraps on a narrow screen.
+ */
+function trackStickyHeights(nav: HTMLElement): void {
+  const columns = document.querySelector<HTMLElement>('.compare > .cmp-columns');
+  const root = document.documentElement.style;
+  const measure = () => {
+    root.setProperty('--cmp-nav-height', `${nav.offsetHeight}px`);
+    root.setProperty('--cmp-columns-height', `${columns?.offsetHeight ?? 0}px`);
+  };
+  measure();
+  if (typeof ResizeObserver === 'function') {
+    const observer = new ResizeObserver(measure);
+    observer.observe(nav);
+    if (columns) observer.observe(columns);
+  }
+}
+
 function rowFromHash(): HTMLElement | undefined {
   const id = fragmentId(window.location.hash);
   const element = id ? document.getElementById(id) : null;
@@ -30,6 +49,7 @@ export function initChangeNav(): void {
   const nav = document.querySelector<HTMLElement>('[data-change-nav]');
   if (!nav || nav.dataset.ready) return;
   nav.dataset.ready = 'true';
+  trackStickyHeights(nav);
   const status = nav.querySelector<HTMLElement>('[data-position]');
   const previousLink = nav.querySelector<HTMLAnchorElement>('[data-step="previous"]');
   const nextLink = nav.querySelector<HTMLAnchorElement>('[data-step="next"]');

@@ -20,10 +20,22 @@ function announce(message: string): void {
   }, 50);
 }
 
+/**
+ * A link on the address the site is published at (`SITE_URL`, which the page's `og:url` is
+ * built on), the one citations use, rather than wherever this copy is being read.
+ */
+function onSiteAddress(href: string): string {
+  const published = document.querySelector<HTMLMetaElement>('meta[property="og:url"]')?.content;
+  const here = new URL(href, window.location.href);
+  if (!published) return here.href;
+  const base = new URL(published);
+  return new URL(`${here.pathname}${here.search}${here.hash}`, base.origin).href;
+}
+
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target.closest('a[data-copy-link]') : null;
   if (!(target instanceof HTMLAnchorElement)) return;
-  const url = new URL(target.getAttribute('href') ?? '', window.location.href).href;
+  const url = onSiteAddress(target.getAttribute('href') ?? '');
   void navigator.clipboard
     ?.writeText(url)
     .then(() => {

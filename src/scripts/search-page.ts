@@ -1,7 +1,8 @@
 /**
  * Opens the search page on the query in the address (`/search/?q=UTRN`). On the search of all
  * versions, statuses in the address (`/search/all/?q=UTRN&status=Superseded`) narrow it; on the
- * default search they lead there. The link to the other search carries the query as it is typed.
+ * default search they lead there. The link to the other search, and the address, carry the query
+ * as it is typed.
  */
 interface PagefindInstance {
   triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
@@ -18,6 +19,15 @@ function carryQuery(link: HTMLAnchorElement, term: string): void {
   link.href = `${url.pathname}${url.search}`;
 }
 
+/** Puts the query in the address (`?q=`), keeping the other parameters (statuses). */
+function keepInAddress(term: string): void {
+  const url = new URL(window.location.href);
+  if ((url.searchParams.get('q') ?? '') === term) return;
+  if (term) url.searchParams.set('q', term);
+  else url.searchParams.delete('q');
+  window.history.replaceState(window.history.state, '', url);
+}
+
 function start(components: PagefindComponents): void {
   const app = document.querySelector<HTMLElement>('.search-app');
   const params = new URLSearchParams(window.location.search);
@@ -30,10 +40,16 @@ function start(components: PagefindComponents): void {
   const input = document.querySelector<HTMLInputElement>('pagefind-input input');
   if (input && term) input.value = term;
   const link = document.querySelector<HTMLAnchorElement>('[data-scope-link]');
-  if (link) {
-    carryQuery(link, term);
-    input?.addEventListener('input', () => carryQuery(link, input.value.trim()));
-  }
+  if (link) carryQuery(link, term);
+  let timer: number | undefined;
+  input?.addEventListener('input', () => {
+    const typed = input.value.trim();
+    if (link) carryQuery(link, typed);
+    // The address follows the query (once typing pauses), so a search can be shared, reloaded
+    // and returned to with Back.
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => keepInAddress(typed), 400);
+  });
 }
 
 function whenReady(attempt = 0): void {

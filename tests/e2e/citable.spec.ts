@@ -18,11 +18,16 @@ test.describe('citing a clause', () => {
     await expect(page.locator('[id="8.6"]')).toContainText('336 hours');
   });
 
-  test('"copy link" copies the absolute link alone', async ({ page, baseURL }) => {
+  test('"copy link" copies the absolute link alone, on the same address as the citation', async ({ page }) => {
     await page.goto('/tmad/v6.0/');
+    // The address the site was built for (SITE_URL): citations and links both name it.
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+    const cite = await page.getByRole('link', { name: 'Cite clause 4.10', exact: true }).getAttribute('title');
     await page.getByRole('link', { name: 'Link to clause 4.10', exact: true }).click();
     await expect(page.getByRole('status')).toHaveText('Link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/tmad/v6.0/#4.10`);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(`${canonical}#4.10`);
+    expect(cite?.endsWith(` — ${copied}`)).toBe(true);
   });
 
 });

@@ -147,7 +147,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/tmad/v6.0/');
     await page.getByRole('link', { name: 'Link to clause 4.10', exact: true }).click();
     await expect(page).toHaveURL('/tmad/v6.0/#4.10');
-    await page.getByRole('link', { name: 'Compare with v6.0-draft' }).click();
+    await page.getByRole('link', { name: 'Compare with the consultation draft v6.0-draft' }).click();
     await expect(page).toHaveURL('/tmad/compare/v6.0-draft...v6.0/');
     await expect(page.locator('[data-change="modified"][data-to="8.6"] ins')).toHaveText('336');
   });
