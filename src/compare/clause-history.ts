@@ -73,7 +73,10 @@ export function buildHistories(document: DocumentRecord, compare: Compare): Docu
   const identityOf = new Map<VersionRecord, Map<Clause, Identity>>();
   const mapFor = (version: VersionRecord) => {
     let map = identityOf.get(version);
-    if (!map) identityOf.set(version, (map = new Map()));
+    if (!map) {
+      map = new Map();
+      identityOf.set(version, map);
+    }
     return map;
   };
   const start = (version: VersionRecord, clause: Clause, entry: Omit<HistoryEntry, 'version' | 'clause'>): Identity => {
@@ -189,7 +192,9 @@ function assignSlugs(identities: readonly Identity[], versions: readonly Version
   for (const [slug, group] of groups) {
     // The clause published first keeps the plain slug; later ones are told apart by where they began.
     const ranked = [...group].sort((x, y) => versions.indexOf(first(x).version) - versions.indexOf(first(y).version));
-    ranked.forEach((identity, rank) => slugs.set(identity, rank === 0 ? slug : `${slug}~v${first(identity).version.version}`));
+    ranked.forEach((identity, rank) => {
+      slugs.set(identity, rank === 0 ? slug : `${slug}~v${first(identity).version.version}`);
+    });
   }
   return identities.map((identity) => ({
     slug: slugs.get(identity) as string,

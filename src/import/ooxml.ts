@@ -137,7 +137,7 @@ export function readRelationships(pkg: Package, partPath: string): Map<string, R
 }
 
 /** A relationship target as a path inside the package: absolute (`/xl/styles.xml`) or relative to `folder` (`../media/a.png`). */
-export function resolvePartPath(folder: string, target: string): string {
+function resolvePartPath(folder: string, target: string): string {
   const out: string[] = [];
   for (const part of (target.startsWith('/') ? target : `${folder}${target}`).split('/')) {
     if (part === '..') out.pop();

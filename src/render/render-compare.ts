@@ -8,7 +8,7 @@ import { alignColumns, diffTableRow, headerTexts, type AlignedColumn } from '#co
 import { wordDiff, type WordDiffOptions } from '#compare/word-diff.ts';
 
 /** Unchanged rows kept beside each change at most (the "changes only" views show 0, 1 or 3). */
-export const MAX_CONTEXT = 3;
+const MAX_CONTEXT = 3;
 
 /** Labels for the two sides, e.g. `v5.0` and `v6.0`. */
 export interface CompareSides {
@@ -115,7 +115,9 @@ export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides):
   const context: RenderContext = { sides, tableOf: tableIndex(sides.clauses), renumbered: renumberedNumbers(rows), columns: new Map() };
   const distances = distanceToChange(rows);
   const changeIndex = new Map<AlignedRow, number>();
-  rows.filter(isChange).forEach((row, index) => changeIndex.set(row, index));
+  rows.filter(isChange).forEach((row, index) => {
+    changeIndex.set(row, index);
+  });
   const changes = rows.filter(isChange);
   const children: ElementContent[] = [
     h('div', { className: ['cmp-columns'], ariaHidden: 'true' }, [

@@ -13,7 +13,7 @@ import { launchChromium } from './launch-chromium.ts';
 import { runBuild, type BuildRun } from './run-build.ts';
 import { serveStatic } from './serve-static.ts';
 import { unsafeHtml } from './unsafe-html.ts';
-import { ALL_PAYLOADS, writeHostileContent } from './hostile-content.ts';
+import { writeHostileContent } from './hostile-content.ts';
 import { TEMPLATE_INJECTION, XSS_PAYLOADS } from './xss-payloads.ts';
 
 /**
@@ -114,7 +114,9 @@ describe(`${XSS_PAYLOADS.length} XSS payloads through every content field`, () =
     visit(version, 'element', (element) => {
       if (typeof element.properties.id === 'string') clauseText.set(element.properties.id, toText(element));
     });
-    XSS_PAYLOADS.forEach((_, i) => expect(clauseText.get(`1.${i + 1}`)).toMatch(new RegExp(`^1\\.${i + 1}\\s*Clause ${i + 1} before:`)));
+    XSS_PAYLOADS.forEach((_, i) => {
+      expect(clauseText.get(`1.${i + 1}`)).toMatch(new RegExp(`^1\\.${i + 1}\\s*Clause ${i + 1} before:`));
+    });
     expect(XSS_PAYLOADS.filter((_, i) => text.includes(`after ${i + 1} (amended).`)).length).toBeGreaterThan(XSS_PAYLOADS.length - 5);
     for (const marker of ['text hidden by style', 'text hidden by attribute', 'text hidden in details', 'keyboard hijack']) {
       expect(text).toContain(marker);

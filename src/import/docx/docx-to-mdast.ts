@@ -54,7 +54,7 @@ interface ConvertedParagraph {
 export function docxToMdast(bytes: Uint8Array): ConvertedDocument {
   const pkg = openPackage(bytes, 'Word (.docx)');
   const mainPath = officeDocumentPath(pkg);
-  if (!mainPath || !mainPath.startsWith('word/')) {
+  if (!mainPath?.startsWith('word/')) {
     throw new ImportError('the file is a zip package but not a Word document (it has no word/document.xml): save it from Word as .docx');
   }
   const main = readPart(pkg, mainPath);
@@ -260,7 +260,7 @@ function runs(container: Element, context: Context, style: ResolvedStyle | undef
   for (const element of children(container)) {
     switch (element.localName) {
       case 'r':
-        out.push(...run(element, context, style, where, url));
+        out.push(...run(element, context, style, url));
         break;
       case 'hyperlink': {
         const rel = context.relationships.get(attribute(element, 'id') ?? '');
@@ -300,7 +300,7 @@ function runs(container: Element, context: Context, style: ResolvedStyle | undef
   return out;
 }
 
-function run(element: Element, context: Context, style: ResolvedStyle | undefined, where: string, url?: string): TextSegment[] {
+function run(element: Element, context: Context, style: ResolvedStyle | undefined, url?: string): TextSegment[] {
   const rPr = child(element, 'rPr');
   if (isOn(rPr, 'vanish') || isOn(rPr, 'specVanish')) return [];
   const charStyle = resolveStyle(context.styles, val(rPr, 'rStyle'));
