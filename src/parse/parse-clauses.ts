@@ -10,7 +10,7 @@ import { blocksToHast } from './blocks-to-hast.ts';
 import type { Clause, SourcePoint } from '#model/clause.ts';
 import { cellsText, contentText } from './clause-text.ts';
 import { clauseWarnings } from './clause-warnings.ts';
-import { collapse } from './collapse.ts';
+import { collapse } from './whitespace.ts';
 import {
   compareNumbers,
   labelStyle,

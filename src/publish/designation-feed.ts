@@ -1,7 +1,7 @@
 import type { Element, Root } from 'xast';
 import { x } from 'xastscript';
 import { citeVersion } from './citation.ts';
-import { describeChanges, type DesignationRecord } from './designations.ts';
+import { describeChanges, type DesignationRecord } from './feed-entries.ts';
 import { formatDate } from '#model/format-date.ts';
 import { absoluteUrl, apiVersionUrl, compareUrl, directionUrl, versionUrl } from './urls.ts';
 

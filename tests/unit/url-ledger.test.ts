@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { builtPage, type BuiltPage } from '../../scripts/lib/built-page.ts';
+import { readPageLinks, type BuiltPage } from '../../scripts/lib/read-page-links.ts';
 import { formatProblem } from '#model/content-problem.ts';
 import { loadTombstones } from '#content/tombstones.ts';
 import { checkLedger, formatLedger, LEDGER_HEADER, parseLedger, publishedUrls } from '../../scripts/lib/url-ledger.ts';
 
 function pages(html: Record<string, string>): Map<string, BuiltPage> {
-  return new Map(Object.entries(html).map(([url, text]) => [url, builtPage(url, text)]));
+  return new Map(Object.entries(html).map(([url, text]) => [url, readPageLinks(url, text)]));
 }
 
 const clause = (id: string) => `<div id="${id}" class="clause">${id}</div>`;
