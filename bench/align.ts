@@ -115,14 +115,20 @@ function revise(rand: () => number, vocab: readonly string[], sections: readonly
 
 function markdown(sections: readonly Section[]): string {
   const numbers = new Map<number, string>();
-  sections.forEach((section, s) => section.items.forEach((item, k) => numbers.set(item.id, `${s + 1}.${k + 1}`)));
+  sections.forEach((section, s) => {
+    section.items.forEach((item, k) => {
+      numbers.set(item.id, `${s + 1}.${k + 1}`);
+    });
+  });
   const lines: string[] = [];
   sections.forEach((section, s) => {
     lines.push(`## ${s + 1} ${section.title}`);
     section.items.forEach((item, k) => {
       const target = item.ref === undefined ? undefined : numbers.get(item.ref);
       lines.push(`${s + 1}.${k + 1} ${item.words.join(' ')}${target ? `, under Clause ${target}` : ''}.`);
-      item.subs.forEach((sub, n) => lines.push(`(${String.fromCharCode(97 + n)}) ${sub.join(' ')};`));
+      item.subs.forEach((sub, n) => {
+        lines.push(`(${String.fromCharCode(97 + n)}) ${sub.join(' ')};`);
+      });
     });
   });
   return lines.join('\n\n');

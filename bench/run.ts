@@ -80,7 +80,12 @@ function treeRss(root: number): number | undefined {
   const tree = new Set([root]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, ppid] of parents) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+    for (const [pid, ppid] of parents) {
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
   }
   let total = 0;
   for (const pid of tree) {
@@ -434,6 +439,7 @@ async function main() {
   if (!values.keep) await rm(work, { recursive: true, force: true });
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: reads back the result object written just above, whose nested figures are typed `unknown` where they are measured
 function report(r: Record<string, any>) {
   const kb = (n: number | null | undefined) => (n === null || n === undefined ? 'n/a' : `${(n / 1024).toFixed(1)} KiB`);
   const mb = (n: number | null | undefined) => (n === null || n === undefined ? 'n/a' : `${(n / 1024 / 1024).toFixed(0)} MiB`);
@@ -448,6 +454,7 @@ function report(r: Record<string, any>) {
     ],
     ['rebuild, one version added', `${r.build.incremental.seconds} s (${(r.build.incrementalShareOfFull * 100).toFixed(1)}% of full), phases ${JSON.stringify(r.build.incremental.phasesMs)}`],
   ];
+  // biome-ignore lint/suspicious/noExplicitAny: as for `r`
   for (const [type, t] of Object.entries(r.pageTypes as Record<string, any>)) {
     rows.push([`  ${type} (${t.pages})`, `html ${kb(t.htmlBytes.median)} / p95 ${kb(t.htmlBytes.p95)}; gzip ${kb(t.gzipBytes.median)} / p95 ${kb(t.gzipBytes.p95)}; js ${kb(t.jsBytes.median)}`]);
   }

@@ -1,4 +1,4 @@
-import type { BuiltPage, PageLink } from './built-page.ts';
+import type { BuiltPage, PageLink } from './read-page-links.ts';
 
 /** A built site as the link checker sees it. */
 export interface BuiltSite {

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { urlOfFile, type BuiltPage } from './built-page.ts';
+import { urlOfFile, type BuiltPage } from './read-page-links.ts';
 import type { BuiltSite } from './check-links.ts';
 
 async function walk(dir: string): Promise<string[]> {

@@ -186,7 +186,9 @@ function render(sections: Section[]): string {
       const ref = clause.ref !== undefined ? numbers.get(clause.ref) : undefined;
       const text = ref ? `${clause.text.slice(0, -1)}, as provided in Clause ${ref}.` : clause.text;
       lines.push(`${numbers.get(clause.id)} ${text}`, '');
-      clause.subs.forEach((sub, i) => lines.push(`(${String.fromCharCode(97 + i)}) ${sub}`, ''));
+      clause.subs.forEach((sub, i) => {
+        lines.push(`(${String.fromCharCode(97 + i)}) ${sub}`, '');
+      });
     }
   });
   return lines.join('\n');

@@ -1,4 +1,4 @@
-import type { BuiltPage } from './built-page.ts';
+import type { BuiltPage } from './read-page-links.ts';
 import type { ContentProblem } from '#model/content-problem.ts';
 import type { Tombstone } from '#content/tombstones.ts';
 

@@ -8,8 +8,8 @@ const NUMBER = String.raw`(?:[A-Z]{1,2}\d+|\d+)(?:\.\d+[A-Z]{0,2})*(?:\s?\((?:[a
 /** Sections may also be lettered: "Section E". */
 const SECTION_LETTER = String.raw`[A-Z](?![\p{L}\p{N}])`;
 const JOIN = String.raw`(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to)\s+)`;
-const CLAUSE_WORD = String.raw`(?:[Cc]lauses?|[Pp]aragraphs?|[Aa]rticles?|[Ss]ub-?clauses?)`;
-const SECTION_WORD = String.raw`(?:[Ss]ections?|[Pp]arts?|[Ss]chedules?)`;
+const CLAUSE_WORD = '(?:[Cc]lauses?|[Pp]aragraphs?|[Aa]rticles?|[Ss]ub-?clauses?)';
+const SECTION_WORD = '(?:[Ss]ections?|[Pp]arts?|[Ss]chedules?)';
 
 /** "Clause 5.7", "Clauses 5.4 and 5.5", "Section E", "Sections 3 to 5". */
 const REFERENCE = new RegExp(
@@ -28,7 +28,7 @@ export interface ReferenceSpan {
 }
 
 /** Normalises a number as written in text (`18.4 (a)`) to the form clause numbers take (`18.4(a)`). */
-export function normalizeReference(written: string): string {
+function normalizeReference(written: string): string {
   return written.replace(/\s+/g, '');
 }
 

@@ -79,7 +79,7 @@ function range(from: number, to: number): number[] {
 }
 
 /** The cells of a table row or header (`td`/`th` elements). */
-export function cellsOf(content: readonly ElementContent[]): Element[] {
+function cellsOf(content: readonly ElementContent[]): Element[] {
   return content.filter((c): c is Element => c.type === 'element');
 }
 

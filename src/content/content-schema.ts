@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar date written `YYYY-MM-DD` (or a YAML date); impossible dates such as 2020-02-30 are refused. */
-export const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
+const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
   const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value.trim();
   const match = DATE.exec(text);
   if (!match) {
@@ -41,10 +41,10 @@ function isHttpsUrl(text: string): boolean {
 }
 
 /** Lower-case ids used in URLs: `tmad`, `2020-07-24-smets1-tmad-s1sr`. */
-export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
+const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
 
 /** A version number as written: `6.0`, `4.0-aclara-draft`. */
-export const versionNumberSchema = z
+const versionNumberSchema = z
   .string()
   .regex(/^\d+(?:\.\d+)*(?:-[a-z0-9]+)*$/, 'write versions as 6.0, or 6.0-draft for a draft');
 
@@ -160,5 +160,3 @@ export const directionSchema = z.strictObject({
 export type DocumentData = z.output<typeof documentSchema>;
 export type VersionData = z.output<typeof versionSchema>;
 export type DirectionData = z.output<typeof directionSchema>;
-export type AnnexData = z.output<typeof annexSchema>;
-export type ConsultationData = z.output<typeof consultationSchema>;

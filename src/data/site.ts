@@ -17,7 +17,6 @@ import { siteFolders } from '#node/site-folders.ts';
 import type { DocumentRecord, Site, VersionRecord } from '#model/site-model.ts';
 
 export { comparePairs, nearestPrerendered, prerenderedPairs, previousVersion } from '#model/compare-pairs.ts';
-export { versionInEffect } from '#model/version-in-effect.ts';
 
 let loading: Promise<Site> | undefined;
 

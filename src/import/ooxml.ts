@@ -2,6 +2,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom';
 import { Inflate } from 'fflate';
 import { ImportError } from './import-error.ts';
 import { checkLimit, limitBytes, type IMPORT_LIMITS } from './import-limits.ts';
+import type { SourceMetadata } from './import-result.ts';
 
 /**
  * Reading Office Open XML packages (.docx, .xlsx): the zip container, its parts, and the
@@ -270,3 +271,68 @@ export function textOf(element: Element): string {
   return element.textContent ?? '';
 }
 
+
+/** A relationship of a part: its type URI, and its target as a path inside the package (or a URL when external). */
+export interface Relationship {
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+/** The main part named by the package relationships (`_rels/.rels`): `word/document.xml`, `xl/workbook.xml`. */
+export function mainPartPath(pkg: Package): string | undefined {
+  const rels = readPart(pkg, '_rels/.rels');
+  if (!rels) return undefined;
+  for (const rel of children(rels, 'Relationship')) {
+    if ((attribute(rel, 'Type') ?? '').endsWith('/officeDocument')) return resolvePartPath('', attribute(rel, 'Target') ?? '');
+  }
+  return undefined;
+}
+
+/** The relationships of a part (`xl/_rels/workbook.xml.rels` for `xl/workbook.xml`), by id, targets resolved against the part's folder. */
+export function readRelationships(pkg: Package, partPath: string): Map<string, Relationship> {
+  const folder = partPath.replace(/[^/]+$/, '');
+  const rels = readPart(pkg, `${folder}_rels/${partPath.slice(folder.length)}.rels`);
+  const out = new Map<string, Relationship>();
+  if (!rels) return out;
+  for (const rel of children(rels, 'Relationship')) {
+    const id = attribute(rel, 'Id');
+    const target = attribute(rel, 'Target') ?? '';
+    const external = attribute(rel, 'TargetMode') === 'External';
+    if (id) out.set(id, { type: attribute(rel, 'Type') ?? '', target: external ? target : resolvePartPath(folder, target), external });
+  }
+  return out;
+}
+
+/** A relationship target as a path inside the package: absolute (`/xl/styles.xml`) or relative to `folder` (`../media/a.png`). */
+function resolvePartPath(folder: string, target: string): string {
+  const out: string[] = [];
+  for (const part of (target.startsWith('/') ? target : `${folder}${target}`).split('/')) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
+}
+
+/** What the package says about itself in `docProps/core.xml`: title, subject, author, version, and dates as `YYYY-MM-DD`. */
+export function readCoreProperties(pkg: Package): SourceMetadata {
+  const core = readPart(pkg, 'docProps/core.xml');
+  if (!core) return {};
+  const text = (name: string) => {
+    const element = children(core).find((c) => c.localName === name);
+    const value = element ? textOf(element).trim() : '';
+    return value === '' ? undefined : value;
+  };
+  const date = (name: string) => /^\d{4}-\d{2}-\d{2}/.exec(text(name) ?? '')?.[0];
+  const metadata: SourceMetadata = {};
+  const fields: Array<[keyof SourceMetadata, string | undefined]> = [
+    ['title', text('title')],
+    ['subject', text('subject')],
+    ['author', text('creator')],
+    ['version', text('version')],
+    ['created', date('created')],
+    ['modified', date('modified')],
+  ];
+  for (const [key, value] of fields) if (value) metadata[key] = value;
+  return metadata;
+}

@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { ClauseKind } from '#model/clause.ts';
-import { collapse } from './collapse.ts';
+import { collapse } from './whitespace.ts';
 
 /** A table row's or header's text: its cells' text joined by " | ". */
 export function cellsText(cells: readonly ElementContent[]): string {

@@ -1,6 +1,6 @@
 import { type ApiVersionFacts, apiVersionFacts } from './api-version-facts.ts';
 import { prerenderedPairs } from '#model/compare-pairs.ts';
-import type { DirectionRecord, DocumentRecord, Site, VersionRecord, VersionState } from '#model/site-model.ts';
+import type { DirectionRecord, DocumentRecord, Site, VersionRecord, } from '#model/site-model.ts';
 import {
   absoluteUrl,
   apiCompareUrl,

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'xast';
 import { x } from 'xastscript';
 import { citeVersion } from './citation.ts';
-import { describeChanges, type DesignationRecord } from './designations.ts';
+import { describeChanges, type DesignationRecord } from './feed-entries.ts';
 import { formatDate } from '#model/format-date.ts';
 import { absoluteUrl, apiVersionUrl, compareUrl, directionUrl, versionUrl } from './urls.ts';
 
@@ -46,7 +46,7 @@ export function entrySummary(record: DesignationRecord): string {
  */
 export function designationFeed(options: FeedOptions, records: readonly DesignationRecord[], site: URL | string): Root {
   const url = (path: string) => absoluteUrl(path, site);
-  const updated = records.reduce((latest, r) => (r.date > latest ? r.date : latest), '1970-01-01');
+  const updated = records.map((r) => r.date).sort().at(-1) ?? '1970-01-01';
   const feed = x(
     'feed',
     { xmlns: ATOM, 'xml:lang': 'en-GB' },

@@ -4,7 +4,7 @@ import { clauseUrl } from './urls.ts';
 import { clauseName } from '#model/clause-name.ts';
 
 /** Status names as the search filter shows them. */
-export const STATUS_LABELS: Record<VersionState, string> = {
+const STATUS_LABELS: Record<VersionState, string> = {
   'in-effect': 'In effect',
   superseded: 'Superseded',
   'not-yet-in-effect': 'Not yet in effect',

@@ -18,9 +18,6 @@ export const compareUrl = (doc: string, from: string, to: string): string => `/$
 /** `/tmad/clauses/5.5/`: the history of one clause through every version (slug as in its latest version). */
 export const historyUrl = (doc: string, slug: string): string => `/${doc}/clauses/${slug}/`;
 
-/** `/tmad/latest/`: leads to the version in legal effect. */
-export const latestUrl = (doc: string): string => `/${doc}/latest/`;
-
 /** `/data/tmad/v6.0.json`: a version's clauses, for comparisons computed in the browser. */
 export const versionDataUrl = (doc: string, version: string): string => `/data/${doc}/v${version}.json`;
 
@@ -35,12 +32,6 @@ export const searchUrl = '/search/';
 
 /** `/search/all/`: every version, superseded versions and consultation drafts included. */
 export const searchAllUrl = '/search/all/';
-
-/** Reads a compare route parameter (`v5.0...v6.0`) into its two versions. */
-export function parseComparePair(pair: string): { from: string; to: string } | undefined {
-  const match = /^v(.+?)\.\.\.v(.+)$/.exec(pair);
-  return match ? { from: match[1] as string, to: match[2] as string } : undefined;
-}
 
 
 /** `/tmad/in-effect/`: which version was in legal effect on a date (`?on=2020-07-01`). */

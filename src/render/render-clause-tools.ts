@@ -14,7 +14,7 @@ export const HOW_TO_CITE = 'how-to-cite';
  * would mean hundreds of thousands of pages: the version's preview is the fallback the issue allows.)
  */
 export function citeLink(target: CitationTarget, site: URL | string): Element {
-  const { document, version, clause } = target;
+  const { clause } = target;
   const citation = citationText(target, site);
   return h(
     'a',

@@ -10,7 +10,7 @@ import { wordDiff, type WordDiffOptions } from '#compare/word-diff.ts';
 import { linkFragmentsToVersion } from './version-fragment-links.ts';
 
 /** Unchanged rows kept beside each change at most (the "changes only" views show 0, 1 or 3). */
-export const MAX_CONTEXT = 3;
+const MAX_CONTEXT = 3;
 
 /** Labels for the two sides, e.g. `v5.0` and `v6.0`. */
 export interface CompareSides {
@@ -120,7 +120,9 @@ export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides):
   const context: RenderContext = { sides, tableOf: tableIndex(sides.clauses), renumbered: renumberedNumbers(rows), columns: new Map() };
   const distances = distanceToChange(rows);
   const changeIndex = new Map<AlignedRow, number>();
-  rows.filter(isChange).forEach((row, index) => changeIndex.set(row, index));
+  rows.filter(isChange).forEach((row, index) => {
+    changeIndex.set(row, index);
+  });
   const changes = rows.filter(isChange);
   const children: ElementContent[] = [
     h('div', { className: ['cmp-columns'], ariaHidden: 'true' }, [

@@ -38,7 +38,7 @@ export function latestClause(history: ClauseHistory): Clause {
 }
 
 /** What happened to the clause in one version, in words: "renumbered from 5.4", "reworded", "split from 2.3". */
-export function describeEntry(entry: HistoryEntry, document: DocumentRecord): string {
+function describeEntry(entry: HistoryEntry, document: DocumentRecord): string {
   const draft = entry.version.status !== 'designated';
   if (!entry.previous) {
     if (entry.kind === 'split' && entry.with?.[0]) return `split from ${displayNumber(entry.with[0])}`;

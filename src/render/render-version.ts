@@ -4,7 +4,7 @@ import type { Clause } from '#model/clause.ts';
 import { clauseName } from '#model/clause-name.ts';
 
 /** The permalink control beside a clause: a plain link without JavaScript, "copy link" with it. */
-export function permalink(clause: Clause): Element {
+function permalink(clause: Clause): Element {
   const name = `Link to ${clauseName(clause)}`;
   return h('a', { className: ['permalink'], href: `#${clause.slug}`, dataCopyLink: '', title: name, ariaLabel: name }, '¶');
 }

@@ -137,7 +137,9 @@ describe(`${XSS_PAYLOADS.length} XSS payloads through every content field`, () =
     visit(version, 'element', (element) => {
       if (typeof element.properties.id === 'string') clauseText.set(element.properties.id, toText(element));
     });
-    XSS_PAYLOADS.forEach((_, i) => expect(clauseText.get(`1.${i + 1}`)).toMatch(new RegExp(`^1\\.${i + 1}\\s*Clause ${i + 1} before:`)));
+    XSS_PAYLOADS.forEach((_, i) => {
+      expect(clauseText.get(`1.${i + 1}`)).toMatch(new RegExp(`^1\\.${i + 1}\\s*Clause ${i + 1} before:`));
+    });
     expect(XSS_PAYLOADS.filter((_, i) => text.includes(`after ${i + 1} (amended).`)).length).toBeGreaterThan(XSS_PAYLOADS.length - 5);
     for (const marker of ['text hidden by style', 'text hidden by attribute', 'text hidden in details', 'keyboard hijack']) {
       expect(text).toContain(marker);

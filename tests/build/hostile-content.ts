@@ -18,7 +18,7 @@ function versionText(amended: boolean): string {
   const clauses = XSS_PAYLOADS.map((payload, i) => `1.${i + 1} Clause ${i + 1} before: ${payload} after ${i + 1}${amended ? ' (amended)' : ''}.\n\n${payload}`);
   const headings = XSS_PAYLOADS.map((payload, i) => `## ${i + 3} Heading ${i + 3} ${payload.replace(/\n/g, ' ')}\n\n${i + 3}.1 Text of section ${i + 3}.`);
   const rows = XSS_PAYLOADS.map((payload, i) => `| row ${i + 1} | ${payload.replace(/\|/g, '\\|')} |`);
-  return ['## 1 Scope', ...clauses, '## 2 Devices', '| Key | Value |\n| --- | --- |\n' + rows.join('\n'), ...headings].join('\n\n');
+  return ['## 1 Scope', ...clauses, '## 2 Devices', `| Key | Value |\n| --- | --- |\n${rows.join('\n')}`, ...headings].join('\n\n');
 }
 
 /** Writes a copy of tests/fixtures/site-minimal with every payload in every content field into `content`. */

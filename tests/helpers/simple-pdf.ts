@@ -41,7 +41,7 @@ export function simplePdf(pages: SimplePage[], options: { title?: string; passwo
   const id = createHash('md5').update(JSON.stringify(pages)).digest();
   const encryption = options.password === undefined ? undefined : securityHandler(options.password, id);
   const encryptString = (num: number, text: string) => {
-    if (!encryption) return `(${escape(text)})`;
+    if (!encryption) return `(${escapePdfString(text)})`;
     return `<${rc4(objectKey(encryption.key, num), Buffer.from(text, 'latin1')).toString('hex')}>`;
   };
 
@@ -58,7 +58,7 @@ export function simplePdf(pages: SimplePage[], options: { title?: string; passwo
     }
     for (const t of page.texts) {
       const [r, g, b] = t.color ?? [0, 0, 0];
-      ops.push(`${r} ${g} ${b} rg BT /${t.bold ? 'F2' : 'F1'} ${t.size ?? 12} Tf 1 0 0 1 ${t.x} ${t.y} Tm (${escape(t.text)}) Tj ET`);
+      ops.push(`${r} ${g} ${b} rg BT /${t.bold ? 'F2' : 'F1'} ${t.size ?? 12} Tf 1 0 0 1 ${t.x} ${t.y} Tm (${escapePdfString(t.text)}) Tj ET`);
     }
     const contentId = objects.length + 1;
     let data: Buffer = Buffer.from(ops.join('\n'), 'latin1');
@@ -86,7 +86,7 @@ export function simplePdf(pages: SimplePage[], options: { title?: string; passwo
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
-function escape(text: string): string {
+function escapePdfString(text: string): string {
   return text.replace(/[\\()]/g, (c) => `\\${c}`);
 }
 

@@ -8,7 +8,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 /** The folder of the schemas, relative to the repository root (where tests run). */
-export const SCHEMA_DIR = 'schemas';
+const SCHEMA_DIR = 'schemas';
 
 /** Each schema by name (`documents`, `version`, `compare`), parsed. */
 export function readSchemas(): Map<string, object> {

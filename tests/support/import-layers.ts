@@ -74,7 +74,7 @@ export function layerViolations(file: string, text: string): LayerViolation[] {
 }
 
 /** Every `.ts`, `.mjs` and `.astro` file under a folder, project-relative. */
-export function sourceFiles(root: string, folder: string): string[] {
+function sourceFiles(root: string, folder: string): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -9,7 +9,7 @@ import type { Site } from '#model/site-model.ts';
 const file = (path: string, lines: string[]) => ({ file: path, text: `${lines.join('\n')}\n` });
 
 /** The content of the sample site, as the loader reads it. */
-export const sampleSources = (): SiteSources => ({
+const sampleSources = (): SiteSources => ({
   documents: [
     file('content/documents/td/index.md', ['---', 'title: Test Document', 'shortName: TD', 'secReference: Appendix ZZ', 'order: 1', '---', 'About it.']),
     file('content/documents/ot/index.md', ['---', 'title: Other Text', 'shortName: OT', 'secReference: Appendix ZY', 'order: 2', '---', 'Another.']),

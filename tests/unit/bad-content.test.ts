@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../scripts/lib/check-site.ts';
 import type { Site } from '#model/site-model.ts';
@@ -7,7 +8,7 @@ import type { Site } from '#model/site-model.ts';
  * The catalogue of bad content: each case in tests/fixtures/bad-content/ is a small content
  * folder with one thing broken (or, for the accepted cases, written unusually), and
  * `expected.txt` holds exactly what the checker prints for it, with the case folder shown as
- * `content/`. `UPDATE_GOLDEN=1` rewrites the expected files (review the diff).
+ * `content/` (Vitest file snapshots: `-u` rewrites them; review the diff).
  */
 const BASE = 'tests/fixtures/bad-content';
 const AS_OF = '2024-01-01';
@@ -20,10 +21,6 @@ async function report(name: string): Promise<{ site: Site | undefined; text: str
   const root = `${BASE}/${name}`;
   const { site, lines } = await checkContent(root, AS_OF);
   return { site, text: lines.join('\n').replaceAll(`${root}/`, 'content/') };
-}
-
-function expected(name: string): string {
-  return readFileSync(`${BASE}/${name}/expected.txt`, 'utf8').replace(/\n$/, '');
 }
 
 function version(site: Site | undefined, doc: string, number: string) {
@@ -41,8 +38,7 @@ describe('the catalogue of bad content', () => {
 
   it.each(cases)('%s: prints exactly the expected messages', async (name) => {
     const { site, text } = await report(name);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(`${BASE}/${name}/expected.txt`, text ? `${text}\n` : '');
-    expect(text).toBe(expected(name));
+    await expect(text ? `${text}\n` : '').toMatchFileSnapshot(resolve(BASE, name, 'expected.txt'));
     // Errors stop the build; warnings alone do not.
     expect(site === undefined).toBe(/^\S+:\d+:\d+ error: /m.test(text));
   });

@@ -33,7 +33,7 @@ const OPTIONS = { file: 'content/documents/td/v1.0.md', lineOffset: 6 };
 describe('the parse and align caches', () => {
   it('follow relative and #alias imports to the helpers the hand-kept list missed', () => {
     const parser = moduleGraph(['src/parse/parse-clauses.ts']);
-    for (const helper of ['src/parse/clause-text.ts', 'src/parse/clause-warnings.ts', 'src/parse/collapse.ts', 'src/model/clause.ts']) {
+    for (const helper of ['src/parse/clause-text.ts', 'src/parse/clause-warnings.ts', 'src/parse/whitespace.ts', 'src/model/clause.ts']) {
       expect(parser).toContain(helper);
     }
     expect(parser.every((file) => file.startsWith('src/parse/') || file.startsWith('src/model/'))).toBe(true);
@@ -56,7 +56,7 @@ describe('the parse and align caches', () => {
     touch(root, 'src/render/render-version.ts');
     expect(parserSalt(root)).toBe(before);
 
-    touch(root, 'src/parse/collapse.ts');
+    touch(root, 'src/parse/whitespace.ts');
     expect(parserSalt(root)).not.toBe(before);
     const afterChange = cachedParser(dir, root);
     expect(afterChange.parse(MARKDOWN, OPTIONS)).toEqual(parsed);

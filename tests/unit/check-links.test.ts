@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { builtPage, urlOfFile } from '../../scripts/lib/built-page.ts';
+import { readPageLinks, urlOfFile } from '../../scripts/lib/read-page-links.ts';
 import { checkLinks, formatBrokenLink, whyBroken, type BuiltSite } from '../../scripts/lib/check-links.ts';
 
 const SITE = 'https://sec.example.org';
 
 function site(pages: Record<string, string>, files: string[] = []): BuiltSite {
   return {
-    pages: new Map(Object.entries(pages).map(([url, html]) => [url, builtPage(url, html)])),
+    pages: new Map(Object.entries(pages).map(([url, html]) => [url, readPageLinks(url, html)])),
     files: new Set(files),
   };
 }
@@ -19,8 +19,8 @@ describe('urlOfFile', () => {
   });
 });
 
-describe('builtPage', () => {
-  const page = builtPage(
+describe('readPageLinks', () => {
+  const page = readPageLinks(
     '/tmad/v6.0/',
       [
         '<head><link rel="stylesheet" href="/_astro/a.css"><meta http-equiv="refresh" content="0; url=/tmad/v6.0/"></head>',
@@ -51,7 +51,7 @@ describe('builtPage', () => {
   });
 
   it('knows a tombstone page', () => {
-    expect(builtPage('/x/', '<main><div class="tombstone"><h1>Removed</h1></div></main>').tombstone).toBe(true);
+    expect(readPageLinks('/x/', '<main><div class="tombstone"><h1>Removed</h1></div></main>').tombstone).toBe(true);
   });
 });
 

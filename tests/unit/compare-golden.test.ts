@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { alignClauses } from '#compare/align-clauses.ts';
@@ -8,8 +8,8 @@ import { renderCompare, renderSummary } from '#render/render-compare.ts';
 
 /**
  * Whole-pipeline golden files: Markdown of two versions in, the summary and the side-by-side
- * comparison out, byte for byte. Review a change with `git diff`, then accept it with
- * `UPDATE_GOLDEN=1 npm run test:unit`.
+ * comparison out, byte for byte (Vitest file snapshots). Accept a change with
+ * `npx vitest run --project unit tests/unit/compare-golden.test.ts -u`, then review it with `git diff`.
  */
 const root = 'tests/fixtures/compare';
 
@@ -24,13 +24,9 @@ function render(dir: string): string {
 
 describe('comparison golden files', () => {
   for (const name of readdirSync(root).sort()) {
-    it(name, () => {
+    it(name, async () => {
       const dir = join(root, name);
-      const actual = render(dir);
-      const expectedFile = join(dir, 'expected.html');
-      if (process.env.UPDATE_GOLDEN) writeFileSync(expectedFile, actual);
-      expect(existsSync(expectedFile), `${expectedFile} is missing: run UPDATE_GOLDEN=1 npm run test:unit and review it`).toBe(true);
-      expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
+      await expect(render(dir)).toMatchFileSnapshot(resolve(dir, 'expected.html'));
     });
   }
 });

@@ -2,17 +2,17 @@ import { toXml } from 'xast-util-to-xml';
 import { describe, expect, it } from 'vitest';
 import { alignClauses } from '#compare/align-clauses.ts';
 import { atomDate, designationFeed, entrySummary, entryTitle } from '#publish/designation-feed.ts';
-import { describeChanges, designations } from '#publish/designations.ts';
+import { describeChanges, feedEntries } from '#publish/feed-entries.ts';
 import type { VersionRecord } from '#model/site-model.ts';
 import { validateAtom } from '../support/validate-atom.ts';
 import { SITE_URL, sampleSite } from '../support/sample-site.ts';
 
 const site = sampleSite();
 const compare = (from: VersionRecord, to: VersionRecord) => alignClauses(from.clauses, to.clauses);
-const siteFeed = () => toXml(designationFeed({ title: 'All', path: '/feeds/designations.xml', alternate: '/' }, designations(site, compare), SITE_URL));
+const siteFeed = () => toXml(designationFeed({ title: 'All', path: '/feeds/designations.xml', alternate: '/' }, feedEntries(site, compare), SITE_URL));
 
-describe('designations', () => {
-  const records = designations(site, compare);
+describe('feedEntries', () => {
+  const records = feedEntries(site, compare);
 
   it('lists designated versions newest first, never consultation drafts', () => {
     expect(records.map((r) => `${r.document.id} ${r.version.version} ${r.date}`)).toEqual(['td 2.0 2020-07-24', 'td 1.0 2020-06-15', 'ot 1.0 2020-05-01']);
@@ -29,7 +29,7 @@ describe('designations', () => {
   });
 
   it('lists one document only when asked', () => {
-    expect(designations(site, compare, 'ot').map((r) => r.version.version)).toEqual(['1.0']);
+    expect(feedEntries(site, compare, 'ot').map((r) => r.version.version)).toEqual(['1.0']);
   });
 });
 
@@ -53,7 +53,7 @@ describe('designationFeed', () => {
 
   it('is the same bytes for the same content, whenever it is built', () => {
     expect(siteFeed()).toBe(xml);
-    expect(toXml(designationFeed({ title: 'All', path: '/f.xml', alternate: '/' }, designations(sampleSite('2031-01-01'), compare), SITE_URL))).toContain(
+    expect(toXml(designationFeed({ title: 'All', path: '/f.xml', alternate: '/' }, feedEntries(sampleSite('2031-01-01'), compare), SITE_URL))).toContain(
       '<updated>2020-07-24T00:00:00Z</updated>',
     );
   });
@@ -79,7 +79,7 @@ describe('designationFeed', () => {
   });
 
   it('titles and summarises an entry in words', () => {
-    const [latest, first] = designations(site, compare);
+    const [latest, first] = feedEntries(site, compare);
     expect(entryTitle(latest!)).toBe('TD v2.0 designated, in legal effect from 26 July 2020');
     expect(entrySummary(latest!)).toBe(
       'SEC Appendix ZZ (TD) v2.0, Test Document, designated on 24 July 2020 by the direction “A direction”, in legal effect from 26 July 2020. ' +

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lvl, p, wordPackage } from '../helpers/word-package.ts';
+import { workbookPackage } from '../helpers/workbook-package.ts';
 
 /** `npm run import` as the administrator runs it, on a copy of the minimal test site. */
 function run(args: string[]) {
@@ -13,7 +13,7 @@ function run(args: string[]) {
 }
 
 const numbering =
-  `<w:abstractNum w:abstractNumId="0">${lvl(0, '%1')}${lvl(1, '%1.%2')}${lvl(2, '(%3)', 'lowerLetter')}</w:abstractNum>` + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+  `<w:abstractNum w:abstractNumId="0">${lvl(0, '%1')}${lvl(1, '%1.%2')}${lvl(2, '(%3)', 'lowerLetter')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
 const styles = '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>';
 const version3 = wordPackage({
   styles,
@@ -125,13 +125,13 @@ describe('npm run import', () => {
   });
 
   it('imports a sheet of a workbook as a keyed table', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Matrix');
-    sheet.addRow(['Device Model', 'Cohort']);
-    sheet.addRow(['Model A', 'FOC']);
-    sheet.addRow(['Model B', 'MOC (Secure)']);
+    const rows = [
+      ['Device Model', 'Cohort'],
+      ['Model A', 'FOC'],
+      ['Model B', 'MOC (Secure)'],
+    ];
     const file = join(work, 'matrix.xlsx');
-    await writeFile(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    await writeFile(file, workbookPackage({ sheets: [{ name: 'Matrix', rows }] }));
     const { code, stdout } = run([file, '--document', 'td', '--version', '3.0', ...dates, '--sheet', 'Matrix', '--key-column', 'Device Model', '--content', content]);
     expect(code).toBe(0);
     expect(stdout).toContain('0 sections, 0 numbered clauses, 0 unnumbered paragraphs, 1 table (2 rows)');

@@ -111,10 +111,11 @@ describe('pdfToMdast', () => {
     const bytes = simplePdf([{ texts: [{ x: 72, y: 700, text: '1.1 Secret text.' }] }], { password: 'secret' });
     await expect(pdfToMdast(bytes)).rejects.toThrow(ImportError);
     await expect(pdfToMdast(bytes)).rejects.toThrow(/encrypted and needs a password/);
-    const opened = await getDocument({ data: bytes.slice(), password: 'secret', verbosity: 0 }).promise;
+    const loading = getDocument({ data: bytes.slice(), password: 'secret', verbosity: 0 });
+    const opened = await loading.promise;
     const page = await opened.getPage(1);
     expect((await page.getTextContent()).items.map((i) => ('str' in i ? i.str : ''))).toContain('1.1 Secret text.');
-    await opened.destroy();
+    await loading.destroy();
   });
 
   it('refuses a PDF without text (a scan) and a damaged one', async () => {

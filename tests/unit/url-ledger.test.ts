@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { builtPage, type BuiltPage } from '../../scripts/lib/built-page.ts';
+import { readPageLinks, type BuiltPage } from '../../scripts/lib/read-page-links.ts';
 import { formatProblem } from '#model/content-problem.ts';
 import { loadTombstones } from '#content/tombstones.ts';
 import { checkLedger, formatLedger, LEDGER_HEADER, parseLedger, publishedUrls } from '../../scripts/lib/url-ledger.ts';
 
 function pages(html: Record<string, string>): Map<string, BuiltPage> {
-  return new Map(Object.entries(html).map(([url, text]) => [url, builtPage(url, text)]));
+  return new Map(Object.entries(html).map(([url, text]) => [url, readPageLinks(url, text)]));
 }
 
 const clause = (id: string) => `<div id="${id}" class="clause">${id}</div>`;
@@ -141,9 +141,9 @@ describe('loadTombstones', () => {
 describe('anchor aliases in the ledger', () => {
   it('records an alias like any clause anchor, and refuses a build that drops it', () => {
     const page = (alias: string) => `<h2 id="k" class="clause clause-heading"><span id="${alias}" class="clause-alias"></span>K</h2>`;
-    const before = new Map([['/club/v1.0/', builtPage('/club/v1.0/', page('k-payment'))]]);
+    const before = new Map([['/club/v1.0/', readPageLinks('/club/v1.0/', page('k-payment'))]]);
     expect(publishedUrls(before.values())).toEqual(['/club/v1.0/', '/club/v1.0/#k', '/club/v1.0/#k-payment']);
-    const after = new Map([['/club/v1.0/', builtPage('/club/v1.0/', page('payment'))]]);
+    const after = new Map([['/club/v1.0/', readPageLinks('/club/v1.0/', page('payment'))]]);
     const ledger = { file: 'content/published-urls.txt', entries: parseLedger(formatLedger(publishedUrls(before.values()))) };
     const { problems } = checkLedger(ledger, after, { file: 'content/tombstones.yaml', entries: [] });
     expect(problems.map((p) => p.message)).toEqual(['/club/v1.0/#k-payment was published, and this build no longer has it']);

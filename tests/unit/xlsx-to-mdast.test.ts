@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
 import type { Clause } from '#model/clause.ts';
@@ -9,6 +8,9 @@ import { measureFidelity } from '#import/measure-fidelity.ts';
 import { xlsxToMdast } from '#import/xlsx/xlsx-to-mdast.ts';
 import { parseClauses } from '#parse/parse-clauses.ts';
 import { readFrontMatter } from '#content/read-front-matter.ts';
+import { columnLetter } from '#import/xlsx/cell-reference.ts';
+import { workbookPackage, type WorkbookCell } from '../helpers/workbook-package.ts';
+import { p, wordPackage } from '../helpers/word-package.ts';
 
 const FILE = 'content/documents/dmves/v2.0.md';
 
@@ -27,23 +29,20 @@ async function dmvesTable(): Promise<{ clauses: Clause[]; header: string[]; rows
  */
 async function dmvesWorkbook(): Promise<Uint8Array> {
   const { header, rows } = await dmvesTable();
-  const workbook = new ExcelJS.Workbook();
-  workbook.title = 'Device Model Variations to Equivalent Steps Matrix v2.0';
-  workbook.addWorksheet('Notes').addRow(['Read the matrix on the next sheet.']);
-  const sheet = workbook.addWorksheet('Matrix');
-  sheet.addRow(['Device Model Variations to Equivalent Steps Matrix']);
-  sheet.mergeCells(1, 1, 1, header.length);
-  sheet.addRow(header.map((h) => (h === 'Equivalent Steps variation' ? 'Equivalent Steps' : h)));
-  sheet.addRow(header.map((h) => (h === 'Equivalent Steps variation' ? 'variation' : null)));
-  header.forEach((h, i) => {
-    if (h !== 'Equivalent Steps variation') sheet.mergeCells(2, i + 1, 3, i + 1);
-  });
-  sheet.addRow([]);
+  const split = (h: string, top: boolean) => (h === 'Equivalent Steps variation' ? (top ? 'Equivalent Steps' : 'variation') : top ? h : null);
+  const matrix: WorkbookCell[][] = [['Device Model Variations to Equivalent Steps Matrix'], header.map((h) => split(h, true)), header.map((h) => split(h, false)), []];
   rows.forEach((row, i) => {
-    sheet.addRow(row);
-    if (i === 4) sheet.addRow([null, '  ', null]);
+    matrix.push(row);
+    if (i === 4) matrix.push([null, '  ', null]);
   });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  const merges = [`A1:${columnLetter(header.length)}1`, ...header.flatMap((h, i) => (h === 'Equivalent Steps variation' ? [] : [`${columnLetter(i + 1)}2:${columnLetter(i + 1)}3`]))];
+  return workbookPackage({
+    core: { title: 'Device Model Variations to Equivalent Steps Matrix v2.0' },
+    sheets: [
+      { name: 'Notes', rows: [['Read the matrix on the next sheet.']] },
+      { name: 'Matrix', rows: matrix, merges },
+    ],
+  });
 }
 
 describe('xlsxToMdast', () => {
@@ -83,5 +82,44 @@ describe('xlsxToMdast', () => {
     const bytes = await dmvesWorkbook();
     await expect(xlsxToMdast(bytes, { sheet: 'Matrx' })).rejects.toThrow(/no sheet "Matrx": its sheets are "Notes", "Matrix"/);
     await expect(xlsxToMdast(bytes, { sheet: 'Matrix', keyColumn: 'Model' })).rejects.toThrow(ImportError);
+  });
+});
+
+describe('xlsxToMdast: cell values', () => {
+  it('reads shared, inline and rich strings, numbers, dates, booleans and formula results as Excel shows them', async () => {
+    const styles = '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd&quot;/&quot;mm&quot;/&quot;yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs>';
+    const bytes = workbookPackage({
+      styles,
+      sheets: [
+        {
+          name: 'Values',
+          rows: [
+            ['Kind', 'Value'],
+            ['inline', { attributes: 't="inlineStr"', xml: '<is><t>Typed  in\nthe cell</t></is>' }],
+            ['rich', { attributes: 't="inlineStr"', xml: '<is><r><t>Bold</t></r><r><t xml:space="preserve"> and plain</t></r><rPh sb="0" eb="1"><t>guide</t></rPh></is>' }],
+            ['number', 2.5],
+            ['date', { attributes: 's="1"', xml: '<v>44036</v>' }],
+            ['custom date', { attributes: 's="2"', xml: '<v>44038.75</v>' }],
+            ['boolean', { attributes: 't="b"', xml: '<v>1</v>' }],
+            ['formula', { attributes: 't="str"', xml: '<f>A1&amp;"!"</f><v>Kind!</v>' }],
+          ],
+        },
+      ],
+    });
+    const markdown = mdastToMarkdown((await xlsxToMdast(bytes)).tree);
+    expect(markdown.split('\n').slice(2, -1)).toEqual([
+      '| inline | Typed in the cell |',
+      '| rich | Bold and plain |',
+      '| number | 2.5 |',
+      '| date | 2020-07-24 |',
+      '| custom date | 2020-07-26 |',
+      '| boolean | TRUE |',
+      '| formula | Kind! |',
+    ]);
+  });
+
+  it('refuses a package that is not a workbook, and a workbook without sheets', async () => {
+    await expect(xlsxToMdast(wordPackage({ body: p('1.1 A clause.') }))).rejects.toThrow(/not an Excel workbook \(it has no xl\/workbook.xml\)/);
+    await expect(xlsxToMdast(workbookPackage({ sheets: [] }))).rejects.toThrow(/the workbook has no sheets/);
   });
 });

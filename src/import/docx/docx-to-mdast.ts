@@ -2,8 +2,8 @@ import type { Element } from '@xmldom/xmldom';
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { readClauseNumber, readHeadingNumber, readSubLabel } from '#parse/clause-number.ts';
 import { ImportError } from '../import-error.ts';
-import type { ConvertedDocument, ImportNote, SourceMetadata } from '../import-result.ts';
-import { attribute, child, children, descendants, isOn, openPackage, readPart, textOf, val, type Package } from '../ooxml.ts';
+import type { ConvertedDocument, ImportNote } from '../import-result.ts';
+import { attribute, child, children, descendants, isOn, mainPartPath, openPackage, readCoreProperties, readPart, readRelationships, type Relationship, textOf, val } from '../ooxml.ts';
 import { phrasingText, segmentsToPhrasing, withLabel, type TextSegment } from '../phrasing.ts';
 import { levelForStyle, readWordNumbering } from './read-word-numbering.ts';
 import { readWordStyles, resolveStyle, type ResolvedStyle, type WordStyle } from './read-word-styles.ts';
@@ -11,12 +11,6 @@ import { NumberingCounter, type DisplayedNumber, type NumberingDefinitions } fro
 
 /** A heading-styled paragraph longer than this many words is a clause set in a heading style. */
 const HEADING_MAX_WORDS = 20;
-
-interface Relationship {
-  type: string;
-  target: string;
-  external: boolean;
-}
 
 interface Context {
   styles: Map<string, WordStyle>;
@@ -55,8 +49,8 @@ interface ConvertedParagraph {
  */
 export function docxToMdast(bytes: Uint8Array): ConvertedDocument {
   const pkg = openPackage(bytes, 'Word (.docx)');
-  const mainPath = officeDocumentPath(pkg);
-  if (!mainPath || !mainPath.startsWith('word/')) {
+  const mainPath = mainPartPath(pkg) ?? (pkg.has('word/document.xml') ? 'word/document.xml' : undefined);
+  if (!mainPath?.startsWith('word/')) {
     throw new ImportError('the file is a zip package but not a Word document (it has no word/document.xml): save it from Word as .docx');
   }
   const main = readPart(pkg, mainPath);
@@ -267,7 +261,7 @@ function runs(container: Element, context: Context, style: ResolvedStyle | undef
   for (const element of children(container)) {
     switch (element.localName) {
       case 'r':
-        out.push(...run(element, context, style, where, url));
+        out.push(...run(element, context, style, url));
         break;
       case 'hyperlink': {
         const rel = context.relationships.get(attribute(element, 'id') ?? '');
@@ -309,7 +303,7 @@ function runs(container: Element, context: Context, style: ResolvedStyle | undef
   return out;
 }
 
-function run(element: Element, context: Context, style: ResolvedStyle | undefined, where: string, url?: string): TextSegment[] {
+function run(element: Element, context: Context, style: ResolvedStyle | undefined, url?: string): TextSegment[] {
   const rPr = child(element, 'rPr');
   if (isOn(rPr, 'vanish') || isOn(rPr, 'specVanish')) return [];
   const charStyle = resolveStyle(context.styles, val(rPr, 'rStyle'));
@@ -464,62 +458,3 @@ function snippet(text: string): string {
   return words.length < text.trim().length ? `${words}…` : words;
 }
 
-/** The main part named by the package relationships (`_rels/.rels`). */
-function officeDocumentPath(pkg: Package): string | undefined {
-  const rels = readPart(pkg, '_rels/.rels');
-  if (!rels) return pkg.has('word/document.xml') ? 'word/document.xml' : undefined;
-  for (const rel of children(rels, 'Relationship')) {
-    if ((attribute(rel, 'Type') ?? '').endsWith('/officeDocument')) return (attribute(rel, 'Target') ?? '').replace(/^\//, '');
-  }
-  return undefined;
-}
-
-function readRelationships(pkg: Package, partPath: string): Map<string, Relationship> {
-  const folder = partPath.replace(/[^/]+$/, '');
-  const name = partPath.slice(folder.length);
-  const rels = readPart(pkg, `${folder}_rels/${name}.rels`);
-  const out = new Map<string, Relationship>();
-  if (!rels) return out;
-  for (const rel of children(rels, 'Relationship')) {
-    const id = attribute(rel, 'Id');
-    const target = attribute(rel, 'Target') ?? '';
-    const external = attribute(rel, 'TargetMode') === 'External';
-    if (!id) continue;
-    out.set(id, { type: attribute(rel, 'Type') ?? '', target: external ? target : resolvePath(folder, target), external });
-  }
-  return out;
-}
-
-function resolvePath(folder: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = `${folder}${target}`.split('/');
-  const out: string[] = [];
-  for (const part of parts) {
-    if (part === '..') out.pop();
-    else if (part !== '.' && part !== '') out.push(part);
-  }
-  return out.join('/');
-}
-
-/** Title, subject, author, version and dates from docProps/core.xml. */
-function readCoreProperties(pkg: Package): SourceMetadata {
-  const core = readPart(pkg, 'docProps/core.xml');
-  if (!core) return {};
-  const text = (name: string) => {
-    const element = children(core).find((c) => c.localName === name);
-    const value = element ? textOf(element).trim() : '';
-    return value === '' ? undefined : value;
-  };
-  const date = (name: string) => /^\d{4}-\d{2}-\d{2}/.exec(text(name) ?? '')?.[0];
-  const metadata: SourceMetadata = {};
-  const fields: Array<[keyof SourceMetadata, string | undefined]> = [
-    ['title', text('title')],
-    ['subject', text('subject')],
-    ['author', text('creator')],
-    ['version', text('version')],
-    ['created', date('created')],
-    ['modified', date('modified')],
-  ];
-  for (const [key, value] of fields) if (value) metadata[key] = value;
-  return metadata;
-}

@@ -102,7 +102,7 @@ function tableOf(page: PdfPage, run: GridLine[], verticals: PdfRule[], lines: re
   for (let i = 0; i + 1 < run.length; i++) bands.push({ top: (run[i] as GridLine).y, bottom: (run[i + 1] as GridLine).y });
   const used = new Set<PdfLine>();
   const bandLines = bands.map((band) => lines.filter((l) => inside(l) && l.y < band.top && l.y > band.bottom));
-  bandLines.flat().forEach((l) => used.add(l));
+  for (const l of bandLines.flat()) used.add(l);
   // The column starts of the cells seen so far, to tell a header row above the first rule from a paragraph.
   const starts = new Set(bandLines.flat().flatMap((l) => l.items.map((i) => Math.round(i.x))));
   const fits = (line: PdfLine) => line.segments.every((s) => [...starts].some((x) => Math.abs(x - s.x0) <= 3));
@@ -113,7 +113,7 @@ function tableOf(page: PdfPage, run: GridLine[], verticals: PdfRule[], lines: re
     header.unshift(line);
     edge = line.y;
   }
-  header.forEach((l) => used.add(l));
+  for (const l of header) used.add(l);
   const rowLines = [...(header.length > 0 ? [header] : []), ...bandLines].filter((group) => group.length > 0);
   if (rowLines.length < 2) return undefined;
   const rows = rowLines.map((group) => {

@@ -24,19 +24,20 @@ type Matrix = [number, number, number, number, number, number];
  */
 export async function readPdfPages(bytes: Uint8Array, assets: PdfAssets = {}): Promise<{ pages: PdfPage[]; metadata: SourceMetadata }> {
   checkPdfStreams(bytes);
+  const loading = getDocument({
+    // pdf.js takes ownership of (detaches) the buffer it is given: give it a copy.
+    data: bytes.slice(),
+    verbosity: VerbosityLevel.ERRORS,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    ...assets,
+  });
   let pdf: PDFDocumentProxy;
   try {
-    pdf = await getDocument({
-      // pdf.js takes ownership of (detaches) the buffer it is given: give it a copy.
-      data: bytes.slice(),
-      verbosity: VerbosityLevel.ERRORS,
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      stopAtErrors: false,
-      ...assets,
-    }).promise;
+    pdf = await loading.promise;
   } catch (error) {
+    await loading.destroy();
     const name = (error as Error).name;
     if (name === 'PasswordException') {
       throw new ImportError('the PDF is encrypted and needs a password to open: save an unprotected copy (print to PDF without security) and import that', { cause: error });
@@ -52,7 +53,8 @@ export async function readPdfPages(bytes: Uint8Array, assets: PdfAssets = {}): P
     if (error instanceof ImportError) throw error;
     throw new ImportError(`the PDF cannot be read (${(error as Error).message}): the file is damaged`, { cause: error });
   } finally {
-    await pdf.destroy();
+    // Since pdf.js 6 the loading task, not the document, releases the worker and the document.
+    await loading.destroy();
   }
 }
 

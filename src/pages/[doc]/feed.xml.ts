@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getComparison, getSite } from '#data/site.ts';
 import { pageSiteUrl, xmlResponse } from '#data/responses.ts';
 import { designationFeed } from '#publish/designation-feed.ts';
-import { designations } from '#publish/designations.ts';
+import { feedEntries } from '#publish/feed-entries.ts';
 import type { DocumentRecord } from '#model/site-model.ts';
 import { documentFeedUrl, documentUrl } from '#publish/urls.ts';
 
@@ -22,7 +22,7 @@ export const GET: APIRoute<{ document: DocumentRecord }> = async (context) => {
       path: documentFeedUrl(document.id),
       alternate: documentUrl(document.id),
     },
-    designations(site, getComparison, document.id),
+    feedEntries(site, getComparison, document.id),
     pageSiteUrl(context),
   );
   return xmlResponse(feed, 'application/atom+xml');

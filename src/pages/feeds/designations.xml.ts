@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getComparison, getSite } from '#data/site.ts';
 import { pageSiteUrl, xmlResponse } from '#data/responses.ts';
 import { designationFeed } from '#publish/designation-feed.ts';
-import { designations } from '#publish/designations.ts';
+import { feedEntries } from '#publish/feed-entries.ts';
 import { siteFeedUrl } from '#publish/urls.ts';
 
 /** `/feeds/designations.xml`: every designation of every document, newest first. */
@@ -15,7 +15,7 @@ export const GET: APIRoute = async (context) => {
       path: siteFeedUrl,
       alternate: '/',
     },
-    designations(site, getComparison),
+    feedEntries(site, getComparison),
     pageSiteUrl(context),
   );
   return xmlResponse(feed, 'application/atom+xml');

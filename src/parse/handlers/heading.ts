@@ -1,7 +1,7 @@
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { readHeadingNumber, slugForNumber, slugForText } from '../clause-number.ts';
-import { collapse } from '../collapse.ts';
+import { collapse } from '../whitespace.ts';
 import type { ParseState } from '../parse-state.ts';
 import { numberInSection } from '../section-number.ts';
 import { stripLabel } from '../strip-label.ts';

@@ -4,7 +4,7 @@ import type { Table, TableRow } from 'mdast';
 import { blocksToHast } from '../blocks-to-hast.ts';
 import { slugForText } from '../clause-number.ts';
 import { cellsText } from '../clause-text.ts';
-import { collapse } from '../collapse.ts';
+import { collapse } from '../whitespace.ts';
 import type { ParseState } from '../parse-state.ts';
 
 /**

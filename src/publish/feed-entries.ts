@@ -23,11 +23,12 @@ export interface DesignationRecord {
 }
 
 /**
- * Every designated version with a date, newest first (then in document order), each with the
- * counts of what changed since the designated version before it. Consultation drafts are not
- * designations and are left out. Pass a document id to list only that document's designations.
+ * The entries of the Atom feeds: every designated version with a date, newest first (then in
+ * document order), each with the counts of what changed since the designated version before it.
+ * Consultation drafts are not designations and are left out. Pass a document id to list only
+ * that document's designations.
  */
-export function designations(site: Site, compare: CompareVersions, documentId?: string): DesignationRecord[] {
+export function feedEntries(site: Site, compare: CompareVersions, documentId?: string): DesignationRecord[] {
   const records: DesignationRecord[] = [];
   for (const document of site.documents) {
     if (documentId !== undefined && document.id !== documentId) continue;

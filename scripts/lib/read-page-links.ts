@@ -47,7 +47,7 @@ function own(text: string): string {
  * (htmlparser2), not a tree: the check reads every page of the site after every build, tens of
  * thousands at the scale of the whole SEC, and needs only attributes and where they are.
  */
-export function builtPage(url: string, html: string): BuiltPage {
+export function readPageLinks(url: string, html: string): BuiltPage {
   const ids = new Set<string>();
   const anchors: string[] = [];
   const links: PageLink[] = [];
