@@ -17,7 +17,6 @@ import { random } from '../scripts/lib/synthetic-corpus.ts';
 
 const SEED = 20200724;
 
-
 const SYLLABLES = ['ca', 'de', 'fi', 'go', 'lu', 'ma', 'ne', 'po', 'ri', 'sa', 'te', 'vo', 'zu', 'ba', 'ki', 'mo', 'ru', 'ta'];
 const COMMON = ['the', 'shall', 'of', 'to', 'and', 'a', 'in', 'DCC', 'Party', 'any', 'each', 'that', 'for', 'by', 'with'];
 
@@ -178,7 +177,5 @@ for (const size of sizes) {
     cpu.push((used.user + used.system) / 1000);
   }
   const ms = median(cpu);
-  console.log(
-    `| ${oldClauses.length} / ${newClauses.length} | ${rows} | ${ms.toFixed(1)} | ${(ms / oldClauses.length).toFixed(4)} | ${median(wall).toFixed(1)} |`,
-  );
+  console.log(`| ${oldClauses.length} / ${newClauses.length} | ${rows} | ${ms.toFixed(1)} | ${(ms / oldClauses.length).toFixed(4)} | ${median(wall).toFixed(1)} |`);
 }

@@ -182,7 +182,14 @@ function pageScripts(html: string, url: string): number {
 }
 
 function serve(root: string): Promise<{ server: Server; port: number }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.wasm': 'application/wasm',
+    '.svg': 'image/svg+xml',
+  };
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     let file = join(root, path);
@@ -309,7 +316,9 @@ function diffEngine(bigOld: string, bigNew: string): Record<string, unknown> {
   // The share of words a word diff finds changed, to state what "5% changed" means here: words
   // removed plus words added, over twice the words (the mean of the share of old words removed
   // and of new words added).
-  const changedWords = diffWordsWithSpace(oldBody, newBody).filter((c) => c.added || c.removed).reduce((n, c) => n + c.value.split(/\s+/).filter(Boolean).length, 0);
+  const changedWords = diffWordsWithSpace(oldBody, newBody)
+    .filter((c) => c.added || c.removed)
+    .reduce((n, c) => n + c.value.split(/\s+/).filter(Boolean).length, 0);
   const clauseFirst = () => {
     const rows = alignClauses(before, after);
     let changed = 0;
@@ -365,7 +374,19 @@ async function main() {
   // A 100-page document (about 40,000 words) in two versions with about 5% of its words
   // changed (3 clauses in 10 edited five times each, a few inserted, deleted and moved): its
   // comparison page is measured, and the diff engine is timed on it.
-  const big = generateCorpus({ documents: 1, versions: 2, clauses: bigClauses, seed: scale.seed + 7, modified: 0.3, edits: 5, inserted: 0.004, deleted: 0.002, moved: 0.001, prefix: 'big', directions: false });
+  const big = generateCorpus({
+    documents: 1,
+    versions: 2,
+    clauses: bigClauses,
+    seed: scale.seed + 7,
+    modified: 0.3,
+    edits: 5,
+    inserted: 0.004,
+    deleted: 0.002,
+    moved: 0.001,
+    prefix: 'big',
+    directions: false,
+  });
   await writeFiles(content, [...corpus, ...big]);
   const bigOld = big.find((f) => f.path.endsWith('v1.0.md'))?.text ?? '';
   const bigNew = big.find((f) => f.path.endsWith('v2.0.md'))?.text ?? '';
@@ -387,21 +408,29 @@ async function main() {
     byType.set(type, entry);
   }
   const pageTypes = Object.fromEntries(
-    [...byType].sort(([a], [b]) => a.localeCompare(b)).map(([type, e]) => [
-      type,
-      {
-        pages: e.raw.length,
-        htmlBytes: { median: median(e.raw), p95: percentile(e.raw, 95) },
-        gzipBytes: { median: median(e.gzip), p95: percentile(e.gzip, 95) },
-        jsBytes: { median: median(e.js), p95: percentile(e.js, 95) },
-      },
-    ]),
+    [...byType]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([type, e]) => [
+        type,
+        {
+          pages: e.raw.length,
+          htmlBytes: { median: median(e.raw), p95: percentile(e.raw, 95) },
+          gzipBytes: { median: median(e.gzip), p95: percentile(e.gzip, 95) },
+          jsBytes: { median: median(e.js), p95: percentile(e.js, 95) },
+        },
+      ]),
   );
   const bigCompare = join(out, 'big-01', 'compare', 'v1.0...v2.0', 'index.html');
   const bigCompareBytes = existsSync(bigCompare) ? readFileSync(bigCompare) : undefined;
   // The index on disk, both bundles (all versions, and the versions in effect), without their UI files.
   const indexBytesOf = async (bundle: string) =>
-    (await Promise.all(walk(join(out, bundle)).filter((f) => !/pagefind-(component-|modular-)?ui|pagefind-highlight/.test(f)).map((f) => stat(f)))).reduce((n, s) => n + s.size, 0);
+    (
+      await Promise.all(
+        walk(join(out, bundle))
+          .filter((f) => !/pagefind-(component-|modular-)?ui|pagefind-highlight/.test(f))
+          .map((f) => stat(f)),
+      )
+    ).reduce((n, s) => n + s.size, 0);
   const pagefindIndexBytes = { allVersions: await indexBytesOf('pagefind'), inEffect: await indexBytesOf('pagefind-in-effect') };
   const dataFiles = files.filter((f) => f.includes(`${out}/data/`));
 
@@ -452,11 +481,17 @@ function report(r: Record<string, any>) {
         .map(([name, bytes]) => `${name} ${mb(bytes)}`)
         .join(', ')}`,
     ],
-    ['rebuild, one version added', `${r.build.incremental.seconds} s (${(r.build.incrementalShareOfFull * 100).toFixed(1)}% of full), phases ${JSON.stringify(r.build.incremental.phasesMs)}`],
+    [
+      'rebuild, one version added',
+      `${r.build.incremental.seconds} s (${(r.build.incrementalShareOfFull * 100).toFixed(1)}% of full), phases ${JSON.stringify(r.build.incremental.phasesMs)}`,
+    ],
   ];
   // biome-ignore lint/suspicious/noExplicitAny: as for `r`
   for (const [type, t] of Object.entries(r.pageTypes as Record<string, any>)) {
-    rows.push([`  ${type} (${t.pages})`, `html ${kb(t.htmlBytes.median)} / p95 ${kb(t.htmlBytes.p95)}; gzip ${kb(t.gzipBytes.median)} / p95 ${kb(t.gzipBytes.p95)}; js ${kb(t.jsBytes.median)}`]);
+    rows.push([
+      `  ${type} (${t.pages})`,
+      `html ${kb(t.htmlBytes.median)} / p95 ${kb(t.htmlBytes.p95)}; gzip ${kb(t.gzipBytes.median)} / p95 ${kb(t.gzipBytes.p95)}; js ${kb(t.jsBytes.median)}`,
+    ]);
   }
   rows.push(['100-page compare page', r.bigCompare ? `${kb(r.bigCompare.htmlBytes)} raw, ${kb(r.bigCompare.gzipBytes)} gzip` : 'n/a']);
   rows.push(['version data (browser compare)', `${r.versionData.files} files, ${kb(r.versionData.gzipBytesMedian)} gzip median`]);
@@ -467,14 +502,22 @@ function report(r: Record<string, any>) {
   ] as const) {
     if (!q) continue;
     rows.push([label, `${kb(q.indexBytes)} index + ${kb(q.uiBytes)} UI (${q.requests} requests, ${q.path}), first result after ${(q.msToFirstResult / 1000).toFixed(1)} s`]);
-    rows.push(['    of which', Object.entries(q.bytesByKind as Record<string, number>).map(([k, v]) => `${k} ${kb(v)}`).join(', ')]);
+    rows.push([
+      '    of which',
+      Object.entries(q.bytesByKind as Record<string, number>)
+        .map(([k, v]) => `${k} ${kb(v)}`)
+        .join(', '),
+    ]);
   }
   if (r.compareInBrowser) {
     const c = r.compareInBrowser;
     rows.push(['compare in browser', `${c.renderMsMedian} ms from data loaded to shown (median of ${c.runs.length}): worker ${c.computeMsMedian} ms, page ${c.insertMsMedian} ms`]);
   }
   const e = r.diffEngine;
-  rows.push([`diff engine, ${e.words} words, ${(e.changedWordShare * 100).toFixed(1)}% changed`, `clause-first ${e.clauseFirstMs} ms; jsdiff whole text ${e.jsdiffWholeTextMs} ms (${e.speedupVsJsdiff}× slower); git --word-diff ${e.gitWordDiffMs} ms (${e.ratioVsGit}× ours)`]);
+  rows.push([
+    `diff engine, ${e.words} words, ${(e.changedWordShare * 100).toFixed(1)}% changed`,
+    `clause-first ${e.clauseFirstMs} ms; jsdiff whole text ${e.jsdiffWholeTextMs} ms (${e.speedupVsJsdiff}× slower); git --word-diff ${e.gitWordDiffMs} ms (${e.ratioVsGit}× ours)`,
+  ]);
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
   console.log(`\nwritten to ${values.json}`);

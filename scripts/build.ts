@@ -73,7 +73,10 @@ if (rootKind !== 'folder') {
   );
 }
 if (!existsSync(`${root}/documents`)) {
-  refuse(`the content folder ${resolve(root)} has no documents/ folder: it is not a content folder`, 'set SEC_CONTENT_DIR to the folder holding documents/ and directions/ (see content/README.md)');
+  refuse(
+    `the content folder ${resolve(root)} has no documents/ folder: it is not a content folder`,
+    'set SEC_CONTENT_DIR to the folder holding documents/ and directions/ (see content/README.md)',
+  );
 }
 if (resolve(outDir) === resolve('.') || resolve(outDir) === resolve(root) || resolve(outDir) === '/') {
   refuse(`SEC_OUT_DIR=${outDir} names ${resolve(outDir)}, which the build would replace whole`, 'name a folder of its own for the built site, such as dist');
@@ -84,8 +87,15 @@ if (resolve(outDir) === resolve('.') || resolve(outDir) === resolve(root) || res
 try {
   await takeLock(`${outDir}.lock`, `npm run build into ${outDir}/`, WAIT_SECONDS * 1000);
 } catch (error) {
-  if (error instanceof LockHeld) refuse(error.message.split('\n')[0] as string, 'wait for the other build to finish (SEC_BUILD_WAIT=<seconds> makes a build wait for it), or, if no build is running, delete the lock file named');
-  refuse((describeFsError((error as Error).cause) ?? String(error)).replace(/^error: /, '').replace(/\n  hint: .*/s, ''), `the folder holding ${outDir} must be writable: the build writes beside it`);
+  if (error instanceof LockHeld)
+    refuse(
+      error.message.split('\n')[0] as string,
+      'wait for the other build to finish (SEC_BUILD_WAIT=<seconds> makes a build wait for it), or, if no build is running, delete the lock file named',
+    );
+  refuse(
+    (describeFsError((error as Error).cause) ?? String(error)).replace(/^error: /, '').replace(/\n {2}hint: .*/s, ''),
+    `the folder holding ${outDir} must be writable: the build writes beside it`,
+  );
 }
 
 // A build killed between its two renames leaves only the retired site: put it back first.
@@ -137,7 +147,10 @@ const { records, inEffectRecords, links } = JSON.parse(await readFile(prepared, 
 await rm(prepared, { force: true });
 if (Object.keys(links.pages).length === 0) {
   await clean();
-  refuse(`the content folder ${resolve(root)} has no document versions: a site without them would replace ${outDir}/ with empty pages`, 'check SEC_CONTENT_DIR names the right folder; each document needs documents/<id>/index.md and at least one v<version>.md');
+  refuse(
+    `the content folder ${resolve(root)} has no document versions: a site without them would replace ${outDir}/ with empty pages`,
+    'check SEC_CONTENT_DIR names the right folder; each document needs documents/<id>/index.md and at least one v<version>.md',
+  );
 }
 const siteWarning = siteUrlWarning();
 if (siteWarning) console.warn(siteWarning);

@@ -111,14 +111,30 @@ function dateOf(file: string, index: number): string {
 /** Writes the texts of `folder` as a content folder under `root`: one document per subfolder, every version designated. */
 async function wrapCorpus(folder: string, root: string): Promise<Map<string, string[]>> {
   const documents = new Map<string, string[]>();
-  const subfolders = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const subfolders = (await readdir(folder, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   for (const [order, id] of subfolders.entries()) {
     const files = (await readdir(join(folder, id))).filter((f) => f.endsWith('.md')).sort();
     if (files.length === 0) continue;
     documents.set(id, files);
     const dir = join(root, 'documents', id);
     await mkdir(dir, { recursive: true });
-    const index = ['---', `title: "${id} (real-world evaluation)"`, `shortName: ${id.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12)}`, `secReference: "Evaluation ${order + 1}"`, `order: ${order + 1}`, '---', '', 'Real versioned text read for the alignment evaluation.', ''];
+    const index = [
+      '---',
+      `title: "${id} (real-world evaluation)"`,
+      `shortName: ${id
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, '')
+        .slice(0, 12)}`,
+      `secReference: "Evaluation ${order + 1}"`,
+      `order: ${order + 1}`,
+      '---',
+      '',
+      'Real versioned text read for the alignment evaluation.',
+      '',
+    ];
     await writeFile(join(dir, 'index.md'), index.join('\n'));
     for (const [k, file] of files.entries()) {
       const source = await readFile(join(folder, id, file), 'utf8');
@@ -173,7 +189,14 @@ async function main(): Promise<number> {
         const key = (await readFile(keyFile, 'utf8')).split('\n').flatMap((text, n) => parseKeyLine(text, n + 1) ?? []);
         const actual = rows.map((row, n) => parseKeyLine(describeRow(row), n + 1)).filter((r) => r !== undefined);
         const score = scorePair(key, actual);
-        table.push([`${id} ${from} → ${to}`, String(score.rows), percent(score.identity, score.rows), percent(score.kind, score.rows), String(score.falseChanges), String(score.missedChanges)]);
+        table.push([
+          `${id} ${from} → ${to}`,
+          String(score.rows),
+          percent(score.identity, score.rows),
+          percent(score.kind, score.rows),
+          String(score.falseChanges),
+          String(score.missedChanges),
+        ]);
         for (const field of ['rows', 'identity', 'kind', 'falseChanges', 'missedChanges'] as const) total[field] += score[field];
         if (score.notes.length > 0) console.log(`\n${keyFile}:\n  ${score.notes.join('\n  ')}`);
         if (verbose) console.log(`\n${id} ${from} → ${to} output:\n${rows.map(describeRow).join('\n')}`);

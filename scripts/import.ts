@@ -94,7 +94,9 @@ if (values.version !== undefined && !versionNumberSchema.safeParse(values.versio
 const root = resolve(values.content ?? contentRoot());
 const documentFolder = join(root, 'documents', values.document);
 if (!existsSync(join(documentFolder, 'index.md'))) {
-  fail(`there is no document "${values.document}" (${join(documentFolder, 'index.md')} is missing): create it first with its title, shortName and secReference (see content/README.md)`);
+  fail(
+    `there is no document "${values.document}" (${join(documentFolder, 'index.md')} is missing): create it first with its title, shortName and secReference (see content/README.md)`,
+  );
 }
 
 let bytes: Uint8Array;
@@ -131,7 +133,8 @@ try {
   throw new Error(`import of ${source} failed unexpectedly`, { cause: error });
 }
 
-if (!versionNumberSchema.safeParse(imported.version).success) fail(`the version "${imported.version}" read from the file is not a version: give it with --version (e.g. --version 6.0)`);
+if (!versionNumberSchema.safeParse(imported.version).success)
+  fail(`the version "${imported.version}" read from the file is not a version: give it with --version (e.g. --version 6.0)`);
 const target = join(documentFolder, `v${imported.version}.md`);
 if (!target.startsWith(documentFolder + sep)) fail(`${target} is outside ${documentFolder}: nothing was written`);
 if (existsSync(target) && lstatSync(target).isSymbolicLink()) fail(`${target} is a symbolic link: nothing was written; replace it with the file itself`);

@@ -95,7 +95,10 @@ export async function checkBuiltSite(outDir: string, sources: LinkSources, root:
   }
 
   const ok = lines.length === 0;
-  if (ok) lines.push(`links: ${links} links on ${built.pages.size} pages resolve; ${ledger.length} published URLs in place${fromPrevious ? ` (of the site built before: ${file} is missing)` : ''}`);
+  if (ok)
+    lines.push(
+      `links: ${links} links on ${built.pages.size} pages resolve; ${ledger.length} published URLs in place${fromPrevious ? ` (of the site built before: ${file} is missing)` : ''}`,
+    );
   if (ok && added.length > 0 && hasLedger) {
     lines.push(`ledger: ${added.length} new URL${added.length === 1 ? '' : 's'} not yet in ${file}: run npm run ledger:update to record them`);
   }

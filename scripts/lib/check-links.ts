@@ -40,9 +40,7 @@ export function checkLinks(site: BuiltSite, siteUrl: string, extra: readonly Ext
     const reason = whyBroken(site, page, link.href, origin);
     if (reason) broken.push({ page, link, reason });
   }
-  return broken.sort(
-    (a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0) || a.link.line - b.link.line || a.link.column - b.link.column,
-  );
+  return broken.sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0) || a.link.line - b.link.line || a.link.column - b.link.column);
 }
 
 /** Why an internal link leads nowhere, or undefined when it resolves (or is external). */

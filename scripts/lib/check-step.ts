@@ -18,6 +18,9 @@ if (!site) process.exit(1);
 const records = searchRecords(site);
 const inEffectRecords = inEffectSearchRecords(site);
 // Every search result must lead somewhere: the link check follows the records' URLs too.
-const links = linkSources(site, [...records, ...inEffectRecords].map((record) => record.url));
+const links = linkSources(
+  site,
+  [...records, ...inEffectRecords].map((record) => record.url),
+);
 await writeFile(output, JSON.stringify({ records, inEffectRecords, links }));
 await writeStepStats('check');

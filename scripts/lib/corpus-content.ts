@@ -10,7 +10,10 @@ import { join } from 'node:path';
  */
 export async function corpusToContent(corpus: string, out: string, options: { linksBase?: string } = {}): Promise<string[]> {
   const written: string[] = [];
-  for (const doc of (await readdir(corpus, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const doc of (await readdir(corpus, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
     const dir = join(out, 'documents', doc);
     await mkdir(dir, { recursive: true });
     const base = options.linksBase ? `linksBase: ${options.linksBase}\n` : '';

@@ -26,7 +26,7 @@ function kind(info: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boo
  */
 export async function readRegularFile(file: string): Promise<{ bytes: Uint8Array } | { problem: ContentProblem }> {
   const refuse = (message: string, hint: string) => ({ problem: { file, line: 1, column: 1, severity: 'error' as const, message, hint } });
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(file);
   } catch (error) {
@@ -37,7 +37,10 @@ export async function readRegularFile(file: string): Promise<{ bytes: Uint8Array
   }
   if (!info.isFile()) return refuse(`is ${kind(info)}, not a file`, 'content files must be ordinary files: move it out of the content folder');
   if (info.size > CONTENT_LIMITS.fileBytes) {
-    return refuse(`file of ${(info.size / 1024 / 1024).toFixed(1)} MB, more than ${CONTENT_LIMITS.fileBytes / 1024 / 1024} MB`, `split the document, or check that the file holds one version only; ${raiseHint('fileBytes')}`);
+    return refuse(
+      `file of ${(info.size / 1024 / 1024).toFixed(1)} MB, more than ${CONTENT_LIMITS.fileBytes / 1024 / 1024} MB`,
+      `split the document, or check that the file holds one version only; ${raiseHint('fileBytes')}`,
+    );
   }
   try {
     return { bytes: await readFile(file) };
@@ -50,7 +53,14 @@ export async function readRegularFile(file: string): Promise<{ bytes: Uint8Array
 function ignoredName(file: string, name: string): ContentProblem | undefined {
   if (name.endsWith('.md') || !/\.(?:md|markdown)$/i.test(name)) return undefined;
   const meant = name.replace(/\.(?:md|markdown)$/i, '.md');
-  return { file, line: 1, column: 1, severity: 'warning', message: `${name} is not read: content files end in .md (lower case)`, hint: `rename it to ${meant} to publish it, or move it out of the content folder` };
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    message: `${name} is not read: content files end in .md (lower case)`,
+    hint: `rename it to ${meant} to publish it, or move it out of the content folder`,
+  };
 }
 
 /**

@@ -44,22 +44,106 @@ export function random(seed: number): () => number {
   };
 }
 
-const SUBJECTS = ['The DCC', 'Each Supplier Party', 'The Responsible Supplier', 'A Network Party', 'The SMETS1 Service Provider', 'The Panel', 'Each User', 'The Code Administrator'];
-const VERBS = ['shall ensure that', 'shall notify', 'may require that', 'shall not permit', 'shall record whether', 'shall publish', 'shall confirm that', 'shall take reasonable steps so that'];
+const SUBJECTS = [
+  'The DCC',
+  'Each Supplier Party',
+  'The Responsible Supplier',
+  'A Network Party',
+  'The SMETS1 Service Provider',
+  'The Panel',
+  'Each User',
+  'The Code Administrator',
+];
+const VERBS = [
+  'shall ensure that',
+  'shall notify',
+  'may require that',
+  'shall not permit',
+  'shall record whether',
+  'shall publish',
+  'shall confirm that',
+  'shall take reasonable steps so that',
+];
 const TERMS = [
-  'each SMETS1 Installation', 'the Migration Window', 'any Service Request', 'the relevant Device Model', 'a Dormant Meter', 'an Active Meter',
-  'the Communications Hub', 'every Migration Batch', 'the Equivalent Steps', 'a Migration Authorisation', 'the UTRN Cutover Period',
-  'the Previous Operator', 'the Eligible Product Combination', 'a Service Reference Variant', 'the Migration Scaling Methodology',
-  'any Migration Error', 'the Device Log', 'each Smart Metering System', 'the Enrolment Service', 'the Registration Data',
+  'each SMETS1 Installation',
+  'the Migration Window',
+  'any Service Request',
+  'the relevant Device Model',
+  'a Dormant Meter',
+  'an Active Meter',
+  'the Communications Hub',
+  'every Migration Batch',
+  'the Equivalent Steps',
+  'a Migration Authorisation',
+  'the UTRN Cutover Period',
+  'the Previous Operator',
+  'the Eligible Product Combination',
+  'a Service Reference Variant',
+  'the Migration Scaling Methodology',
+  'any Migration Error',
+  'the Device Log',
+  'each Smart Metering System',
+  'the Enrolment Service',
+  'the Registration Data',
 ];
 const TAILS = [
-  'within five Working Days of the request', 'before the start of the relevant Migration Window', 'in accordance with the SMETS1 Supporting Requirements',
-  'unless the Panel determines otherwise', 'as soon as reasonably practicable', 'where the Secretary of State so directs',
-  'subject to the Migration Scaling Methodology', 'in the form published on the DCC Website', 'for so long as the Device Model is on the list',
-  'having regard to the interests of consumers', 'without undue delay', 'at least 20 Working Days in advance',
+  'within five Working Days of the request',
+  'before the start of the relevant Migration Window',
+  'in accordance with the SMETS1 Supporting Requirements',
+  'unless the Panel determines otherwise',
+  'as soon as reasonably practicable',
+  'where the Secretary of State so directs',
+  'subject to the Migration Scaling Methodology',
+  'in the form published on the DCC Website',
+  'for so long as the Device Model is on the list',
+  'having regard to the interests of consumers',
+  'without undue delay',
+  'at least 20 Working Days in advance',
 ];
-const FILLER = ['and', 'or', 'the', 'such', 'relevant', 'applicable', 'all', 'any', 'that', 'information', 'records', 'notice', 'period', 'arrangements', 'provisions', 'requirements', 'data', 'testing', 'procedures', 'obligations'];
-const TITLES = ['Introduction', 'Definitions', 'Migration Authorisation', 'Scheduling and Scaling', 'Migration Process', 'Service Requests', 'Errors and Retries', 'Enrolment', 'Reporting', 'Security', 'Testing', 'Communications Hubs', 'Prepayment', 'Device Models', 'Decommissioning', 'Transitional Provisions', 'Disputes', 'Records', 'Notices', 'Expiry'];
+const FILLER = [
+  'and',
+  'or',
+  'the',
+  'such',
+  'relevant',
+  'applicable',
+  'all',
+  'any',
+  'that',
+  'information',
+  'records',
+  'notice',
+  'period',
+  'arrangements',
+  'provisions',
+  'requirements',
+  'data',
+  'testing',
+  'procedures',
+  'obligations',
+];
+const TITLES = [
+  'Introduction',
+  'Definitions',
+  'Migration Authorisation',
+  'Scheduling and Scaling',
+  'Migration Process',
+  'Service Requests',
+  'Errors and Retries',
+  'Enrolment',
+  'Reporting',
+  'Security',
+  'Testing',
+  'Communications Hubs',
+  'Prepayment',
+  'Device Models',
+  'Decommissioning',
+  'Transitional Provisions',
+  'Disputes',
+  'Records',
+  'Notices',
+  'Expiry',
+];
 
 interface Clause {
   /** Identity that survives renumbering, for cross-references. */

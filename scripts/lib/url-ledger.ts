@@ -86,7 +86,11 @@ export function checkLedger(
     } else if (page?.anchors.includes(tombstone.anchor)) {
       problems.push({ ...at, message: `tombstone for ${tombstone.url}, but the page still has that clause`, hint: 'remove the tombstone: the clause is back' });
     } else if (page && !page.ids.has(tombstone.anchor)) {
-      problems.push({ ...at, message: `tombstone for ${tombstone.url} is not shown on ${tombstone.page}`, hint: 'the page must show its removed anchors (src/components/RemovedAnchors.astro)' });
+      problems.push({
+        ...at,
+        message: `tombstone for ${tombstone.url} is not shown on ${tombstone.page}`,
+        hint: 'the page must show its removed anchors (src/components/RemovedAnchors.astro)',
+      });
     }
   }
 

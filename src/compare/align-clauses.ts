@@ -8,7 +8,7 @@ import { inferParents, settle } from './align/settling.ts';
 import { rarity } from './align/similarity.ts';
 import { Side } from './align/side.ts';
 
-export type { AlignedRow, AlignOptions, ChangeKind, DeletedRow, InsertedRow, MergedRow, PairedKind, PairedRow, SplitRow } from './align/aligned-row.ts';
+export type { AlignedRow, AlignOptions, ChangeKind } from './align/aligned-row.ts';
 export { renumberedNumbers } from './align/rows.ts';
 export { dice } from './align/similarity.ts';
 

@@ -69,7 +69,7 @@ export function buildHistories(document: DocumentRecord, compare: Compare): Docu
   const versions = document.versions;
   const designated = versions.filter((v) => v.status === 'designated');
   const ledger = new Ledger();
-  designated.forEach((version, index) => followDesignated(ledger, compare, designated[index - 1], version));
+  for (const [index, version] of designated.entries()) followDesignated(ledger, compare, designated[index - 1], version);
   for (const draft of versions.filter((v) => v.status !== 'designated')) followDraft(ledger, compare, versions, designated, draft);
   for (const identity of ledger.identities) linkDrafts(identity, versions);
   const histories = assignSlugs(ledger.identities, versions);
@@ -94,7 +94,10 @@ class Ledger {
   /** The identities of a version's clauses. */
   of(version: VersionRecord): Map<Clause, Identity> {
     let map = this.#identityOf.get(version);
-    if (!map) this.#identityOf.set(version, (map = new Map()));
+    if (!map) {
+      map = new Map();
+      this.#identityOf.set(version, map);
+    }
     return map;
   }
 
@@ -135,7 +138,13 @@ function followDesignated(ledger: Ledger, compare: Compare, before: VersionRecor
 }
 
 /** A row pairing old and new clauses: the kept identity goes on, other parts of a split begin, other merged clauses end. */
-function followRow(ledger: Ledger, before: VersionRecord, version: VersionRecord, row: AlignedRow & { old: Clause; new: Clause }, previousMap: ReadonlyMap<Clause, Identity>): void {
+function followRow(
+  ledger: Ledger,
+  before: VersionRecord,
+  version: VersionRecord,
+  row: AlignedRow & { old: Clause; new: Clause },
+  previousMap: ReadonlyMap<Clause, Identity>,
+): void {
   const olds = row.olds ?? [row.old];
   const news = row.news ?? [row.new];
   const identity = previousMap.get(row.old);
@@ -143,7 +152,11 @@ function followRow(ledger: Ledger, before: VersionRecord, version: VersionRecord
   for (const clause of news) {
     const others = news.filter((c) => c !== clause);
     if (clause === row.new && identity) {
-      ledger.join(identity, version, clause, { ...change, previous: entryIn(identity, before), ...(row.kind === 'merged' ? { with: olds.filter((c) => c !== row.old) } : others.length > 0 ? { with: others } : {}) });
+      ledger.join(identity, version, clause, {
+        ...change,
+        previous: entryIn(identity, before),
+        ...(row.kind === 'merged' ? { with: olds.filter((c) => c !== row.old) } : others.length > 0 ? { with: others } : {}),
+      });
     } else {
       // The other parts of a split begin here, from the clause they were split from.
       ledger.start(version, clause, { kind: 'split', reworded: row.reworded, consequential: false, with: [row.old] });
@@ -170,10 +183,7 @@ function followDraft(ledger: Ledger, compare: Compare, versions: readonly Versio
   for (const clause of draft.clauses) {
     const later = toSuccessor.get(clause);
     const baseRow = fromBase.get(clause);
-    const candidates = [
-      later && successor ? ledger.of(successor).get(later) : undefined,
-      baseRow?.old && base ? ledger.of(base).get(baseRow.old) : undefined,
-    ];
+    const candidates = [later && successor ? ledger.of(successor).get(later) : undefined, baseRow?.old && base ? ledger.of(base).get(baseRow.old) : undefined];
     const identity = candidates.find((c) => c !== undefined && !entryIn(c, draft));
     if (identity) ledger.join(identity, draft, clause, draftEntry(identity, clause, base, fromBase.get(clause)));
     else ledger.start(draft, clause, INSERTED);
@@ -217,7 +227,7 @@ function assignSlugs(identities: readonly Identity[], versions: readonly Version
   for (const [slug, group] of groups) {
     // The clause published first keeps the plain slug; later ones are told apart by where they began.
     const ranked = [...group].sort((x, y) => versions.indexOf(first(x).version) - versions.indexOf(first(y).version));
-    ranked.forEach((identity, rank) => slugs.set(identity, rank === 0 ? slug : `${slug}~v${first(identity).version.version}`));
+    for (const [rank, identity] of ranked.entries()) slugs.set(identity, rank === 0 ? slug : `${slug}~v${first(identity).version.version}`);
   }
   return identities.map((identity) => ({
     slug: slugs.get(identity) ?? first(identity).clause.slug,

@@ -79,7 +79,7 @@ function range(from: number, to: number): number[] {
 }
 
 /** The cells of a table row or header (`td`/`th` elements). */
-function cellsOf(content: readonly ElementContent[]): Element[] {
+export function cellsOf(content: readonly ElementContent[]): Element[] {
   return content.filter((c): c is Element => c.type === 'element');
 }
 

@@ -54,7 +54,7 @@ const BLOCK = new Set(['p', 'li', 'ul', 'ol', 'blockquote', 'pre', 'table', 'the
  * Most edits a single clause diff may take before it is shown as replaced whole. Keeps the
  * worst case bounded without a clock, so output never depends on the machine's speed.
  */
-export const MAX_EDIT_LENGTH = 4000;
+const MAX_EDIT_LENGTH = 4000;
 
 /** Splits hast content into tokens, remembering the elements around each. */
 export function tokenize(content: readonly ElementContent[]): Token[] {
@@ -84,7 +84,7 @@ export function tokenize(content: readonly ElementContent[]): Token[] {
  * the number its target has in the new version (`renumbered`; the number itself when absent),
  * so "Clause 5.7" in the old text and "Clause 5.8" in the new compare equal when 5.7 became 5.8.
  */
-export function keyReferences(tokens: readonly Token[], renumbered?: ReadonlyMap<string, string>): Token[] {
+function keyReferences(tokens: readonly Token[], renumbered?: ReadonlyMap<string, string>): Token[] {
   const starts: number[] = [];
   let text = '';
   for (const token of tokens) {
@@ -179,12 +179,7 @@ function absorbSpaces(runs: DiffRun[]): DiffRun[] {
   runs.forEach((run, k) => {
     const before = out.at(-1);
     const after = runs[k + 1];
-    if (
-      run.op === 'equal' &&
-      run.tokens.every((t) => t.key === ' ') &&
-      before && before.op !== 'equal' &&
-      after && after.op !== 'equal'
-    ) {
+    if (run.op === 'equal' && run.tokens.every((t) => t.key === ' ') && before && before.op !== 'equal' && after && after.op !== 'equal') {
       const removed: DiffRun = { op: 'removed', tokens: run.oldTokens };
       const added: DiffRun = { op: 'added', tokens: run.tokens };
       out.push(removed, added);

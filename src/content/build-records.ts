@@ -56,7 +56,12 @@ export function buildRecords(entries: ContentEntries, parse: typeof parseClauses
     versions.set(entry.document, siblings);
     const duplicate = siblings.find((v) => v.version === entry.data.version);
     if (duplicate) {
-      sink.error(entry.file, entry.front.locate(['version']), `two versions numbered ${entry.data.version} (the other is ${duplicate.file})`, 'give each version of a document its own number');
+      sink.error(
+        entry.file,
+        entry.front.locate(['version']),
+        `two versions numbered ${entry.data.version} (the other is ${duplicate.file})`,
+        'give each version of a document its own number',
+      );
       continue;
     }
     const linksBase = entries.documents.find((d) => d.id === entry.document)?.data.linksBase;
@@ -144,7 +149,12 @@ function checkFileName({ id: fileName, file, front, data }: VersionEntry, sink: 
 }
 
 function reportMissingIndex({ document, file }: VersionEntry, sink: ProblemSink): void {
-  sink.error(file, { line: 1, column: 1 }, `document "${document}" has no index.md`, `add ${file.replace(/[^/]+$/, 'index.md')} with the document's title, shortName and secReference`);
+  sink.error(
+    file,
+    { line: 1, column: 1 },
+    `document "${document}" has no index.md`,
+    `add ${file.replace(/[^/]+$/, 'index.md')} with the document's title, shortName and secReference`,
+  );
 }
 
 function renderMarkdown(body: string): ElementContent[] {

@@ -13,7 +13,13 @@ const UTF8 = new TextEncoder();
  */
 export function checkClauseLimits(version: VersionDraft, sink: ProblemSink): void {
   const over = version.clauses[CONTENT_LIMITS.clauses];
-  if (over) sink.error(version.file, over.start, `more than ${CONTENT_LIMITS.clauses} clauses in one version`, `split the document, or check that the file holds one version only; ${raiseHint('clauses')}`);
+  if (over)
+    sink.error(
+      version.file,
+      over.start,
+      `more than ${CONTENT_LIMITS.clauses} clauses in one version`,
+      `split the document, or check that the file holds one version only; ${raiseHint('clauses')}`,
+    );
   for (const clause of version.clauses) {
     const wrong = clauseProblem(clause);
     // One message per clause: a number too long also makes its id too long.
@@ -25,11 +31,17 @@ export function checkClauseLimits(version: VersionDraft, sink: ProblemSink): voi
 function clauseProblem(clause: Clause): [string, string] | undefined {
   const segments = clause.number?.split('.').length ?? 0;
   if (segments > CONTENT_LIMITS.clauseNumberSegments) {
-    return [`clause number of ${segments} segments, more than ${CONTENT_LIMITS.clauseNumberSegments}`, `check the number: it reads as ${clause.number?.slice(0, 40)}…; ${raiseHint('clauseNumberSegments')}`];
+    return [
+      `clause number of ${segments} segments, more than ${CONTENT_LIMITS.clauseNumberSegments}`,
+      `check the number: it reads as ${clause.number?.slice(0, 40)}…; ${raiseHint('clauseNumberSegments')}`,
+    ];
   }
   const bytes = UTF8.encode(clause.slug).length;
   if (bytes > CONTENT_LIMITS.slugBytes) {
-    return [`clause id of ${bytes} bytes, more than ${CONTENT_LIMITS.slugBytes} (${clause.slug.slice(0, 30)}…)`, `a table row's id is its first cell: keep first cells short (a number or a code); ${raiseHint('slugBytes')}`];
+    return [
+      `clause id of ${bytes} bytes, more than ${CONTENT_LIMITS.slugBytes} (${clause.slug.slice(0, 30)}…)`,
+      `a table row's id is its first cell: keep first cells short (a number or a code); ${raiseHint('slugBytes')}`,
+    ];
   }
   const depth = nestingDepth(clause.content);
   if (depth > CONTENT_LIMITS.elementDepth) {

@@ -28,7 +28,7 @@ const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
 });
 
 /** The address of an official publication (the designated text, the letter, an annex): https only. */
-export const officialSource = z.string().refine(isHttpsUrl, {
+const officialSource = z.string().refine(isHttpsUrl, {
   message: 'an official address must be a full https:// address, e.g. https://smartenergycodecompany.co.uk/…',
 });
 
@@ -41,12 +41,10 @@ function isHttpsUrl(text: string): boolean {
 }
 
 /** Lower-case ids used in URLs: `tmad`, `2020-07-24-smets1-tmad-s1sr`. */
-const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
+export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens');
 
 /** A version number as written: `6.0`, `4.0-aclara-draft`. */
-const versionNumberSchema = z
-  .string()
-  .regex(/^\d+(?:\.\d+)*(?:-[a-z0-9]+)*$/, 'write versions as 6.0, or 6.0-draft for a draft');
+export const versionNumberSchema = z.string().regex(/^\d+(?:\.\d+)*(?:-[a-z0-9]+)*$/, 'write versions as 6.0, or 6.0-draft for a draft');
 
 /** Front matter of `documents/<id>/index.md`. */
 export const documentSchema = z.strictObject({
@@ -87,7 +85,12 @@ export const versionSchema = z
         }
       }
     } else if (!version.published) {
-      ctx.addIssue({ code: 'custom', path: ['published'], message: 'a consultation draft needs "published"', params: { hint: 'add published: YYYY-MM-DD, the day the draft was published for consultation' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['published'],
+        message: 'a consultation draft needs "published"',
+        params: { hint: 'add published: YYYY-MM-DD, the day the draft was published for consultation' },
+      });
     }
     if (version.designated && version.effective && version.effective < version.designated) {
       ctx.addIssue({

@@ -20,7 +20,7 @@ export interface CheckContext {
 export type CrossCheck = (context: CheckContext) => void;
 
 /** The cross-checks, in the order they run (the first looks at what the earlier phases reported). */
-export const CROSS_CHECKS: readonly CrossCheck[] = [
+const CROSS_CHECKS: readonly CrossCheck[] = [
   documentsHaveVersions,
   parentsExist,
   parentsAcyclic,
@@ -97,7 +97,12 @@ function effectiveDatesDistinct({ records, sink }: CheckContext): void {
         continue;
       }
       const at = records.versionEntries.get(version)?.front.locate(['effective']) ?? { line: 1, column: 1 };
-      sink.error(version.file, at, `${version.document} v${version.version} and v${other.version} both take effect on ${version.effective}`, `each designated version takes effect on its own day: check the effective dates here and in ${other.file}`);
+      sink.error(
+        version.file,
+        at,
+        `${version.document} v${version.version} and v${other.version} both take effect on ${version.effective}`,
+        `each designated version takes effect on its own day: check the effective dates here and in ${other.file}`,
+      );
     }
   }
 }
@@ -108,9 +113,15 @@ function versionDirectionsDesignateThem({ entries, records, sink }: CheckContext
     if (!data.direction) continue;
     const direction = records.directions.get(data.direction);
     if (!direction) {
-      if (!entries.present.directions.has(data.direction)) sink.error(record.file, front.locate(['direction']), `unknown direction "${data.direction}"`, hintFor('direction', data.direction, [...records.directions.keys()]));
+      if (!entries.present.directions.has(data.direction))
+        sink.error(record.file, front.locate(['direction']), `unknown direction "${data.direction}"`, hintFor('direction', data.direction, [...records.directions.keys()]));
     } else if (!direction.designations.some((d) => d.document === record.document && d.version === record.version)) {
-      sink.error(record.file, front.locate(['direction']), `direction "${data.direction}" does not designate ${record.document} v${record.version}`, `add the designation to ${direction.file}, or correct the direction field`);
+      sink.error(
+        record.file,
+        front.locate(['direction']),
+        `direction "${data.direction}" does not designate ${record.document} v${record.version}`,
+        `add the designation to ${direction.file}, or correct the direction field`,
+      );
     }
   }
 }
@@ -121,7 +132,8 @@ function versionConsultationsExist({ entries, records, sink }: CheckContext): vo
   const known = [...new Set([...records.directions.values()].flatMap((d) => d.consultations.map((c) => c.id)))];
   for (const [record, { front, data }] of loadedVersions(records)) {
     (data.consultations ?? []).forEach((consultation, index) => {
-      if (!known.includes(consultation)) sink.error(record.file, front.locate(['consultations', index]), `unknown consultation "${consultation}"`, hintFor('consultation', consultation, known));
+      if (!known.includes(consultation))
+        sink.error(record.file, front.locate(['consultations', index]), `unknown consultation "${consultation}"`, hintFor('consultation', consultation, known));
     });
   }
 }
@@ -135,11 +147,27 @@ function designationsResolve(context: CheckContext): void {
       const at = front.locate(['designations', index, 'version']);
       const version = findVersion(context, designation.document, designation.version);
       if (!version) {
-        if (!versionFilePresent(context, designation.document, designation.version)) sink.error(file, at, `designates ${designation.document} v${designation.version}, which does not exist`, `add content/documents/${designation.document}/v${designation.version}.md or correct the version`);
+        if (!versionFilePresent(context, designation.document, designation.version))
+          sink.error(
+            file,
+            at,
+            `designates ${designation.document} v${designation.version}, which does not exist`,
+            `add content/documents/${designation.document}/v${designation.version}.md or correct the version`,
+          );
       } else if (version.status !== 'designated') {
-        sink.error(file, at, `designates ${designation.document} v${designation.version}, which is a consultation draft`, 'designate the version that was made law, or set its status to designated');
+        sink.error(
+          file,
+          at,
+          `designates ${designation.document} v${designation.version}, which is a consultation draft`,
+          'designate the version that was made law, or set its status to designated',
+        );
       } else if (version.effective !== designation.effective) {
-        sink.error(file, front.locate(['designations', index, 'effective']), `effective date ${designation.effective} differs from ${version.file} (${version.effective ?? 'none'})`, 'the direction and the version must agree on the date of legal effect');
+        sink.error(
+          file,
+          front.locate(['designations', index, 'effective']),
+          `effective date ${designation.effective} differs from ${version.file} (${version.effective ?? 'none'})`,
+          'the direction and the version must agree on the date of legal effect',
+        );
       }
     });
   }
@@ -152,7 +180,12 @@ function designatedAnnexesListed({ entries, records, sink }: CheckContext): void
       if (!records.documents.has(designation.document) && !records.versions.has(designation.document)) return;
       designation.annexes.forEach((annex, annexIndex) => {
         if (data.annexes.some((a) => a.id === annex)) return;
-        sink.error(file, front.locate(['designations', index, 'annexes', annexIndex]), `designation names annex ${annex}, which is not listed under annexes`, 'list every annex under annexes with its id, kind and title');
+        sink.error(
+          file,
+          front.locate(['designations', index, 'annexes', annexIndex]),
+          `designation names annex ${annex}, which is not listed under annexes`,
+          'list every annex under annexes with its id, kind and title',
+        );
       });
     });
   }
@@ -175,7 +208,12 @@ function checkAnnexVersions(context: CheckContext, { file, front, data }: Entry<
   for (const field of ['version', 'against'] as const) {
     const value = annex[field];
     if (value === undefined || findVersion(context, annex.document, value) || versionFilePresent(context, annex.document, value)) continue;
-    context.sink.error(file, front.locate(['annexes', index, field]), `annex ${annex.id} names ${annex.document} v${value}, which does not exist`, `add content/documents/${annex.document}/v${value}.md or correct the annex`);
+    context.sink.error(
+      file,
+      front.locate(['annexes', index, field]),
+      `annex ${annex.id} names ${annex.document} v${value}, which does not exist`,
+      `add content/documents/${annex.document}/v${value}.md or correct the annex`,
+    );
   }
 }
 

@@ -101,7 +101,12 @@ function charactersAllowed({ file, text }: SourceFile, sink: ProblemSink): boole
   const found = findForbiddenCharacter(text);
   if (!found) return true;
   const more = found.count > 1 ? ` (${found.count} such characters in the file)` : '';
-  sink.error(file, found.at, `character ${codePoint(found.char)} is not allowed (XML 1.0 forbids it)${more}`, 'delete it: it is often left by a copy from a PDF or a terminal; write the character you meant');
+  sink.error(
+    file,
+    found.at,
+    `character ${codePoint(found.char)} is not allowed (XML 1.0 forbids it)${more}`,
+    'delete it: it is often left by a copy from a PDF or a terminal; write the character you meant',
+  );
   return false;
 }
 
@@ -109,26 +114,46 @@ function charactersAllowed({ file, text }: SourceFile, sink: ProblemSink): boole
 function nestingWithinLimit(file: string, front: FrontMatterFile, sink: ProblemSink): boolean {
   const deep = tooDeep(front.body);
   if (!deep) return true;
-  sink.error(file, { line: front.bodyOffset + deep.line, column: 1 }, `lists or quotes nested ${deep.depth} deep, more than ${CONTENT_LIMITS.nesting}`, `flatten the nesting, or remove indentation that is not meant as nesting; ${raiseHint('nesting')}`);
+  sink.error(
+    file,
+    { line: front.bodyOffset + deep.line, column: 1 },
+    `lists or quotes nested ${deep.depth} deep, more than ${CONTENT_LIMITS.nesting}`,
+    `flatten the nesting, or remove indentation that is not meant as nesting; ${raiseHint('nesting')}`,
+  );
   return false;
 }
 
 /** A version's number and its number of clauses are within the limits (checked before parsing). */
 function versionWithinLimits(file: string, { front, data }: { front: FrontMatterFile; data: z.output<typeof versionSchema> }, sink: ProblemSink): boolean {
   if (data.version.length > CONTENT_LIMITS.idLength) {
-    sink.error(file, front.locate(['version']), `version number of ${data.version.length} characters, more than ${CONTENT_LIMITS.idLength}`, `it names the version's pages and files: shorten it; ${raiseHint('idLength')}`);
+    sink.error(
+      file,
+      front.locate(['version']),
+      `version number of ${data.version.length} characters, more than ${CONTENT_LIMITS.idLength}`,
+      `it names the version's pages and files: shorten it; ${raiseHint('idLength')}`,
+    );
     return false;
   }
   const line = tooManyClauses(front.body);
   if (line === undefined) return true;
-  sink.error(file, { line: front.bodyOffset + line, column: 1 }, `more than ${CONTENT_LIMITS.clauses} clauses in one version`, `split the document, or check that the file holds one version only; ${raiseHint('clauses')}`);
+  sink.error(
+    file,
+    { line: front.bodyOffset + line, column: 1 },
+    `more than ${CONTENT_LIMITS.clauses} clauses in one version`,
+    `split the document, or check that the file holds one version only; ${raiseHint('clauses')}`,
+  );
   return false;
 }
 
 /** Whether an id taken from a path can be used in the site's URLs (reported when not). */
 function checkId(id: string, file: string, sink: ProblemSink, reserved: ReadonlySet<string> = new Set()): boolean {
   if (id.length > CONTENT_LIMITS.idLength) {
-    sink.error(file, { line: 1, column: 1 }, `id of ${id.length} characters, more than ${CONTENT_LIMITS.idLength}`, `the id names pages and files: shorten the file or folder name; ${raiseHint('idLength')}`);
+    sink.error(
+      file,
+      { line: 1, column: 1 },
+      `id of ${id.length} characters, more than ${CONTENT_LIMITS.idLength}`,
+      `the id names pages and files: shorten the file or folder name; ${raiseHint('idLength')}`,
+    );
     return false;
   }
   if (!ID.test(id)) {

@@ -78,9 +78,7 @@ export function readFrontMatter(file: string, source: string): FrontMatterFile {
       ...top,
       severity: 'error',
       message: opening ? 'front matter is not closed' : 'missing front matter',
-      hint: opening
-        ? 'end the front matter with a line containing only ---'
-        : 'start the file with a --- line, the fields (title: …), and another --- line',
+      hint: opening ? 'end the front matter with a line containing only ---' : 'start the file with a --- line, the fields (title: …), and another --- line',
     });
     return { data: undefined, body: opening ? '' : text, bodyOffset: 0, locate: () => top, problems };
   }
@@ -157,7 +155,7 @@ function forbiddenIn(value: unknown, path: PropertyKey[]): { path: PropertyKey[]
       const char = forbiddenCharacter(item.value);
       if (char) return { path: item.path, char };
     } else if (Array.isArray(item.value)) {
-      item.value.forEach((child, i) => stack.push({ value: child, path: [...(item?.path ?? []), i] }));
+      for (const [i, child] of item.value.entries()) stack.push({ value: child, path: [...(item?.path ?? []), i] });
     } else if (item.value !== null && typeof item.value === 'object' && !(item.value instanceof Date)) {
       for (const [key, child] of Object.entries(item.value)) {
         const char = forbiddenCharacter(key);

@@ -8,6 +8,7 @@ import type { SourcePoint } from '#model/clause.ts';
 import { CONTENT_LIMITS } from './content-limits.ts';
 
 /** A character XML 1.0 forbids: C0 controls other than tab, LF and CR; U+FFFE, U+FFFF; a lone surrogate. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
 
@@ -36,7 +37,7 @@ const CONTAINER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
  * quote markers it opens, plus its indentation in steps of two columns (a nested list item is
  * indented under its parent's text by at least two).
  */
-export function lineNesting(line: string): number {
+function lineNesting(line: string): number {
   let rest = line;
   let indent = 0;
   let markers = 0;

@@ -81,7 +81,7 @@ function hintParam(params: Record<string, unknown> | undefined): string | undefi
 }
 
 /** A field as the administrator wrote it: `signatory.role`, `consultations[0].closed`. */
-export function fieldName(path: readonly PropertyKey[]): string {
+function fieldName(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i > 0 ? '.' : ''}${String(key)}`)).join('');
 }
 
@@ -109,7 +109,7 @@ type JsonSchema = z.core.JSONSchema.JSONSchema | boolean;
 const jsonSchemas = new WeakMap<z.ZodType, JsonSchema>();
 
 /** The field names a path leads to in a schema (through lists), in the schema's order. */
-export function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let node = jsonSchemas.get(schema);
   if (node === undefined) {
     // The input side: what an administrator writes, before transforms and defaults.

@@ -58,7 +58,11 @@ export function loadTombstones(file: string, text: string, reserved: ReadonlySet
   const items = doc.contents?.items ?? [];
   const beyond = items[CONTENT_LIMITS.tombstones];
   if (beyond) {
-    problem(lineOf(isNode(beyond) ? beyond.range?.[0] : undefined), `more than ${CONTENT_LIMITS.tombstones} tombstones`, `merge tombstones of one page into one for the page; ${raiseHint('tombstones')}`);
+    problem(
+      lineOf(isNode(beyond) ? beyond.range?.[0] : undefined),
+      `more than ${CONTENT_LIMITS.tombstones} tombstones`,
+      `merge tombstones of one page into one for the page; ${raiseHint('tombstones')}`,
+    );
     return { tombstones: [], problems };
   }
   // Converted once: converting the whole document per entry made a long file quadratic.
@@ -87,7 +91,11 @@ function readEntry(value: unknown, index: number, line: number, reserved: Readon
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path.map(String).join('.');
-      problem(line, `tombstone ${index + 1}: ${field ? `${field}: ` : ''}${issue.code === 'invalid_type' ? 'missing or not text' : issue.message}`, 'each entry needs url, reason and goTo');
+      problem(
+        line,
+        `tombstone ${index + 1}: ${field ? `${field}: ` : ''}${issue.code === 'invalid_type' ? 'missing or not text' : issue.message}`,
+        'each entry needs url, reason and goTo',
+      );
     }
     return undefined;
   }

@@ -18,8 +18,7 @@ export function versionTimeline(versions: readonly Pick<VersionRecord, 'version'
     .sort((a, b) => (a.effective ?? '').localeCompare(b.effective ?? '') || compareVersions(a.version, b.version));
   designated.forEach((version, i) => {
     const next = designated[i + 1];
-    const state =
-      (version.effective ?? '') > asOf ? 'not-yet-in-effect' : next?.effective && next.effective <= asOf ? 'superseded' : 'in-effect';
+    const state = (version.effective ?? '') > asOf ? 'not-yet-in-effect' : next?.effective && next.effective <= asOf ? 'superseded' : 'in-effect';
     timeline.set(version.version, {
       state,
       ...(next?.effective ? { supersededBy: next.version, effectiveUntil: dayBefore(next.effective) } : {}),

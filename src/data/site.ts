@@ -16,7 +16,7 @@ import { cachedParser } from '#node/parse-cache.ts';
 import { siteFolders } from '#node/site-folders.ts';
 import type { DocumentRecord, Site, VersionRecord } from '#model/site-model.ts';
 
-export { comparePairs, nearestPrerendered, prerenderedPairs, previousVersion } from '#model/compare-pairs.ts';
+export { comparePairs, nearestPrerendered, prerenderedPairs } from '#model/compare-pairs.ts';
 
 let loading: Promise<Site> | undefined;
 

@@ -42,7 +42,9 @@ export function detectFileType(bytes: Uint8Array): ImportFormat {
   if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) throw new ImportError('the file is an empty zip archive, not a Word, PDF or Excel file');
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     if (hasUtf16(bytes, 'EncryptedPackage') || hasUtf16(bytes, 'EncryptionInfo')) {
-      throw new ImportError('the file is password-protected (an encrypted Office document): open it with its password, remove the protection (File › Info › Protect › Encrypt with password, clear it), save, and import again');
+      throw new ImportError(
+        'the file is password-protected (an encrypted Office document): open it with its password, remove the protection (File › Info › Protect › Encrypt with password, clear it), save, and import again',
+      );
     }
     throw new ImportError('the file is an old binary Office document (.doc or .xls, Office 97–2003): open it and save it as .docx or .xlsx, then import again');
   }

@@ -34,7 +34,12 @@ export function formatImportReport(imported: ImportedVersion, source: string, ta
   if (sorted.length === 0) lines.push('  content check: OK');
   else {
     lines.push(`  content check: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
-    for (const problem of sorted) lines.push(...formatProblem(problem).split('\n').map((l) => `    ${l}`));
+    for (const problem of sorted)
+      lines.push(
+        ...formatProblem(problem)
+          .split('\n')
+          .map((l) => `    ${l}`),
+      );
   }
   return lines.join('\n');
 }

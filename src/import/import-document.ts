@@ -68,7 +68,10 @@ export async function importDocument(bytes: Uint8Array, file: string, options: I
       ? docxToMdast(bytes)
       : format === 'pdf'
         ? await (await import('./pdf/pdf-to-mdast.ts')).pdfToMdast(bytes, options.pdfAssets)
-        : await (await import('./xlsx/xlsx-to-mdast.ts')).xlsxToMdast(bytes, { ...(options.sheet ? { sheet: options.sheet } : {}), ...(options.keyColumn ? { keyColumn: options.keyColumn } : {}) });
+        : await (await import('./xlsx/xlsx-to-mdast.ts')).xlsxToMdast(bytes, {
+            ...(options.sheet ? { sheet: options.sheet } : {}),
+            ...(options.keyColumn ? { keyColumn: options.keyColumn } : {}),
+          });
   const notes = [...converted.notes];
   const expected = /\.(docx|pdf|xlsx)$/i.exec(file)?.[1]?.toLowerCase();
   if (expected && expected !== format) notes.unshift({ where: 'file', message: `named .${expected} but it is a ${format.toUpperCase()} file: read as ${format.toUpperCase()}` });
@@ -79,7 +82,7 @@ export async function importDocument(bytes: Uint8Array, file: string, options: I
 
   const version = options.version ?? versionFromMetadata(converted);
   if (!version) {
-    throw new ImportError('the version number is unknown: give it with --version (for example --version 6.0); the file\'s properties do not say');
+    throw new ImportError("the version number is unknown: give it with --version (for example --version 6.0); the file's properties do not say");
   }
   if (!options.version) notes.unshift({ where: 'file properties', message: `version ${version} taken from the file's properties: check it` });
   const status = options.status ?? (options.published && !options.designated ? 'consultation-draft' : 'designated');

@@ -32,7 +32,7 @@ export const IMPORT_LIMITS = {
   /** One PDF stream (page content, font, image), decompressed. */
   pdfStreamMb: { what: 'decompressed size of one PDF stream', env: 'SEC_IMPORT_MAX_PDF_STREAM_MB', value: 64, unit: 'MB' },
   /** Every compressed PDF stream, decompressed, together. */
-  pdfMb: { what: 'decompressed size of the PDF\'s streams', env: 'SEC_IMPORT_MAX_PDF_MB', value: 512, unit: 'MB' },
+  pdfMb: { what: "decompressed size of the PDF's streams", env: 'SEC_IMPORT_MAX_PDF_MB', value: 512, unit: 'MB' },
   /** Cells of the imported sheet: the largest SEC table (the device list) has tens of thousands. */
   cells: { what: 'number of cells in the sheet', env: 'SEC_IMPORT_MAX_CELLS', value: 250_000, unit: 'cells' },
   /** The Markdown written: no larger than the content check accepts for one file, so an import that succeeds also builds. */

@@ -63,8 +63,14 @@ function listEntries(bytes: Uint8Array): ZipEntry[] {
       const size = u16(bytes, at + 2);
       if (id === 0x0001) {
         let field = at + 4;
-        if (entry.declaredSize === 0xffffffff) (entry.declaredSize = u64(bytes, field)), (field += 8);
-        if (entry.compressedSize === 0xffffffff) (entry.compressedSize = u64(bytes, field)), (field += 8);
+        if (entry.declaredSize === 0xffffffff) {
+          entry.declaredSize = u64(bytes, field);
+          field += 8;
+        }
+        if (entry.compressedSize === 0xffffffff) {
+          entry.compressedSize = u64(bytes, field);
+          field += 8;
+        }
         if (entry.localHeader === 0xffffffff) entry.localHeader = u64(bytes, field);
       }
       at += 4 + size;
@@ -94,7 +100,9 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number): Uint8
   const inflater = new Inflate((chunk) => {
     if (length + chunk.length > entry.declaredSize) {
       // The declared size bounds the memory taken: what goes beyond it is never kept.
-      throw new ImportError(`part ${entry.name} of the package holds more than the ${entry.declaredSize.toLocaleString('en-GB')} bytes it declares: the file is damaged, or made to exhaust memory; open it in its application and save it again`);
+      throw new ImportError(
+        `part ${entry.name} of the package holds more than the ${entry.declaredSize.toLocaleString('en-GB')} bytes it declares: the file is damaged, or made to exhaust memory; open it in its application and save it again`,
+      );
     }
     out.set(chunk, length);
     length += chunk.length;
@@ -138,7 +146,10 @@ class LazyPackage implements ReadonlyMap<string, Uint8Array> {
       data = inflateEntry(this.#bytes, entry, this.#budget);
     } catch (error) {
       if (error instanceof ImportError) throw error;
-      throw new ImportError(`the file cannot be read as a ${this.#kind} file: part ${name} of its zip container is damaged (${(error as Error).message}); open it in its application and save it again`, { cause: error });
+      throw new ImportError(
+        `the file cannot be read as a ${this.#kind} file: part ${name} of its zip container is damaged (${(error as Error).message}); open it in its application and save it again`,
+        { cause: error },
+      );
     }
     this.#budget -= data.length;
     this.#read.set(name, data);
@@ -180,7 +191,9 @@ export function openPackage(bytes: Uint8Array, kind: string): Package {
   try {
     return new LazyPackage(bytes, listEntries(bytes), kind);
   } catch (error) {
-    throw new ImportError(`the file cannot be read as a ${kind} file: its zip container is damaged (${(error as Error).message}); open it in its application and save it again`, { cause: error });
+    throw new ImportError(`the file cannot be read as a ${kind} file: its zip container is damaged (${(error as Error).message}); open it in its application and save it again`, {
+      cause: error,
+    });
   }
 }
 
@@ -270,7 +283,6 @@ export function isOn(element: Element | undefined, name: string): boolean | unde
 export function textOf(element: Element): string {
   return element.textContent ?? '';
 }
-
 
 /** A relationship of a part: its type URI, and its target as a path inside the package (or a URL when external). */
 export interface Relationship {

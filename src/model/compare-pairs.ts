@@ -13,12 +13,6 @@ export function comparePairs(document: DocumentRecord): VersionPair[] {
   return pairs;
 }
 
-/** The version listed just before this one, to compare against. */
-export function previousVersion(document: DocumentRecord, version: VersionRecord): VersionRecord | undefined {
-  const index = document.versions.indexOf(version);
-  return index > 0 ? document.versions[index - 1] : undefined;
-}
-
 /**
  * The comparisons built as full pages: each version against the one before it, each designated
  * version against the designated version before it (what a direction's marked-up annex shows),

@@ -26,16 +26,14 @@ export function formatProblem(problem: ContentProblem): string {
  * Text from content as a terminal may show it: control characters (escape codes that recolour
  * or rewrite the terminal, line breaks that forge report lines) are written as `\u{1b}`.
  */
-export function printable(text: string): string {
+function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   return text.replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
 }
 
 /** Sorts problems by file, then line, then column, so reports read top to bottom. */
 export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
-  return [...problems].sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
-  );
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
 }
 
 /** Thrown when content has errors; carries every problem found in the run, not only the first. */
@@ -45,9 +43,7 @@ export class ContentError extends Error {
   constructor(problems: readonly ContentProblem[]) {
     const sorted = sortProblems(problems);
     const errors = sorted.filter((p) => p.severity === 'error').length;
-    super(
-      `${errors} content error${errors === 1 ? '' : 's'}:\n${sorted.map(formatProblem).join('\n')}`,
-    );
+    super(`${errors} content error${errors === 1 ? '' : 's'}:\n${sorted.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
     this.problems = sorted;
   }

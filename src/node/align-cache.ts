@@ -30,7 +30,10 @@ function fingerprint(clauses: readonly Clause[]): string {
   let value = fingerprints.get(clauses);
   if (!value) {
     const hash = createHash('sha256');
-    for (const c of clauses) hash.update(`${c.slug}\u0000${c.number ?? ''}\u0000${c.label ?? ''}\u0000${c.kind}\u0000${c.depth}\u0000${c.parent ?? ''}\u0000${c.path.join('\u0001')}\u0000${c.text}\u0002`);
+    for (const c of clauses)
+      hash.update(
+        `${c.slug}\u0000${c.number ?? ''}\u0000${c.label ?? ''}\u0000${c.kind}\u0000${c.depth}\u0000${c.parent ?? ''}\u0000${c.path.join('\u0001')}\u0000${c.text}\u0002`,
+      );
     value = hash.digest('hex');
     fingerprints.set(clauses, value);
   }

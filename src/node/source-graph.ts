@@ -43,7 +43,11 @@ export function moduleGraphHash(entries: readonly string[], root = process.cwd()
   try {
     const hash = createHash('sha256');
     for (const file of [...moduleGraph(entries, root), 'package-lock.json']) {
-      hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+      hash
+        .update(file)
+        .update('\0')
+        .update(readFileSync(join(root, file)))
+        .update('\0');
     }
     return hash.digest('hex').slice(0, 16);
   } catch {

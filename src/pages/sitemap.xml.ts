@@ -4,7 +4,8 @@ import { pageSiteUrl, xmlResponse } from '#data/responses.ts';
 import { sitemapEntries, sitemapTree } from '#publish/sitemap.ts';
 
 /** `/sitemap.xml`: every page meant for search engines. */
-export const GET: APIRoute = async (context) => xmlResponse(
+export const GET: APIRoute = async (context) =>
+  xmlResponse(
     sitemapTree(
       sitemapEntries(await getSite(), (document) => getHistories(document).histories.map((h) => h.slug)),
       pageSiteUrl(context),

@@ -33,10 +33,7 @@ const DEMOTED: Record<string, string> = { h1: 'h3', h2: 'h3' };
 const STRIPPED = ['script', 'style', 'template', 'textarea', 'select', 'title', 'iframe', 'frame', 'frameset', 'object', 'noscript', 'noembed', 'noframes', 'xmp', 'svg', 'math'];
 
 const attributes = Object.fromEntries(
-  Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [
-    tag,
-    list.filter((entry) => !REMOVED_ATTRIBUTES.has(Array.isArray(entry) ? String(entry[0]) : entry)),
-  ]),
+  Object.entries(defaultSchema.attributes ?? {}).map(([tag, list]) => [tag, list.filter((entry) => !REMOVED_ATTRIBUTES.has(Array.isArray(entry) ? String(entry[0]) : entry))]),
 );
 
 /**
@@ -46,7 +43,7 @@ const attributes = Object.fromEntries(
  * page's), narrowed further by {@link REMOVED_TAGS} and {@link REMOVED_ATTRIBUTES}. Without
  * styles, classes or `hidden`, and with every `<details>` open, content cannot hide text.
  */
-export const contentSchema: Schema = {
+const contentSchema: Schema = {
   ...defaultSchema,
   tagNames: (defaultSchema.tagNames ?? []).filter((name) => !REMOVED_TAGS.has(name)),
   attributes,
@@ -72,7 +69,5 @@ export function blocksToHast(blocks: RootContent[]): ElementContent[] {
     if (node.type === 'element' && node.tagName in DEMOTED) node.tagName = DEMOTED[node.tagName] as string;
     if (node.type === 'text') node.value = node.value.replace(BIDI_CONTROLS, '');
   });
-  return clean.children.filter(
-    (node): node is ElementContent => node.type === 'element' || node.type === 'text',
-  );
+  return clean.children.filter((node): node is ElementContent => node.type === 'element' || node.type === 'text');
 }

@@ -138,7 +138,13 @@ export function slugForText(text: string): string {
 /** The number of the clause one level up: `2.3(a)` → `2.3`, `2.3` → `2`, `H14.36A` → `H14`. */
 export function parentNumber(number: ClauseNumber): string | undefined {
   if (number.subs.length > 0) {
-    return number.base + number.subs.slice(0, -1).map((s) => `(${s})`).join('');
+    return (
+      number.base +
+      number.subs
+        .slice(0, -1)
+        .map((s) => `(${s})`)
+        .join('')
+    );
   }
   if (number.segments.length > 1) return number.segments.slice(0, -1).join('.');
   const letter = /^([A-Z]{1,2})\d/.exec(number.base);
@@ -148,7 +154,7 @@ export function parentNumber(number: ClauseNumber): string | undefined {
 const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
 
 /** Whether a lower-case label can be read as a roman numeral (`i`, `iv`, `xii`). */
-export function isRoman(label: string): boolean {
+function isRoman(label: string): boolean {
   return label.length > 0 && ROMAN.test(label);
 }
 
@@ -247,8 +253,7 @@ function numberParts(number: ClauseNumber): Array<[number, string]> {
   }
   for (const sub of number.subs) {
     const style = labelStyle(sub);
-    const value =
-      style === 'digit' ? Number(sub) : style === 'roman' ? fromRoman(sub) : sub.toLowerCase().charCodeAt(0) - 96;
+    const value = style === 'digit' ? Number(sub) : style === 'roman' ? fromRoman(sub) : sub.toLowerCase().charCodeAt(0) - 96;
     parts.push([value, '']);
   }
   return parts;

@@ -12,7 +12,7 @@ import type { ContentProblem } from '#model/content-problem.ts';
  * exceeds the word diff's edit budget and is shown as replaced whole. A warning, not an error:
  * a genuinely long clause still builds.
  */
-export const MAX_CLAUSE_WORDS = 1000;
+const MAX_CLAUSE_WORDS = 1000;
 
 /**
  * Levels of nesting the pages show apart: sub-paragraphs are indented three levels (see
@@ -20,12 +20,41 @@ export const MAX_CLAUSE_WORDS = 1000;
  * third, so a reader can no longer tell which paragraph a deeper one belongs to. Nested
  * Markdown lists are held to the same limit.
  */
-export const MAX_NESTING = 3;
+const MAX_NESTING = 3;
 
 /** Elements whose end tag HTML lets you leave out, and void elements, which have none. */
 const NO_END_TAG_NEEDED = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rb', 'rt', 'rtc', 'rp', 'colgroup', 'caption',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'option',
+  'optgroup',
+  'rb',
+  'rt',
+  'rtc',
+  'rp',
+  'colgroup',
+  'caption',
 ]);
 
 interface Parse5Node {

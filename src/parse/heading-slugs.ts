@@ -13,8 +13,18 @@ export class HeadingSlugger {
 
   /** The GitHub and kramdown anchors of the next heading of the document, by its text as written. */
   slugs(text: string): string[] {
-    const github = unique(this.github, text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-'));
-    const base = text.replace(/[^a-zA-Z0-9 -]/g, '').replace(/^[^a-zA-Z]+/, '').replace(/ /g, '-').toLowerCase();
+    const github = unique(
+      this.github,
+      text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+        .replace(/ /g, '-'),
+    );
+    const base = text
+      .replace(/[^a-zA-Z0-9 -]/g, '')
+      .replace(/^[^a-zA-Z]+/, '')
+      .replace(/ /g, '-')
+      .toLowerCase();
     const kramdown = unique(this.kramdown, base || 'section');
     return github === kramdown ? [github] : [github, kramdown];
   }

@@ -84,8 +84,7 @@ export class ParseState {
   }
 
   /** A position in the body as a position in the file. */
-  point = (p: { line: number; column: number } | undefined): SourcePoint =>
-    p ? { line: p.line + this.offset, column: p.column } : { line: this.offset + 1, column: 1 };
+  point = (p: { line: number; column: number } | undefined): SourcePoint => (p ? { line: p.line + this.offset, column: p.column } : { line: this.offset + 1, column: 1 });
 
   problem(at: SourcePoint, severity: ContentProblem['severity'], message: string, hint?: string): void {
     this.problems.push({ file: this.file, line: at.line, column: at.column, severity, message, ...(hint ? { hint } : {}) });

@@ -1,5 +1,5 @@
 import type { PhrasingContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastText } from 'mdast-util-to-string';
 
 /** Removes the label (and the space after it) from the start of a paragraph or heading. */
 export function stripLabel(node: { children: PhrasingContent[] }, length: number): void {
@@ -9,7 +9,7 @@ export function stripLabel(node: { children: PhrasingContent[] }, length: number
     if (first.type !== 'text') {
       // A label split across formatting (e.g. "**2.3** text"): strip within it.
       if ('children' in first) {
-        const inner = toString(first).length;
+        const inner = mdastText(first).length;
         if (inner <= rest) {
           node.children.shift();
           rest -= inner;

@@ -29,14 +29,15 @@ export function rootLevels(clause: ClauseFields): SubLevel[] {
  * The levels open after a numbered clause. A number written in full (`X2.4(b)`) opens the same
  * levels as `X2.4` then `(b)` would, each held by the clause of that number if there is one.
  */
-export function levelsForNumber(
-  number: ClauseNumber,
-  clause: ClauseFields,
-  byNumber: ReadonlyMap<string, ClauseFields>,
-): SubLevel[] {
+export function levelsForNumber(number: ClauseNumber, clause: ClauseFields, byNumber: ReadonlyMap<string, ClauseFields>): SubLevel[] {
   const levels = rootLevels(byNumber.get(number.base) ?? clause);
   number.subs.forEach((sub, i) => {
-    const upTo = number.base + number.subs.slice(0, i + 1).map((s) => `(${s})`).join('');
+    const upTo =
+      number.base +
+      number.subs
+        .slice(0, i + 1)
+        .map((s) => `(${s})`)
+        .join('');
     levels.push({ clause: byNumber.get(upTo) ?? clause, style: labelStyle(sub), label: sub });
   });
   return levels;
@@ -46,12 +47,7 @@ export function levelsForNumber(
  * The levels open after a sub-paragraph `label` placed under `level` (see {@link placeSub}):
  * the levels down to it, then the new one. With nothing open, `parent` becomes the root.
  */
-export function levelsAfterSub(
-  levels: readonly SubLevel[],
-  level: SubLevel | undefined,
-  next: SubLevel,
-  parent: ClauseFields | undefined,
-): SubLevel[] {
+export function levelsAfterSub(levels: readonly SubLevel[], level: SubLevel | undefined, next: SubLevel, parent: ClauseFields | undefined): SubLevel[] {
   const keep = level ? levels.indexOf(level) + 1 : levels.length;
   const result = [...levels.slice(0, keep), next];
   if (result.length === 1) result.unshift({ clause: parent ?? next.clause, style: null, label: '' });
@@ -78,7 +74,12 @@ export function placeSub(levels: readonly SubLevel[], label: string): { level: S
   return { level: top, style: labelStyle(label) };
 }
 
-const FIRSTS: ReadonlyArray<[string, LabelStyle]> = [['a', 'alpha'], ['i', 'roman'], ['1', 'digit'], ['A', 'upper']];
+const FIRSTS: ReadonlyArray<[string, LabelStyle]> = [
+  ['a', 'alpha'],
+  ['i', 'roman'],
+  ['1', 'digit'],
+  ['A', 'upper'],
+];
 
 /** The style `label` opens when it is the first label of a style not open yet (`(a)`, `(i)`, `(1)`, `(A)`). */
 function firstOfNewStyle(levels: readonly SubLevel[], label: string): LabelStyle | undefined {

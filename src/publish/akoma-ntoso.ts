@@ -33,9 +33,7 @@ function aknRoot(context: AknContext): Element {
     x('doc', { name: document.id }, [
       meta(context),
       x('preface', [
-        x('longTitle', { eId: 'longTitle' }, [
-          x('p', [x('docTitle', `${document.secReference}: ${document.title}`), ` (${document.shortName}) version ${version.version}`]),
-        ]),
+        x('longTitle', { eId: 'longTitle' }, [x('p', [x('docTitle', `${document.secReference}: ${document.title}`), ` (${document.shortName}) version ${version.version}`])]),
       ]),
       x('mainBody', mainBody(version.clauses)),
     ]),
@@ -44,12 +42,18 @@ function aknRoot(context: AknContext): Element {
 
 /** The work is named by the document's SEC reference, e.g. `sec-appendix-al`. */
 function workName(document: DocumentRecord): string {
-  return `sec-${document.secReference.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `sec-${document.secReference
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 /** The date of the work: its first designation, else its first publication. */
 function workDate(document: DocumentRecord): string {
-  const dates = document.versions.map(expressionDate).filter((d): d is string => d !== undefined).sort();
+  const dates = document.versions
+    .map(expressionDate)
+    .filter((d): d is string => d !== undefined)
+    .sort();
   return dates[0] ?? '1970-01-01';
 }
 
@@ -109,9 +113,11 @@ function lifecycle(version: VersionRecord, direction: DirectionRecord | undefine
   const events: Element[] = [];
   const source = direction ? `#${directionRef(direction)}` : '#sec-versions';
   if (version.designated) events.push(x('eventRef', { eId: 'evt-designation', date: version.designated, source, type: 'generation', refersTo: '#designation' }));
-  else if (version.published) events.push(x('eventRef', { eId: 'evt-publication', date: version.published, source: '#sec-versions', type: 'generation', refersTo: '#consultation' }));
+  else if (version.published)
+    events.push(x('eventRef', { eId: 'evt-publication', date: version.published, source: '#sec-versions', type: 'generation', refersTo: '#consultation' }));
   if (version.effective) events.push(x('eventRef', { eId: 'evt-in-force', date: version.effective, source, type: 'amendment', refersTo: '#inForce' }));
-  if (version.effectiveUntil) events.push(x('eventRef', { eId: 'evt-superseded', date: nextDay(version.effectiveUntil), source: '#sec-versions', type: 'repeal', refersTo: '#superseded' }));
+  if (version.effectiveUntil)
+    events.push(x('eventRef', { eId: 'evt-superseded', date: nextDay(version.effectiveUntil), source: '#sec-versions', type: 'repeal', refersTo: '#superseded' }));
   return events.length > 0 ? [x('lifecycle', { source: '#sec-versions' }, events)] : [];
 }
 
@@ -121,10 +127,7 @@ function analysis(direction: DirectionRecord | undefined): Element[] {
   return [
     x('analysis', { source: '#sec-versions' }, [
       x('passiveModifications', [
-        x('textualMod', { type: 'substitution', eId: 'pmod-designation' }, [
-          x('source', { href: `#${directionRef(direction)}` }),
-          x('destination', { href: '#mainBody' }),
-        ]),
+        x('textualMod', { type: 'substitution', eId: 'pmod-designation' }, [x('source', { href: `#${directionRef(direction)}` }), x('destination', { href: '#mainBody' })]),
       ]),
     ]),
   ];
@@ -199,8 +202,17 @@ function mainBody(clauses: readonly Clause[]): ElementContent[] {
 function blockOf(clause: Clause, rows: readonly Clause[]): Element {
   if (clause.kind !== 'table') return x('p', inline(clause.content));
   return x('table', { eId: `${clause.slug}-table`, border: '1' }, [
-    x('tr', clause.content.filter(isElement).map((cell) => x('th', [x('p', inline(cell.children))]))),
-    ...rows.map((row) => x('tr', { eId: row.slug }, row.content.filter(isElement).map((cell) => x('td', [x('p', inline(cell.children))])))),
+    x(
+      'tr',
+      clause.content.filter(isElement).map((cell) => x('th', [x('p', inline(cell.children))])),
+    ),
+    ...rows.map((row) =>
+      x(
+        'tr',
+        { eId: row.slug },
+        row.content.filter(isElement).map((cell) => x('td', [x('p', inline(cell.children))])),
+      ),
+    ),
   ]);
 }
 

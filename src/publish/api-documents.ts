@@ -1,18 +1,7 @@
 import { type ApiVersionFacts, apiVersionFacts } from './api-version-facts.ts';
 import { prerenderedPairs } from '#model/compare-pairs.ts';
-import type { DirectionRecord, DocumentRecord, Site, VersionRecord, } from '#model/site-model.ts';
-import {
-  absoluteUrl,
-  apiCompareUrl,
-  apiSchemaUrl,
-  apiVersionUrl,
-  compareUrl,
-  directionUrl,
-  documentFeedUrl,
-  documentUrl,
-  inEffectUrl,
-  versionUrl,
-} from './urls.ts';
+import type { DirectionRecord, DocumentRecord, Site, VersionRecord } from '#model/site-model.ts';
+import { absoluteUrl, apiCompareUrl, apiSchemaUrl, apiVersionUrl, compareUrl, directionUrl, documentFeedUrl, documentUrl, inEffectUrl, versionUrl } from './urls.ts';
 import { versionInEffect } from '#model/version-in-effect.ts';
 
 /** A version as `/api/documents.json` lists it (schema: `schemas/documents.schema.json`). */

@@ -1,7 +1,7 @@
 import { type ApiVersionFacts, apiVersionFacts } from './api-version-facts.ts';
 import type { ClauseKind } from '#model/clause.ts';
 import { citationText, clausePermalink } from './citation.ts';
-import type { DocumentRecord, VersionRecord, } from '#model/site-model.ts';
+import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 import { absoluteUrl, apiSchemaUrl, versionUrl } from './urls.ts';
 
 /** One clause as `/api/<doc>/v<version>.json` gives it (schema: `schemas/version.schema.json`). */

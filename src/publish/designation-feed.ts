@@ -46,7 +46,11 @@ export function entrySummary(record: DesignationRecord): string {
  */
 export function designationFeed(options: FeedOptions, records: readonly DesignationRecord[], site: URL | string): Root {
   const url = (path: string) => absoluteUrl(path, site);
-  const updated = records.map((r) => r.date).sort().at(-1) ?? '1970-01-01';
+  const updated =
+    records
+      .map((r) => r.date)
+      .sort()
+      .at(-1) ?? '1970-01-01';
   const feed = x(
     'feed',
     { xmlns: ATOM, 'xml:lang': 'en-GB' },
@@ -87,7 +91,13 @@ function entry(record: DesignationRecord, url: (path: string) => string): Elemen
     x('category', { term: document.id, label: document.shortName }),
     x('summary', { type: 'text' }, summary),
     x('content', { type: 'xhtml' }, [
-      x('div', { xmlns: XHTML }, [x('p', summary), x('ul', links.map((link) => x('li', [x('a', { href: link.href }, link.label)])))]),
+      x('div', { xmlns: XHTML }, [
+        x('p', summary),
+        x(
+          'ul',
+          links.map((link) => x('li', [x('a', { href: link.href }, link.label)])),
+        ),
+      ]),
     ]),
   ]);
 }

@@ -61,7 +61,12 @@ export function feedEntries(site: Site, compare: CompareVersions, documentId?: s
  * later are listed after the known ones.
  */
 export function describeChanges(counts: Readonly<Record<string, number>>): string {
-  const kinds = [...CHANGE_KINDS.filter((k) => k !== 'unchanged'), ...Object.keys(counts).filter((k) => !CHANGE_KINDS.includes(k as never)).sort()];
+  const kinds = [
+    ...CHANGE_KINDS.filter((k) => k !== 'unchanged'),
+    ...Object.keys(counts)
+      .filter((k) => !CHANGE_KINDS.includes(k as never))
+      .sort(),
+  ];
   const changed = kinds.filter((k) => (counts[k] ?? 0) > 0).map((k) => `${counts[k]} ${k}`);
   const unchanged = counts.unchanged ?? 0;
   if (changed.length === 0) return `no clause changed; ${unchanged} unchanged`;

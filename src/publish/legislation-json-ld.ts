@@ -4,7 +4,7 @@ import { compareVersions } from '#model/version-order.ts';
 import { absoluteUrl, directionUrl, versionUrl } from './urls.ts';
 
 /** Where a version stands in law, in schema.org's words (`LegalForceStatus`). */
-export function legalForce(version: VersionRecord): 'https://schema.org/InForce' | 'https://schema.org/NotInForce' {
+function legalForce(version: VersionRecord): 'https://schema.org/InForce' | 'https://schema.org/NotInForce' {
   return version.state === 'in-effect' ? 'https://schema.org/InForce' : 'https://schema.org/NotInForce';
 }
 
@@ -15,12 +15,7 @@ export function legalForce(version: VersionRecord): 'https://schema.org/InForce'
  * (`legislationPassedBy`), and the version it replaced (`isBasedOn`). Property names are
  * checked against schema.org's vocabulary by the `schema-dts` types.
  */
-export function legislationJsonLd(
-  document: DocumentRecord,
-  version: VersionRecord,
-  direction: DirectionRecord | undefined,
-  site: URL | string,
-): WithContext<Legislation> {
+export function legislationJsonLd(document: DocumentRecord, version: VersionRecord, direction: DirectionRecord | undefined, site: URL | string): WithContext<Legislation> {
   const url = absoluteUrl(versionUrl(document.id, version.version), site);
   const previous = previousDesignated(document, version);
   return {

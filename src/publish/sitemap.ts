@@ -17,7 +17,11 @@ export interface SitemapEntry {
  * history pages (computed by the caller, which caches the alignments they need).
  */
 export function sitemapEntries(site: Site, historySlugs: (document: DocumentRecord) => string[] = () => []): SitemapEntry[] {
-  const latest = (dates: Array<string | undefined>) => dates.filter((d): d is string => d !== undefined).sort().at(-1);
+  const latest = (dates: Array<string | undefined>) =>
+    dates
+      .filter((d): d is string => d !== undefined)
+      .sort()
+      .at(-1);
   const entries: SitemapEntry[] = [{ path: '/', lastmod: latest(site.directions.map((d) => d.date)) }];
   for (const document of site.documents) {
     const dates = document.versions.map((v) => v.designated ?? v.published);

@@ -12,9 +12,7 @@ export function stableDocx(bytes: Uint8Array, date: string): Uint8Array {
   const files: Zippable = {};
   for (const [name, data] of Object.entries(parts)) {
     files[name] =
-      name === 'docProps/core.xml'
-        ? strToU8(strFromU8(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`))
-        : data;
+      name === 'docProps/core.xml' ? strToU8(strFromU8(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`)) : data;
   }
   return zipSync(files, { level: 6, mtime: new Date(Date.UTC(1980, 0, 1)) });
 }

@@ -33,7 +33,6 @@ export const searchUrl = '/search/';
 /** `/search/all/`: every version, superseded versions and consultation drafts included. */
 export const searchAllUrl = '/search/all/';
 
-
 /** `/tmad/in-effect/`: which version was in legal effect on a date (`?on=2020-07-01`). */
 export const inEffectUrl = (doc: string): string => `/${doc}/in-effect/`;
 

@@ -20,18 +20,7 @@ export interface VersionData {
 }
 
 /** `[slug, number, label, kind, depth, parent, pathIndex, content, table, rank]`: absent values are null. */
-export type EncodedClause = [
-  string,
-  string | null,
-  string | null,
-  ClauseKind,
-  number,
-  string | null,
-  number,
-  EncodedNode[],
-  string | null,
-  number | null,
-];
+export type EncodedClause = [string, string | null, string | null, ClauseKind, number, string | null, number, EncodedNode[], string | null, number | null];
 
 /** A hast node as a tuple, or a text node as a string. */
 export type EncodedNode = string | EncodedElement;

@@ -125,10 +125,7 @@ export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides):
   });
   const changes = rows.filter(isChange);
   const children: ElementContent[] = [
-    h('div', { className: ['cmp-columns'], ariaHidden: 'true' }, [
-      h('div', { className: ['cmp-old'] }, sides.from),
-      h('div', { className: ['cmp-new'] }, sides.to),
-    ]),
+    h('div', { className: ['cmp-columns'], ariaHidden: 'true' }, [h('div', { className: ['cmp-old'] }, sides.from), h('div', { className: ['cmp-new'] }, sides.to)]),
   ];
   let run: Array<{ row: AlignedRow; element: Element }> = [];
   const flush = () => {
@@ -136,10 +133,7 @@ export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides):
       const first = (run[0]?.row.new ?? run[0]?.row.old) as Clause;
       const last = (run.at(-1)?.row.new ?? run.at(-1)?.row.old) as Clause;
       children.push(
-        h('details', { className: ['cmp-fold'] }, [
-          h('summary', `${run.length} unchanged: ${displayNumber(first)} to ${displayNumber(last)}`),
-          ...run.map((r) => r.element),
-        ]),
+        h('details', { className: ['cmp-fold'] }, [h('summary', `${run.length} unchanged: ${displayNumber(first)} to ${displayNumber(last)}`), ...run.map((r) => r.element)]),
       );
     } else {
       children.push(...run.map((r) => r.element));
@@ -208,13 +202,7 @@ function rowProperties(row: AlignedRow, change: boolean, distance: number) {
  * each row into a card of "column: old → new". Inserted and deleted columns are marked on
  * every row.
  */
-function renderMatrix(
-  group: readonly AlignedRow[],
-  start: number,
-  distances: readonly number[],
-  changeIndex: ReadonlyMap<AlignedRow, number>,
-  context: RenderContext,
-): Element {
+function renderMatrix(group: readonly AlignedRow[], start: number, distances: readonly number[], changeIndex: ReadonlyMap<AlignedRow, number>, context: RenderContext): Element {
   const head = group[0] as AlignedRow;
   const headIsTable = (head.new ?? head.old)?.kind === 'table';
   const slug = tableKey(head) ?? '';
@@ -225,7 +213,10 @@ function renderMatrix(
   const key = `${oldTable?.slug ?? ''}\u0000${newTable?.slug ?? ''}`;
   let columns = context.columns.get(key);
   if (!columns) {
-    columns = oldTable && newTable ? alignColumns(headerTexts(oldHeads), headerTexts(newHeads)) : Array.from({ length: Math.max(oldHeads.length, newHeads.length) }, (_, k) => ({ old: k, new: k }));
+    columns =
+      oldTable && newTable
+        ? alignColumns(headerTexts(oldHeads), headerTexts(newHeads))
+        : Array.from({ length: Math.max(oldHeads.length, newHeads.length) }, (_, k) => ({ old: k, new: k }));
     context.columns.set(key, columns);
   }
   const options: WordDiffOptions = { renumbered: context.renumbered };
@@ -398,10 +389,7 @@ function cell(side: 'old' | 'new', clauses: readonly Clause[], content: ElementC
   const sideLabel = h('span', { className: ['visually-hidden', 'cmp-side'] }, `${version}: `);
   const clause = clauses[0];
   if (!clause) {
-    return h('div', { className: [`cmp-${side}`, 'cmp-cell', 'cmp-empty'] }, [
-      sideLabel,
-      h('span', { className: ['cmp-absent'] }, `not in ${version}`),
-    ]);
+    return h('div', { className: [`cmp-${side}`, 'cmp-cell', 'cmp-empty'] }, [sideLabel, h('span', { className: ['cmp-absent'] }, `not in ${version}`)]);
   }
   if (clauses.length > 1) {
     return h('div', { className: [`cmp-${side}`, 'cmp-cell', `depth-${Math.min(clause.depth, 5)}`, `kind-${clause.kind}`, 'cmp-pieces'] }, [sideLabel, ...content]);
@@ -425,10 +413,7 @@ function tableDiff(before: Clause, after: Clause, context: RenderContext): { old
   let columns = context.columns.get(key);
   if (!columns) {
     const width = Math.max(headerTexts(before.content).length, headerTexts(after.content).length);
-    columns =
-      oldTable && newTable
-        ? alignColumns(headerTexts(oldHeaders), headerTexts(newHeaders))
-        : Array.from({ length: width }, (_, k) => ({ old: k, new: k }));
+    columns = oldTable && newTable ? alignColumns(headerTexts(oldHeaders), headerTexts(newHeaders)) : Array.from({ length: width }, (_, k) => ({ old: k, new: k }));
     context.columns.set(key, columns);
   }
   const row = before.kind === 'row' ? { old: before.content, new: after.content } : undefined;
@@ -443,12 +428,7 @@ function body(clause: Clause, side: 'old' | 'new', context: RenderContext): Elem
   }
   if (clause.kind !== 'row') return clause.content;
   const table = clause.table ? context.tableOf(side, clause.table) : undefined;
-  return [
-    h('table', { className: ['cmp-table'] }, [
-      ...(table ? [h('thead', [h('tr', table.content.map(toHeader))])] : []),
-      h('tbody', [h('tr', clause.content)]),
-    ]),
-  ];
+  return [h('table', { className: ['cmp-table'] }, [...(table ? [h('thead', [h('tr', table.content.map(toHeader))])] : []), h('tbody', [h('tr', clause.content)])])];
 }
 
 function toHeader(cell: ElementContent): ElementContent {

@@ -109,7 +109,12 @@ export function renderHistory(history: ClauseHistory, context: HistoryContext): 
   }
   const table = h('table', { className: ['data', 'history-table'] }, [
     h('caption', 'Versions of this clause'),
-    h('thead', [h('tr', ['Version', 'Number', 'Change', 'Made law by'].map((label) => h('th', { scope: 'col' }, label)))]),
+    h('thead', [
+      h(
+        'tr',
+        ['Version', 'Number', 'Change', 'Made law by'].map((label) => h('th', { scope: 'col' }, label)),
+      ),
+    ]),
     h('tbody', rows),
   ]);
   /** The clause's text, with the words changed since `since` marked when there is one. */
@@ -141,9 +146,7 @@ export function renderHistory(history: ClauseHistory, context: HistoryContext): 
         ...(main.marked && entry.previous ? [`; changes since v${entry.previous.version.version} are marked`] : []),
       ]),
       main.block,
-      ...(draft && entry.draft
-        ? [h('p', { className: ['muted'] }, `Changes since the consultation draft v${entry.draft.version.version}:`), draft.block]
-        : []),
+      ...(draft && entry.draft ? [h('p', { className: ['muted'] }, `Changes since the consultation draft v${entry.draft.version.version}:`), draft.block] : []),
     ]);
   });
   const wrapped = h('div', { className: ['table-wrap'], role: 'region', ariaLabel: 'Versions of this clause', tabIndex: 0 }, [table]);

@@ -52,14 +52,17 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
     } else if (clause.kind === 'table') {
       const body = h('tbody', []);
       const element = h('table', { id: clause.slug, className: ['clause-table'] }, [
-        h('thead', [h('tr', clause.content.map((cell) => asHeaderCell(cell)))]),
+        h('thead', [
+          h(
+            'tr',
+            clause.content.map((cell) => asHeaderCell(cell)),
+          ),
+        ]),
         body,
       ]);
       table = { element, body };
       // Wider than a phone: it scrolls in its own named, focusable box (see TableWrap.astro).
-      target().push(
-        h('div', { className: ['table-wrap'], role: 'region', ariaLabel: clauseName(clause), tabIndex: 0 }, [element]),
-      );
+      target().push(h('div', { className: ['table-wrap'], role: 'region', ariaLabel: clauseName(clause), tabIndex: 0 }, [element]));
     } else if (clause.kind === 'row') {
       const cells = clause.content.filter((c): c is Element => c.type === 'element');
       const [first, ...rest] = cells;

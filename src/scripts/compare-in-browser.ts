@@ -28,7 +28,14 @@ async function run(root: HTMLElement): Promise<void> {
     const result = await new Promise<ComputeResult>((resolve, reject) => {
       worker.addEventListener('message', (event: MessageEvent<ComputeResult>) => resolve(event.data));
       worker.addEventListener('error', (event) => reject(new Error(event.message)));
-      const request: ComputeRequest = { from: from ?? '', to: to ?? '', fromLabel: root.dataset.fromLabel ?? '', toLabel: root.dataset.toLabel ?? '', fromPage: root.dataset.fromPage ?? '', toPage: root.dataset.toPage ?? '' };
+      const request: ComputeRequest = {
+        from: from ?? '',
+        to: to ?? '',
+        fromLabel: root.dataset.fromLabel ?? '',
+        toLabel: root.dataset.toLabel ?? '',
+        fromPage: root.dataset.fromPage ?? '',
+        toPage: root.dataset.toPage ?? '',
+      };
       worker.postMessage(request);
     });
     if ('error' in result) throw new Error(result.error);

@@ -22,7 +22,6 @@ export interface ComputeRequest {
 /** What the worker answers: the summary and the comparison as HTML, or an error. */
 export type ComputeResult = { summary: string; compare: string } | { error: string };
 
-
 self.addEventListener('message', (event: MessageEvent<ComputeRequest>) => {
   try {
     const { from, to, fromLabel, toLabel, fromPage, toPage } = event.data;
@@ -31,7 +30,10 @@ self.addEventListener('message', (event: MessageEvent<ComputeRequest>) => {
     const rows = alignClauses(before, after);
     const result: ComputeResult = {
       summary: toHtml(renderSummary(rows)),
-      compare: toHtml([renderChangeNav(rows), renderCompare(rows, { from: fromLabel, to: toLabel, clauses: { old: before, new: after }, ...(fromPage && toPage ? { pages: { old: fromPage, new: toPage } } : {}) })]),
+      compare: toHtml([
+        renderChangeNav(rows),
+        renderCompare(rows, { from: fromLabel, to: toLabel, clauses: { old: before, new: after }, ...(fromPage && toPage ? { pages: { old: fromPage, new: toPage } } : {}) }),
+      ]),
     };
     self.postMessage(result);
   } catch (error) {

@@ -22,7 +22,12 @@ function snapshot(dir: string): Map<string, string> {
       .filter((entry) => entry.isFile())
       .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
       .sort()
-      .map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]),
+      .map((name) => [
+        name,
+        createHash('sha256')
+          .update(readFileSync(join(dir, name)))
+          .digest('hex'),
+      ]),
   );
 }
 
@@ -51,7 +56,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('a failed build leaves the previous site untouched', () => {
   it('when the content has errors', () => {
-    const run = runBuild(content('bad', (root) => replace(join(root, 'documents/td/v2.0.md'), '1.2 A Supplier', '1.1 A Supplier')), out);
+    const run = runBuild(
+      content('bad', (root) => replace(join(root, 'documents/td/v2.0.md'), '1.2 A Supplier', '1.1 A Supplier')),
+      out,
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('error: duplicate clause 1.1 (first at line 11)');
     expect(snapshot(out)).toEqual(published);
@@ -98,7 +106,10 @@ describe('a failed build leaves the previous site untouched', () => {
   it('when a build was killed between retiring the old site and moving the new one in', () => {
     // The moment between the two renames: only the retired site exists.
     renameSync(out, `${out}.previous`);
-    const run = runBuild(content('bad-again', (root) => replace(join(root, 'documents/td/v1.0.md'), 'designated: 2020-06-15', 'designated: 2020-06-31')), out);
+    const run = runBuild(
+      content('bad-again', (root) => replace(join(root, 'documents/td/v1.0.md'), 'designated: 2020-06-15', 'designated: 2020-06-31')),
+      out,
+    );
     expect(run.status).toBe(1);
     expect(snapshot(out)).toEqual(published);
     expect(leftovers()).toEqual([]);

@@ -24,7 +24,12 @@ function snapshot(dir: string): Map<string, string> {
       .filter((entry) => entry.isFile())
       .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
       .sort()
-      .map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]),
+      .map((name) => [
+        name,
+        createHash('sha256')
+          .update(readFileSync(join(dir, name)))
+          .digest('hex'),
+      ]),
   );
 }
 
@@ -167,7 +172,10 @@ describe('item 4: a link to a clause of the same version, by fragment alone', ()
   it('builds, and on the history and comparison pages leads to the clause in its version', () => {
     const root = content('fragment-links', (dir) => {
       const file = join(dir, 'documents/td/v2.0.md');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('1.1 The DCC shall act promptly.', '1.1 The DCC shall act promptly (see [clause 1.2](#1.2) and <a href="#1.2">clause 1.2 again</a>).'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('1.1 The DCC shall act promptly.', '1.1 The DCC shall act promptly (see [clause 1.2](#1.2) and <a href="#1.2">clause 1.2 again</a>).'),
+      );
     });
     const site = join(work, 'fragment-site');
     const run = runBuild(root, site);

@@ -15,7 +15,7 @@ import { serveStatic } from './serve-static.ts';
 import { unsafeHtml } from './unsafe-html.ts';
 import { fromXml } from 'xast-util-from-xml';
 import { validateAtom } from '../support/validate-atom.ts';
-import { ALL_PAYLOADS, writeHostileContent, XML_BREAKERS } from './hostile-content.ts';
+import { writeHostileContent, XML_BREAKERS } from './hostile-content.ts';
 import { TEMPLATE_INJECTION, XSS_PAYLOADS } from './xss-payloads.ts';
 
 /**
@@ -101,9 +101,7 @@ describe(`${XSS_PAYLOADS.length} XSS payloads through every content field`, () =
   it('leaves nothing that can run, load from elsewhere or hide text in any built page', () => {
     const files = htmlFiles(out);
     expect(files.length).toBeGreaterThanOrEqual(8);
-    const findings = files.flatMap((file) =>
-      unsafeHtml(fromHtml(readFileSync(file, 'utf8')), DEFAULT_SITE_URL).map((f) => `${relative(out, file)}: ${f}`),
-    );
+    const findings = files.flatMap((file) => unsafeHtml(fromHtml(readFileSync(file, 'utf8')), DEFAULT_SITE_URL).map((f) => `${relative(out, file)}: ${f}`));
     expect(findings).toEqual([]);
   });
 
@@ -185,7 +183,11 @@ describe(`${XSS_PAYLOADS.length} XSS payloads through every content field`, () =
             await tab.locator('pagefind-results a').first().waitFor({ timeout: 15_000 });
             const injected = await tab.evaluate(() =>
               [...document.querySelectorAll('pagefind-results *')]
-                .filter((e) => ['SCRIPT', 'IMG', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'STYLE'].includes(e.tagName.toUpperCase()) || e.getAttributeNames().some((n) => n.startsWith('on') || n === 'style'))
+                .filter(
+                  (e) =>
+                    ['SCRIPT', 'IMG', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'STYLE'].includes(e.tagName.toUpperCase()) ||
+                    e.getAttributeNames().some((n) => n.startsWith('on') || n === 'style'),
+                )
                 .map((e) => e.outerHTML.slice(0, 120)),
             );
             expect(injected).toEqual([]);

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { XSS_PAYLOADS } from './xss-payloads.ts';
 
 /** Every payload in one line, for the one-line fields. */
-export const ALL_PAYLOADS = XSS_PAYLOADS.join(' ');
+const ALL_PAYLOADS = XSS_PAYLOADS.join(' ');
 /** What ends a CDATA section, and one opened: text XML must escape, or every feed stops being well-formed. */
 export const XML_BREAKERS = ']]> <![CDATA[ x ]]>';
 const ALL = `${ALL_PAYLOADS} ${XML_BREAKERS}`;
@@ -31,10 +31,7 @@ export function writeHostileContent(content: string): void {
   const version = (number: string, designated: string, effective: string, extra: Record<string, unknown>) =>
     page({ version: number, status: 'designated', designated, effective, label: `Label ${ALL}`, illustrative: true, ...extra }, versionText(number === '2.0'));
   writeFileSync(join(content, 'documents/td/v1.0.md'), version('1.0', '2020-06-15', '2020-06-15', {}));
-  writeFileSync(
-    join(content, 'documents/td/v2.0.md'),
-    version('2.0', '2020-07-24', '2020-07-26', { direction: '2020-07-24-test', consultations: ['hostile'] }),
-  );
+  writeFileSync(join(content, 'documents/td/v2.0.md'), version('2.0', '2020-07-24', '2020-07-26', { direction: '2020-07-24-test', consultations: ['hostile'] }));
   writeFileSync(
     join(content, 'directions/2020-07-24-test.md'),
     page(

@@ -25,7 +25,9 @@ function updateLedger() {
 }
 
 function urls(): string[] {
-  return readFileSync(ledger, 'utf8').split('\n').filter((line) => line.startsWith('/'));
+  return readFileSync(ledger, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('/'));
 }
 
 beforeAll(() => {
@@ -45,23 +47,25 @@ describe('the ledger of published URLs', () => {
     expect(recorded).toEqual([...new Set(recorded)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     // Clause anchors are those of version pages only.
     expect(recorded.filter((url) => url.includes('#')).every((url) => /^\/td\/v\d\.\d\/#/.test(url))).toBe(true);
-    expect(recorded).toEqual(expect.arrayContaining([
-      '/',
-      '/directions/',
-      '/directions/2020-07-24-test/',
-      '/search/',
-      '/td/',
-      '/td/compare/v1.0...v2.0/',
-      '/td/latest/',
-      '/td/v1.0/',
-      '/td/v1.0/#1',
-      '/td/v1.0/#1.1',
-      '/td/v1.0/#1.2',
-      '/td/v2.0/',
-      '/td/v2.0/#1',
-      '/td/v2.0/#1.1',
-      '/td/v2.0/#1.2',
-    ]));
+    expect(recorded).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/directions/',
+        '/directions/2020-07-24-test/',
+        '/search/',
+        '/td/',
+        '/td/compare/v1.0...v2.0/',
+        '/td/latest/',
+        '/td/v1.0/',
+        '/td/v1.0/#1',
+        '/td/v1.0/#1.1',
+        '/td/v1.0/#1.2',
+        '/td/v2.0/',
+        '/td/v2.0/#1',
+        '/td/v2.0/#1.1',
+        '/td/v2.0/#1.2',
+      ]),
+    );
     expect(readFileSync(ledger, 'utf8')).toMatch(/^# Every URL this site has published/);
   });
 
@@ -83,9 +87,7 @@ describe('the ledger of published URLs', () => {
     const run = runBuild(content, out);
     expect(run.status, run.stderr).toBe(0);
     const page = readFileSync(join(out, 'td/v2.0/index.html'), 'utf8');
-    expect(page).toContain(
-      '<li id="1.2"><strong>#1.2</strong>: Clause 1.2 was folded into clause 1.1 by a correction. <a href="/td/v2.0/#1.1">Go to /td/v2.0/#1.1</a></li>',
-    );
+    expect(page).toContain('<li id="1.2"><strong>#1.2</strong>: Clause 1.2 was folded into clause 1.1 by a correction. <a href="/td/v2.0/#1.1">Go to /td/v2.0/#1.1</a></li>');
   });
 
   it('publishes a dropped page as a tombstone page, and the ledger keeps every URL', () => {

@@ -156,7 +156,11 @@ test.describe('changes are never shown by colour alone', () => {
   test('inserted words are underlined, deleted ones struck through, and both are announced', async ({ page }) => {
     await page.goto('/tmad/compare/v6.0-draft...v6.0/');
     const row = page.getByRole('group', { name: 'Clause 8.6: modified' });
-    const decoration = (selector: string) => row.locator(selector).first().evaluate((e) => getComputedStyle(e).textDecorationLine);
+    const decoration = (selector: string) =>
+      row
+        .locator(selector)
+        .first()
+        .evaluate((e) => getComputedStyle(e).textDecorationLine);
     expect(await decoration('ins')).toContain('underline');
     expect(await decoration('del')).toContain('line-through');
     const tree = await row.ariaSnapshot();
@@ -173,7 +177,10 @@ test.describe('print', () => {
     await expect(page.locator('.site-footer')).toBeHidden();
     await expect(page.locator('.permalink').first()).toBeHidden();
     await expect(page.locator('[id="8.6"]')).toBeVisible();
-    const visibility = await page.locator('.doc-section').last().evaluate((e) => getComputedStyle(e).contentVisibility);
+    const visibility = await page
+      .locator('.doc-section')
+      .last()
+      .evaluate((e) => getComputedStyle(e).contentVisibility);
     expect(visibility).toBe('visible');
   });
 
@@ -183,10 +190,13 @@ test.describe('print', () => {
     await expect(page.locator('.cmp-controls')).toBeHidden();
     const folded = page.locator('details.cmp-fold:not([open]) .cmp-row').first();
     await expect(folded).toBeVisible();
-    const marks = await page.locator('ins').first().evaluate((e) => {
-      const style = getComputedStyle(e);
-      return { line: style.textDecorationLine, background: style.backgroundColor };
-    });
+    const marks = await page
+      .locator('ins')
+      .first()
+      .evaluate((e) => {
+        const style = getComputedStyle(e);
+        return { line: style.textDecorationLine, background: style.backgroundColor };
+      });
     expect(marks.line).toContain('underline');
     expect(marks.background).toBe('rgba(0, 0, 0, 0)');
     await page.emulateMedia({ media: 'screen' });

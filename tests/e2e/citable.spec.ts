@@ -29,7 +29,6 @@ test.describe('citing a clause', () => {
     expect(copied).toBe(`${canonical}#4.10`);
     expect(cite?.endsWith(` — ${copied}`)).toBe(true);
   });
-
 });
 
 test.describe('the version in effect', () => {
@@ -99,7 +98,6 @@ test.describe('status banners', () => {
     await expect(banner).toContainText('never in legal effect');
     await expect(banner.getByRole('link', { name: 'v6.0' })).toHaveAttribute('href', '/tmad/v6.0/#8.6');
   });
-
 });
 
 test.describe('accessibility of the new pages and controls', () => {
@@ -107,9 +105,7 @@ test.describe('accessibility of the new pages and controls', () => {
     test(`${url} passes an axe scan`, async ({ page }) => {
       test.slow();
       await page.goto(url);
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     });
   }

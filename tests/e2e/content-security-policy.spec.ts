@@ -13,8 +13,7 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-const violations = (page: import('@playwright/test').Page) =>
-  page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+const violations = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
 test('every page type carries the policy, and nothing on it is blocked', async ({ page }) => {
   const urls = ['/', '/tmad/', '/tmad/v6.0/', '/tmad/compare/v5.0...v6.0/', '/directions/', '/directions/2020-07-24-smets1-tmad-s1sr/', '/no-such-page/'];

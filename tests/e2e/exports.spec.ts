@@ -44,10 +44,10 @@ test.describe('Take it with you', () => {
 
   test('a version page offers its Word file and Akoma Ntoso, and describes itself as schema.org Legislation', async ({ page, request }) => {
     await page.goto('/tmad/v6.0/');
-    const word = await request.get(await page.getByRole('link', { name: 'Word (.docx)' }).getAttribute('href') ?? '');
+    const word = await request.get((await page.getByRole('link', { name: 'Word (.docx)' }).getAttribute('href')) ?? '');
     expect(word.ok()).toBe(true);
     expect(Object.keys(unzipSync(new Uint8Array(await word.body())))).toContain('word/numbering.xml');
-    const akn = await request.get(await page.getByRole('link', { name: 'Akoma Ntoso (XML)' }).getAttribute('href') ?? '');
+    const akn = await request.get((await page.getByRole('link', { name: 'Akoma Ntoso (XML)' }).getAttribute('href')) ?? '');
     expect(await akn.text()).toContain('<FRBRthis value="/akn/gb/doc/sec-appendix-al/');
     const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<string, unknown>;
     expect(ld).toMatchObject({ '@type': 'Legislation', legislationIdentifier: 'SEC Appendix AL v6.0', legislationLegalForce: 'https://schema.org/InForce' });
@@ -75,7 +75,31 @@ test.describe('Take it with you', () => {
       cpSync(contentRoot(), content, { recursive: true });
       const file = join(work, 'tmad-v6.0.docx');
       writeFileSync(file, await response.body());
-      const run = spawnSync('npm', ['run', '--silent', 'import', '--', file, '--document', 'tmad', '--version', '6.0', '--designated', '2020-07-24', '--effective', '2020-07-26', '--direction', '2020-07-24-smets1-tmad-s1sr', '--illustrative', '--content', content, '--force'], { encoding: 'utf8' });
+      const run = spawnSync(
+        'npm',
+        [
+          'run',
+          '--silent',
+          'import',
+          '--',
+          file,
+          '--document',
+          'tmad',
+          '--version',
+          '6.0',
+          '--designated',
+          '2020-07-24',
+          '--effective',
+          '2020-07-26',
+          '--direction',
+          '2020-07-24-smets1-tmad-s1sr',
+          '--illustrative',
+          '--content',
+          content,
+          '--force',
+        ],
+        { encoding: 'utf8' },
+      );
       expect(run.status, run.stderr + run.stdout).toBe(0);
       const read = (path: string) => parseClauses(readFrontMatter(path, readFileSync(path, 'utf8')).body, { file: path }).clauses.map((c) => [c.kind, c.number, c.text]);
       const original = read(join(contentRoot(), 'documents/tmad/v6.0.md'));

@@ -64,7 +64,10 @@ function overflowing(): string[] {
     return element.hasAttribute('role') || element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby') || element.hasAttribute('tabindex');
   };
   const describe = (element: Element): string => {
-    const classes = [...element.classList].slice(0, 2).map((c) => `.${c}`).join('');
+    const classes = [...element.classList]
+      .slice(0, 2)
+      .map((c) => `.${c}`)
+      .join('');
     const id = element.id ? `#${element.id}` : '';
     const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
     const rect = element.getBoundingClientRect();

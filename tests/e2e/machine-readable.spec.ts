@@ -55,7 +55,9 @@ test.describe('API', () => {
   test('documents.json links every version, comparison and feed to a file the build wrote', async ({ request }) => {
     const response = await request.get('/api/documents.json');
     expect(response.ok()).toBe(true);
-    const data = (await response.json()) as { documents: Array<{ id: string; feed: string; versions: Array<{ url: string; api: string }>; comparisons: Array<{ url: string; api: string }> }> };
+    const data = (await response.json()) as {
+      documents: Array<{ id: string; feed: string; versions: Array<{ url: string; api: string }>; comparisons: Array<{ url: string; api: string }> }>;
+    };
     const files = new Set(filesUnder(dist));
     const fileOf = (url: string) => {
       const path = new URL(url).pathname.slice(1);
@@ -71,7 +73,9 @@ test.describe('API', () => {
   });
 
   test('a version lists its clauses in order, each with its permalink', async ({ request }) => {
-    const data = (await (await request.get('/api/tmad/v6.0.json')).json()) as { clauses: Array<{ slug: string; number: string | null; path: string[]; text: string; permalink: string }> };
+    const data = (await (await request.get('/api/tmad/v6.0.json')).json()) as {
+      clauses: Array<{ slug: string; number: string | null; path: string[]; text: string; permalink: string }>;
+    };
     const clause = data.clauses.find((c) => c.slug === '8.6');
     expect(clause?.number).toBe('8.6');
     expect(clause?.text).toContain('336 hours');

@@ -28,7 +28,12 @@ test.describe('a table compared as one table', () => {
     await expect(table).toHaveCount(1);
     await expect(table.locator('thead tr')).toHaveCount(1);
     await expect(table.locator('tbody th[scope="col"]')).toHaveCount(0);
-    expect(await table.locator('thead th').first().evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
+    expect(
+      await table
+        .locator('thead th')
+        .first()
+        .evaluate((e) => getComputedStyle(e).position),
+    ).toBe('sticky');
 
     const modified = table.locator('tbody tr[data-change="modified"]').first();
     await expect(modified.locator('td')).toHaveCount(await table.locator('thead th').count());
@@ -43,9 +48,9 @@ test.describe('a table compared as one table', () => {
     await page.goto('/dmves/compare/v1.0...v2.0/');
     const modified = page.locator('.cmp-matrix tbody tr[data-change="modified"]').first();
     await expect(modified).toBeVisible();
-    const shown = await modified.locator('td').evaluateAll((cells) =>
-      cells.filter((c) => getComputedStyle(c).display !== 'none').map((c) => `${getComputedStyle(c, '::before').content}|${c.className}`),
-    );
+    const shown = await modified
+      .locator('td')
+      .evaluateAll((cells) => cells.filter((c) => getComputedStyle(c).display !== 'none').map((c) => `${getComputedStyle(c, '::before').content}|${c.className}`));
     // The row's name, then only the changed cells, each labelled with its column.
     expect(shown.length).toBeGreaterThan(1);
     expect(shown.length).toBeLessThan(await modified.locator('td').count());

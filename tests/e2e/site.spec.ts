@@ -107,7 +107,10 @@ test.describe('search', () => {
     await form.getByRole('searchbox').fill('UTRN');
     await form.getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL('/search/?q=UTRN');
-    const result = page.locator('pagefind-results').getByRole('link', { name: /^TMAD v6\.0 — clause/ }).first();
+    const result = page
+      .locator('pagefind-results')
+      .getByRole('link', { name: /^TMAD v6\.0 — clause/ })
+      .first();
     await expect(result).toBeVisible({ timeout: 10_000 });
     const href = await result.getAttribute('href');
     expect(href).toMatch(/^\/tmad\/v6\.0\/#[\d.a-z-]+$/);
@@ -128,13 +131,21 @@ test.describe('search', () => {
     await expect(page).toHaveURL('/search/all/?q=UTRN');
     await expect(page.getByRole('heading', { level: 1, name: 'Search all versions' })).toBeVisible();
     // The consultation draft of TMAD v6.0 has its own wording of the UTRN clauses.
-    await expect(page.locator('pagefind-results').getByRole('link', { name: /^TMAD v6\.0-draft — clause/ }).first()).toBeVisible({ timeout: 10_000 });
+    await expect(
+      page
+        .locator('pagefind-results')
+        .getByRole('link', { name: /^TMAD v6\.0-draft — clause/ })
+        .first(),
+    ).toBeVisible({ timeout: 10_000 });
 
     // A status named in the address narrows the search of all versions; an address from before
     // that search had its own page leads there.
     await page.goto('/search/?q=UTRN&status=Superseded');
     await expect(page).toHaveURL('/search/all/?q=UTRN&status=Superseded');
-    const superseded = page.locator('pagefind-results').getByRole('link', { name: /^TMAD v5\.0 — clause/ }).first();
+    const superseded = page
+      .locator('pagefind-results')
+      .getByRole('link', { name: /^TMAD v5\.0 — clause/ })
+      .first();
     await expect(superseded).toBeVisible({ timeout: 10_000 });
     await expect(page.locator('pagefind-results').getByRole('link', { name: /v6\.0-draft/ })).toHaveCount(0);
   });

@@ -93,17 +93,26 @@ function escapePdfString(text: string): string {
 function securityHandler(password: string, id: Buffer): { key: Buffer; o: Buffer; u: Buffer; p: number } {
   const pad = (pw: string) => Buffer.concat([Buffer.from(pw, 'latin1'), PADDING]).subarray(0, 32);
   const p = -44; // print and copy allowed, modify not
-  const ownerKey = createHash('md5').update(pad(`${password}-owner`)).digest().subarray(0, 5);
+  const ownerKey = createHash('md5')
+    .update(pad(`${password}-owner`))
+    .digest()
+    .subarray(0, 5);
   const o = rc4(ownerKey, pad(password));
   const permissions = Buffer.alloc(4);
   permissions.writeInt32LE(p);
-  const key = createHash('md5').update(Buffer.concat([pad(password), o, permissions, id])).digest().subarray(0, 5);
+  const key = createHash('md5')
+    .update(Buffer.concat([pad(password), o, permissions, id]))
+    .digest()
+    .subarray(0, 5);
   return { key, o, u: rc4(key, PADDING), p };
 }
 
 function objectKey(key: Buffer, num: number): Buffer {
   const salt = Buffer.from([num & 0xff, (num >> 8) & 0xff, (num >> 16) & 0xff, 0, 0]);
-  return createHash('md5').update(Buffer.concat([key, salt])).digest().subarray(0, Math.min(key.length + 5, 16));
+  return createHash('md5')
+    .update(Buffer.concat([key, salt]))
+    .digest()
+    .subarray(0, Math.min(key.length + 5, 16));
 }
 
 function rc4(key: Buffer, data: Buffer): Buffer {

@@ -46,7 +46,15 @@ export function reviewedText(docx: Uint8Array, mode: 'accept' | 'reject'): Revie
       const text = paragraphText(block, mode);
       if (text.length > 0) result.paragraphs.push(text);
     } else if (block.name === 'w:tbl') {
-      result.tables.push(children(block, 'w:tr').map((row) => children(row, 'w:tc').map((cell) => children(cell, 'w:p').map((p) => paragraphText(p, mode)).join(''))));
+      result.tables.push(
+        children(block, 'w:tr').map((row) =>
+          children(row, 'w:tc').map((cell) =>
+            children(cell, 'w:p')
+              .map((p) => paragraphText(p, mode))
+              .join(''),
+          ),
+        ),
+      );
     }
   }
   return result;

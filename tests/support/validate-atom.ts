@@ -56,16 +56,47 @@ const ATTRIBUTES: Record<string, readonly string[]> = {
 /** Atom children each container may have, with how many: `1` exactly one, `?` at most one, `*` any. */
 const CHILDREN: Record<string, Record<string, '1' | '?' | '*'>> = {
   feed: {
-    author: '*', category: '*', contributor: '*', generator: '?', icon: '?', id: '1', link: '*', logo: '?', rights: '?',
-    subtitle: '?', title: '1', updated: '1', entry: '*',
+    author: '*',
+    category: '*',
+    contributor: '*',
+    generator: '?',
+    icon: '?',
+    id: '1',
+    link: '*',
+    logo: '?',
+    rights: '?',
+    subtitle: '?',
+    title: '1',
+    updated: '1',
+    entry: '*',
   },
   entry: {
-    author: '*', category: '*', content: '?', contributor: '*', id: '1', link: '*', published: '?', rights: '?', source: '?',
-    summary: '?', title: '1', updated: '1',
+    author: '*',
+    category: '*',
+    content: '?',
+    contributor: '*',
+    id: '1',
+    link: '*',
+    published: '?',
+    rights: '?',
+    source: '?',
+    summary: '?',
+    title: '1',
+    updated: '1',
   },
   source: {
-    author: '*', category: '*', contributor: '*', generator: '?', icon: '?', id: '?', link: '*', logo: '?', rights: '?',
-    subtitle: '?', title: '?', updated: '?',
+    author: '*',
+    category: '*',
+    contributor: '*',
+    generator: '?',
+    icon: '?',
+    id: '?',
+    link: '*',
+    logo: '?',
+    rights: '?',
+    subtitle: '?',
+    title: '?',
+    updated: '?',
   },
   author: { name: '1', uri: '?', email: '?' },
   contributor: { name: '1', uri: '?', email: '?' },
@@ -123,9 +154,15 @@ export function isAtomDate(text: string): boolean {
   const [, y, mo, d, h, mi, s, oh, om] = match.map(Number) as number[];
   const daysInMonth = new Date(Date.UTC(y as number, mo as number, 0)).getUTCDate();
   return (
-    (mo as number) >= 1 && (mo as number) <= 12 && (d as number) >= 1 && (d as number) <= daysInMonth &&
-    (h as number) <= 23 && (mi as number) <= 59 && (s as number) <= 60 &&
-    (oh === undefined || Number.isNaN(oh) || oh <= 23) && (om === undefined || Number.isNaN(om) || om <= 59)
+    (mo as number) >= 1 &&
+    (mo as number) <= 12 &&
+    (d as number) >= 1 &&
+    (d as number) <= daysInMonth &&
+    (h as number) <= 23 &&
+    (mi as number) <= 59 &&
+    (s as number) <= 60 &&
+    (oh === undefined || Number.isNaN(oh) || oh <= 23) &&
+    (om === undefined || Number.isNaN(om) || om <= 59)
   );
 }
 
@@ -170,7 +207,8 @@ export function validateAtom(xml: string): AtomProblem[] {
     if (allowed) {
       for (const child of node.children) {
         if (isAtom(child) && !(child.local in allowed)) problem(child, `atom:${child.local} is not allowed in atom:${node.local}`);
-        if (!isAtom(child) && child.ns === undefined) problem(child, `${child.element.name} has no namespace; only Atom or namespaced extension elements may appear in atom:${node.local}`);
+        if (!isAtom(child) && child.ns === undefined)
+          problem(child, `${child.element.name} has no namespace; only Atom or namespaced extension elements may appear in atom:${node.local}`);
       }
       for (const [local, count] of Object.entries(allowed)) {
         const n = atomChildren(node, local).length;
@@ -252,7 +290,8 @@ function checkLink(node: Node, problem: (node: Node, message: string) => void): 
   if (href === undefined) problem(node, 'atom:link must have an href attribute');
   else if (!isIriReference(href)) problem(node, `atom:link href must be an IRI reference (got "${href}")`);
   const rel = node.plain.get('rel');
-  if (rel !== undefined && !REGISTERED_RELS.has(rel) && !isAbsoluteIri(rel) && !/^[a-z0-9.-]+$/.test(rel)) problem(node, `atom:link rel "${rel}" is neither a registered name nor an IRI`);
+  if (rel !== undefined && !REGISTERED_RELS.has(rel) && !isAbsoluteIri(rel) && !/^[a-z0-9.-]+$/.test(rel))
+    problem(node, `atom:link rel "${rel}" is neither a registered name nor an IRI`);
   const type = node.plain.get('type');
   if (type !== undefined && !MIME.test(type)) problem(node, `atom:link type must be a media type (got "${type}")`);
   const hreflang = node.plain.get('hreflang');

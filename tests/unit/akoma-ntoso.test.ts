@@ -67,7 +67,9 @@ describe('akomaNtoso', () => {
     expect(elements(section, 'num')[0]).toMatchObject({ children: [{ type: 'text', value: '1' }] });
     const clause = elements(tree, 'paragraph').find((p) => p.attributes.eId === '1.3') as Element;
     expect(elements(clause, 'point').map((p) => p.attributes.eId)).toEqual(['1.3-a', '1.3-b']);
-    const rows = version('2.0').clauses.filter((c) => c.kind === 'row').map((c) => c.slug);
+    const rows = version('2.0')
+      .clauses.filter((c) => c.kind === 'row')
+      .map((c) => c.slug);
     expect(rows).toHaveLength(2);
     expect(elements(tree, 'tr').map((r) => r.attributes.eId ?? 'header')).toEqual(['header', ...rows]);
   });

@@ -3,8 +3,7 @@ import { alignClauses, dice } from '#compare/align-clauses.ts';
 import { parseClauses } from '#parse/parse-clauses.ts';
 
 const clauses = (markdown: string) => parseClauses(markdown, { file: 'test.md' }).clauses;
-const summary = (oldMd: string, newMd: string) =>
-  alignClauses(clauses(oldMd), clauses(newMd)).map((row) => [row.kind, row.old?.slug ?? null, row.new?.slug ?? null, row.reworded]);
+const summary = (oldMd: string, newMd: string) => alignClauses(clauses(oldMd), clauses(newMd)).map((row) => [row.kind, row.old?.slug ?? null, row.new?.slug ?? null, row.reworded]);
 
 const base = [
   '## 5 Service Requests',
@@ -103,7 +102,9 @@ describe('dice', () => {
 describe('alignClauses determinism', () => {
   it('gives the same rows for the same versions, every time', () => {
     const old = clauses(md([...base, '## 6 Errors', '6.1 The DCC shall keep a record of every failed Migration for two years.']));
-    const changed = clauses(md([base[0] as string, '5.1 A new first clause about Device Models.', ...base.slice(1).map((line) => line.replace(/^5\.(\d)/, (_, n) => `5.${Number(n) + 1}`))]));
+    const changed = clauses(
+      md([base[0] as string, '5.1 A new first clause about Device Models.', ...base.slice(1).map((line) => line.replace(/^5\.(\d)/, (_, n) => `5.${Number(n) + 1}`))]),
+    );
     const first = JSON.stringify(alignClauses(old, changed));
     for (let k = 0; k < 3; k++) expect(JSON.stringify(alignClauses(old, changed))).toBe(first);
   });

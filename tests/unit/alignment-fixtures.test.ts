@@ -25,10 +25,7 @@ const root = 'tests/fixtures/alignment';
 function describeRow(row: AlignedRow): string {
   const olds = row.olds ?? (row.old ? [row.old] : []);
   const news = row.news ?? (row.new ? [row.new] : []);
-  const flags = [
-    ...(row.reworded && ['renumbered', 'moved', 'split', 'merged'].includes(row.kind) ? ['reworded'] : []),
-    ...(row.consequential ? ['consequential'] : []),
-  ];
+  const flags = [...(row.reworded && ['renumbered', 'moved', 'split', 'merged'].includes(row.kind) ? ['reworded'] : []), ...(row.consequential ? ['consequential'] : [])];
   return [row.kind, ...olds.map((c) => c.slug), '->', ...news.map((c) => c.slug), ...flags].join(' ');
 }
 
@@ -54,7 +51,9 @@ function rowsOf(dir: string): string[] {
   return alignClauses(parse('old.md'), parse('new.md')).map(describeRow);
 }
 
-const cases = readdirSync(root).filter((name) => existsSync(join(root, name, 'old.md'))).sort();
+const cases = readdirSync(root)
+  .filter((name) => existsSync(join(root, name, 'old.md')))
+  .sort();
 const totals = { expected: 0, actual: 0, correct: 0, changedExpected: 0, changedActual: 0, changedCorrect: 0 };
 
 describe('alignment fixtures', () => {

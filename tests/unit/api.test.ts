@@ -22,7 +22,8 @@ describe('the JSON Schemas', () => {
   it('are the three documented ones, each with a title and description', () => {
     const schemas = readSchemas();
     expect([...schemas.keys()]).toEqual(['compare', 'documents', 'version']);
-    for (const schema of schemas.values()) expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: expect.any(String), description: expect.any(String) });
+    for (const schema of schemas.values())
+      expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: expect.any(String), description: expect.any(String) });
   });
 
   it('refuse data that breaks them', () => {
@@ -54,7 +55,12 @@ describe('apiDocuments', () => {
       ['2.0-draft', 'draft', null, null],
       ['2.0', 'in-effect', '2020-07-26', null],
     ]);
-    expect(doc.versions[2]).toMatchObject({ url: 'https://sec.example.test/td/v2.0/', api: 'https://sec.example.test/api/td/v2.0.json', direction: '2020-07-24-test', clauses: 10 });
+    expect(doc.versions[2]).toMatchObject({
+      url: 'https://sec.example.test/td/v2.0/',
+      api: 'https://sec.example.test/api/td/v2.0.json',
+      direction: '2020-07-24-test',
+      clauses: 10,
+    });
     expect(doc.comparisons.map((c) => `${c.from}...${c.to}`)).toEqual(['1.0...2.0-draft', '1.0...2.0', '2.0-draft...2.0']);
     expect(doc.comparisons[1]?.api).toBe('https://sec.example.test/api/td/compare/v1.0...v2.0.json');
     expect(data.directions[0]).toMatchObject({ id: '2020-07-24-test', designations: [{ document: 'td', version: '2.0', effective: '2020-07-26', annexes: ['A'] }] });

@@ -48,25 +48,23 @@ describe('what the catalogue proves', () => {
   it('reports every problem of a run together, across files', async () => {
     const { text } = await report('many-problems');
     const files = new Set([...text.matchAll(/^(\S+):\d+:\d+ (?:error|warning): /gm)].map((m) => m[1]));
-    expect([...files].sort()).toEqual([
-      'content/directions/2020-07-24-test.md',
-      'content/documents/td/index.md',
-      'content/documents/td/v1.0.md',
-      'content/documents/td/v2.0.md',
-    ]);
+    expect([...files].sort()).toEqual(['content/directions/2020-07-24-test.md', 'content/documents/td/index.md', 'content/documents/td/v1.0.md', 'content/documents/td/v2.0.md']);
     expect(text).toContain('3 content errors: nothing was built.');
   });
 
-  it('warns of a duplicate clause, naming both lines and the second one\'s anchor, and still builds', async () => {
+  it("warns of a duplicate clause, naming both lines and the second one's anchor, and still builds", async () => {
     const { site, text } = await report('duplicate-clause');
     expect(text).toMatch(/v2\.0\.md:13:1 warning: duplicate clause 1\.1 \(lines 11 and 13\): this one is anchored #1\.1~2/);
-    expect(version(site, 'td', '2.0').clauses.filter((c) => c.number === '1.1').map((c) => c.slug)).toEqual(['1.1', '1.1~2']);
+    expect(
+      version(site, 'td', '2.0')
+        .clauses.filter((c) => c.number === '1.1')
+        .map((c) => c.slug),
+    ).toEqual(['1.1', '1.1~2']);
   });
 
   it('accepts a byte-order mark and CRLF line endings, reading the same clauses on the same lines', async () => {
     const plain = await checkContent('tests/fixtures/site-minimal', AS_OF);
-    const shape = (site: Site | undefined) =>
-      version(site, 'td', '2.0').clauses.map((c) => ({ slug: c.slug, text: c.text, line: c.start.line, column: c.start.column }));
+    const shape = (site: Site | undefined) => version(site, 'td', '2.0').clauses.map((c) => ({ slug: c.slug, text: c.text, line: c.start.line, column: c.start.column }));
     for (const name of ['byte-order-mark', 'crlf-line-endings']) {
       const { site, text } = await report(name);
       expect(text).toBe('');

@@ -22,13 +22,13 @@ describe('urlOfFile', () => {
 describe('readPageLinks', () => {
   const page = readPageLinks(
     '/tmad/v6.0/',
-      [
-        '<head><link rel="stylesheet" href="/_astro/a.css"><meta http-equiv="refresh" content="0; url=/tmad/v6.0/"></head>',
-        '<main id="main"><a name="old"></a>',
-        '<div id="8.6" class="clause depth-0"><a class="clause-label" href="#8.6">8.6</a><div class="clause-body"><p>See <a href="/tmad/v5.0/#8.5">8.5</a></p></div></div>',
-        '<table id="2-table" class="clause-table"><tr id="2-table-x" class="clause-row"><th><a href="#2-table-x">x</a></th></tr></table>',
-        '<form action="/search/"></form><script src="/_astro/b.js"></script></main>',
-      ].join(''),
+    [
+      '<head><link rel="stylesheet" href="/_astro/a.css"><meta http-equiv="refresh" content="0; url=/tmad/v6.0/"></head>',
+      '<main id="main"><a name="old"></a>',
+      '<div id="8.6" class="clause depth-0"><a class="clause-label" href="#8.6">8.6</a><div class="clause-body"><p>See <a href="/tmad/v5.0/#8.5">8.5</a></p></div></div>',
+      '<table id="2-table" class="clause-table"><tr id="2-table-x" class="clause-row"><th><a href="#2-table-x">x</a></th></tr></table>',
+      '<form action="/search/"></form><script src="/_astro/b.js"></script></main>',
+    ].join(''),
   );
 
   it('collects ids, names and, separately, the clause anchors', () => {

@@ -20,27 +20,21 @@ const clause = (version: typeof v1, slug: string): Clause => {
 
 describe('citationText', () => {
   it('names the document, version and clause, then the absolute permalink', () => {
-    expect(citationText({ document: td, version: v2, clause: clause(v2, '1.3') }, SITE_URL)).toBe(
-      'SEC Appendix ZZ (TD) v2.0, clause 1.3 — https://sec.example.test/td/v2.0/#1.3',
-    );
+    expect(citationText({ document: td, version: v2, clause: clause(v2, '1.3') }, SITE_URL)).toBe('SEC Appendix ZZ (TD) v2.0, clause 1.3 — https://sec.example.test/td/v2.0/#1.3');
   });
 
   it('names sub-paragraphs, sections and table rows the way the page does', () => {
     expect(citationText({ document: td, version: v2, clause: clause(v2, '1.3-a') }, SITE_URL)).toBe(
       'SEC Appendix ZZ (TD) v2.0, clause 1.3(a) — https://sec.example.test/td/v2.0/#1.3-a',
     );
-    expect(citationText({ document: td, version: v1, clause: clause(v1, '2') }, SITE_URL)).toBe(
-      'SEC Appendix ZZ (TD) v1.0, section 2 — https://sec.example.test/td/v1.0/#2',
-    );
+    expect(citationText({ document: td, version: v1, clause: clause(v1, '2') }, SITE_URL)).toBe('SEC Appendix ZZ (TD) v1.0, section 2 — https://sec.example.test/td/v1.0/#2');
     expect(citationText({ document: td, version: v1, clause: clause(v1, '2-table-beta') }, SITE_URL)).toBe(
       'SEC Appendix ZZ (TD) v1.0, row “Beta” — https://sec.example.test/td/v1.0/#2-table-beta',
     );
   });
 
   it('builds on the configured site URL, whatever it is', () => {
-    expect(clausePermalink({ document: td, version: draft, clause: clause(draft, '1.1') }, new URL('http://127.0.0.1:4321'))).toBe(
-      'http://127.0.0.1:4321/td/v2.0-draft/#1.1',
-    );
+    expect(clausePermalink({ document: td, version: draft, clause: clause(draft, '1.1') }, new URL('http://127.0.0.1:4321'))).toBe('http://127.0.0.1:4321/td/v2.0-draft/#1.1');
     expect(citeVersion(td, draft)).toBe('SEC Appendix ZZ (TD) v2.0-draft');
   });
 });
@@ -98,9 +92,7 @@ describe('clauseCounterparts', () => {
 
   it('links a clause to the same clause in the version in effect', () => {
     const html = toHtml(sameClauseLink({ document: td, version: v2, clause: counterparts.get('1.2') as Clause }));
-    expect(html).toBe(
-      '<a class="same-clause" href="/td/v2.0/#1.3" data-same-clause="" aria-label="Same clause in v2.0, the version in effect: clause 1.3">v2.0</a>',
-    );
+    expect(html).toBe('<a class="same-clause" href="/td/v2.0/#1.3" data-same-clause="" aria-label="Same clause in v2.0, the version in effect: clause 1.3">v2.0</a>');
   });
 });
 

@@ -128,8 +128,20 @@ describe('buildHistories', () => {
     const b = version('2.0', md(['## 2 R', '2.1 Keep every record for six years.', '2.2 Show any record to the Authority on request.']));
     const split = buildHistories(documentOf([a, b]), compare).histories;
     expect(split.map((h) => [h.slug, trail(h)])).toEqual([
-      ['2', [['1.0', '2', 'inserted'], ['2.0', '2', 'unchanged']]],
-      ['2.1', [['1.0', '2.1', 'inserted'], ['2.0', '2.1', 'split']]],
+      [
+        '2',
+        [
+          ['1.0', '2', 'inserted'],
+          ['2.0', '2', 'unchanged'],
+        ],
+      ],
+      [
+        '2.1',
+        [
+          ['1.0', '2.1', 'inserted'],
+          ['2.0', '2.1', 'split'],
+        ],
+      ],
       ['2.2', [['2.0', '2.2', 'split']]],
     ]);
   });
@@ -147,7 +159,9 @@ describe('renderHistory', () => {
 
   it('lists every version with its number, the change and the direction that made it law', () => {
     expect(html).toContain('<th scope="row"><a href="/doc/v1.0/">v1.0</a></th><td><a href="/doc/v1.0/#5.2">5.2</a></td><td>as first published on this site</td>');
-    expect(html).toContain('<th scope="row"><a href="/doc/v2.0-draft/">v2.0-draft</a> (draft)</th><td><a href="/doc/v2.0-draft/#5.3">5.3</a></td><td>renumbered from 5.2 and reworded</td><td>not law: consultation draft</td>');
+    expect(html).toContain(
+      '<th scope="row"><a href="/doc/v2.0-draft/">v2.0-draft</a> (draft)</th><td><a href="/doc/v2.0-draft/#5.3">5.3</a></td><td>renumbered from 5.2 and reworded</td><td>not law: consultation draft</td>',
+    );
     expect(html).toContain('<td>renumbered from 5.2 and reworded</td><td><a href="/directions/2020-07-24-test/">Direction to designate version 2.0</a>, 24 July 2020</td>');
   });
 

@@ -25,7 +25,10 @@ function pair(site: typeof shipped, doc: string, a: string, b: string): { docume
 
 const labelled = (c: Clause) => (c.label ? `${c.label} ${c.text}` : c.text);
 const prose = (clauses: readonly Clause[]) => clauses.filter((c) => c.kind !== 'table' && c.kind !== 'row').map(labelled);
-const cellTexts = (clause: Clause) => cellsOf(clause.content).map((cell) => toText(cell).replace(/\s+/g, ' ').trim()).filter((t) => t.length > 0);
+const cellTexts = (clause: Clause) =>
+  cellsOf(clause.content)
+    .map((cell) => toText(cell).replace(/\s+/g, ' ').trim())
+    .filter((t) => t.length > 0);
 const tableRows = (clauses: readonly Clause[]) => clauses.filter((c) => c.kind === 'table' || c.kind === 'row').map(cellTexts);
 
 async function redline(p: ReturnType<typeof pair>) {
@@ -48,7 +51,11 @@ describe('compareDocx: a comparison as Word tracked changes', () => {
       const rejected = reviewedText(docx, 'reject');
       expect(accepted.paragraphs.slice(2)).toEqual(prose(p.to.clauses));
       expect(rejected.paragraphs.slice(2)).toEqual(prose(p.from.clauses));
-      const rowsOf = (tables: string[][][]) => tables.flat().map((cells) => cells.filter((t) => t.length > 0)).filter((cells) => cells.length > 0);
+      const rowsOf = (tables: string[][][]) =>
+        tables
+          .flat()
+          .map((cells) => cells.filter((t) => t.length > 0))
+          .filter((cells) => cells.length > 0);
       expect(rowsOf(accepted.tables)).toEqual(tableRows(p.to.clauses));
       expect(rowsOf(rejected.tables)).toEqual(tableRows(p.from.clauses));
     });

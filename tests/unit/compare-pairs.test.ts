@@ -32,14 +32,7 @@ describe('compare pairs', () => {
   });
 
   it('pre-builds each version against the one before and against the version in effect', () => {
-    expect(names(prerenderedPairs(document, '2020-06-01'))).toEqual([
-      '1.0...2.0',
-      '1.0...3.0',
-      '2.0...3.0-draft',
-      '2.0...3.0',
-      '3.0-draft...3.0',
-      '3.0...4.0',
-    ]);
+    expect(names(prerenderedPairs(document, '2020-06-01'))).toEqual(['1.0...2.0', '1.0...3.0', '2.0...3.0-draft', '2.0...3.0', '3.0-draft...3.0', '3.0...4.0']);
   });
 
   it('grows linearly with the number of versions', () => {

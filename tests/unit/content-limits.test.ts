@@ -69,9 +69,7 @@ describe('content refused before it is read or parsed', { timeout: 120_000 }, ()
   });
 
   it('a named pipe where a version should be: refused, not waited on', async () => {
-    expect(await check('fifo', (td) => execFileSync('mkfifo', [join(td, 'v3.0.md')]))).toEqual([
-      'content/documents/td/v3.0.md:1:1 error: is a named pipe (FIFO), not a file',
-    ]);
+    expect(await check('fifo', (td) => execFileSync('mkfifo', [join(td, 'v3.0.md')]))).toEqual(['content/documents/td/v3.0.md:1:1 error: is a named pipe (FIFO), not a file']);
   });
 
   it('tombstones.yaml as a link to itself: refused, not taken for "no tombstones"', async () => {

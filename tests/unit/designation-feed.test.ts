@@ -59,7 +59,9 @@ describe('designationFeed', () => {
   });
 
   it('dates the feed by its newest designation and each entry by its own', () => {
-    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB"><id>https://sec.example.test/feeds/designations.xml</id><title>All</title><updated>2020-07-24T00:00:00Z</updated>');
+    expect(xml).toContain(
+      '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB"><id>https://sec.example.test/feeds/designations.xml</id><title>All</title><updated>2020-07-24T00:00:00Z</updated>',
+    );
     expect(atomDate('2020-06-15')).toBe('2020-06-15T00:00:00Z');
   });
 

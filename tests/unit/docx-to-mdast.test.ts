@@ -49,7 +49,9 @@ describe('docxToMdast: numbering', () => {
         '## 2 Migration',
         '2.1 A clause of section 2.',
         '',
-      ].join('\n\n').replace(/\n\n$/, '\n'),
+      ]
+        .join('\n\n')
+        .replace(/\n\n$/, '\n'),
     );
     const numbers = parseClauses(markdown, { file: 'x.md' }).clauses.map((c) => c.number);
     expect(numbers).toEqual(['1', '1.1', '1.2', '1.2(a)', '1.2(b)', '1.2(b)(i)', '1.2(b)(ii)', '2', '2.1']);
@@ -123,7 +125,8 @@ describe('docxToMdast: text', () => {
       '<w:r><w:t xml:space="preserve"> see </w:t></w:r><w:hyperlink r:id="rIdLink"><w:r><w:t>the site</w:t></w:r></w:hyperlink>' +
       '<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>.</w:t></w:r>';
     const { markdown } = convert({
-      relationships: '<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/sec" TargetMode="External"/>',
+      relationships:
+        '<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/sec" TargetMode="External"/>',
       body: p('', { xml: runs }),
     });
     expect(markdown).toBe('The **DCC** *shall* ~~not~~ see [the site](https://example.org/sec).\n');
@@ -198,7 +201,11 @@ describe('docxToMdast: tables', () => {
 
 describe('docxToMdast: refusals', () => {
   it('refuses a document with tracked changes, saying where the first one is', () => {
-    const body = p('Kept.') + p('', { xml: '<w:r><w:t>Old </w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:delText>text</w:delText></w:r></w:del><w:ins w:id="2" w:author="A"><w:r><w:t>words</w:t></w:r></w:ins>' });
+    const body =
+      p('Kept.') +
+      p('', {
+        xml: '<w:r><w:t>Old </w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:delText>text</w:delText></w:r></w:del><w:ins w:id="2" w:author="A"><w:r><w:t>words</w:t></w:r></w:ins>',
+      });
     expect(() => docxToMdast(wordPackage({ body }))).toThrow(ImportError);
     expect(() => docxToMdast(wordPackage({ body }))).toThrow(/tracked changes \(1 insertion, 1 deletion; the first at paragraph 2\)/);
   });

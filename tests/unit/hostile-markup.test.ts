@@ -6,7 +6,10 @@ import { linkFragmentsToVersion } from '#render/version-fragment-links.ts';
 import { fragmentId } from '#scripts/fragment-id.ts';
 
 /** Issue 17, items 4 and 10: markup and addresses that broke pages, each reduced to what the page can carry. */
-const html = (markdown: string) => parseClauses(`## 1 Scope\n\n${markdown}\n`, { file: 'v1.0.md' }).clauses.map((c) => toHtml(c.content)).join('\n');
+const html = (markdown: string) =>
+  parseClauses(`## 1 Scope\n\n${markdown}\n`, { file: 'v1.0.md' })
+    .clauses.map((c) => toHtml(c.content))
+    .join('\n');
 
 describe('raw HTML in content', () => {
   it('a raw <h1> or <h2> in a clause is demoted below the page’s own headings: one h1 per page', () => {
@@ -41,9 +44,7 @@ describe('linkFragmentsToVersion', () => {
   it('gives #clause links the address of the clause in its version, leaving every other link and the original alone', () => {
     const content = [h('p', ['See ', h('a', { href: '#1.1' }, 'clause 1.1'), ', ', h('a', { href: '/td/v1.0/#2' }, 'v1.0'), ' and ', h('a', { href: '#' }, 'top'), '.'])];
     const before = toHtml(content);
-    expect(toHtml(linkFragmentsToVersion(content, '/td/v2.0/'))).toBe(
-      '<p>See <a href="/td/v2.0/#1.1">clause 1.1</a>, <a href="/td/v1.0/#2">v1.0</a> and <a href="#">top</a>.</p>',
-    );
+    expect(toHtml(linkFragmentsToVersion(content, '/td/v2.0/'))).toBe('<p>See <a href="/td/v2.0/#1.1">clause 1.1</a>, <a href="/td/v1.0/#2">v1.0</a> and <a href="#">top</a>.</p>');
     expect(toHtml(content)).toBe(before);
   });
 });

@@ -64,7 +64,11 @@ describe('importDocument: bad files', () => {
   });
 
   it('reads a PDF named .docx as a PDF, saying so', async () => {
-    const imported = await importDocument(simplePdf([{ texts: [{ x: 72, y: 700, text: '1.1 Text.' }] }]), 'misnamed.docx', { version: '1.0', designated: '2020-07-24', effective: '2020-07-26' });
+    const imported = await importDocument(simplePdf([{ texts: [{ x: 72, y: 700, text: '1.1 Text.' }] }]), 'misnamed.docx', {
+      version: '1.0',
+      designated: '2020-07-24',
+      effective: '2020-07-26',
+    });
     expect(imported.format).toBe('pdf');
     expect(imported.notes[0]).toEqual({ where: 'file', message: 'named .docx but it is a PDF file: read as PDF' });
   });

@@ -12,13 +12,18 @@ function run(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const numbering =
-  `<w:abstractNum w:abstractNumId="0">${lvl(0, '%1')}${lvl(1, '%1.%2')}${lvl(2, '(%3)', 'lowerLetter')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+const numbering = `<w:abstractNum w:abstractNumId="0">${lvl(0, '%1')}${lvl(1, '%1.%2')}${lvl(2, '(%3)', 'lowerLetter')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
 const styles = '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>';
 const version3 = wordPackage({
   styles,
   numbering,
-  body: [p('Scope', { style: 'Heading1', num: ['1', 0] }), p('The DCC shall act at once.', { num: ['1', 1] }), p('A Supplier Party shall:', { num: ['1', 1] }), p('tell the DCC; and', { num: ['1', 2] }), p('keep a record.', { num: ['1', 2] })].join(''),
+  body: [
+    p('Scope', { style: 'Heading1', num: ['1', 0] }),
+    p('The DCC shall act at once.', { num: ['1', 1] }),
+    p('A Supplier Party shall:', { num: ['1', 1] }),
+    p('tell the DCC; and', { num: ['1', 2] }),
+    p('keep a record.', { num: ['1', 2] }),
+  ].join(''),
 });
 
 let content: string;
@@ -66,7 +71,22 @@ describe('npm run import', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(`import: error: ${target} already exists: nothing was written; give --force to replace it\n`);
     expect(await readFile(target, 'utf8')).toBe(before);
-    const forced = run([file, '--document', 'td', '--version', '2.0', '--designated', '2020-07-24', '--effective', '2020-07-26', '--direction', '2020-07-24-test', '--content', content, '--force']);
+    const forced = run([
+      file,
+      '--document',
+      'td',
+      '--version',
+      '2.0',
+      '--designated',
+      '2020-07-24',
+      '--effective',
+      '2020-07-26',
+      '--direction',
+      '2020-07-24-test',
+      '--content',
+      content,
+      '--force',
+    ]);
     expect(forced.code).toBe(0);
     expect(await readFile(target, 'utf8')).toContain('1.1 The DCC shall act at once.');
   });
@@ -96,9 +116,11 @@ describe('npm run import', () => {
     // A document folder two levels up, looking like a real one: the path must not lead there.
     const outside = join(work, 'x');
     await cp(join(content, 'documents', 'td'), outside, { recursive: true });
-    const escape = run([file, '--document', '../../x', '--version', '3.0', ...dates, '--illustrative', '--content', content]);
-    expect(escape.code).toBe(1);
-    expect(escape.stderr.trim()).toBe('import: error: --document "../../x" is not a document id: use lower-case letters, digits and hyphens, as the folders under documents/ are named (e.g. --document tmad)');
+    const outsideRun = run([file, '--document', '../../x', '--version', '3.0', ...dates, '--illustrative', '--content', content]);
+    expect(outsideRun.code).toBe(1);
+    expect(outsideRun.stderr.trim()).toBe(
+      'import: error: --document "../../x" is not a document id: use lower-case letters, digits and hyphens, as the folders under documents/ are named (e.g. --document tmad)',
+    );
     await expect(stat(join(outside, 'v3.0.md'))).rejects.toThrow('ENOENT');
 
     const badVersion = run([file, '--document', 'td', '--version', '3.0/../../../y', ...dates, '--illustrative', '--content', content]);
@@ -116,7 +138,8 @@ describe('npm run import', () => {
     // A link relative to the publisher's own site, in a document without linksBase.
     const file = join(work, 'relative.docx');
     const link = '<w:hyperlink r:id="rIdLink"><w:r><w:t>the terms</w:t></w:r></w:hyperlink>';
-    const relationships = '<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="/articles/terms" TargetMode="External"/>';
+    const relationships =
+      '<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="/articles/terms" TargetMode="External"/>';
     await writeFile(file, wordPackage({ body: p('1.1 First.') + p('', { xml: `<w:r><w:t xml:space="preserve">1.2 See </w:t></w:r>${link}` }), relationships }));
     const { code, stdout, stderr } = run([file, '--document', 'td', '--version', '3.0', ...dates, '--content', content]);
     expect(code).toBe(1);
@@ -135,6 +158,8 @@ describe('npm run import', () => {
     const { code, stdout } = run([file, '--document', 'td', '--version', '3.0', ...dates, '--sheet', 'Matrix', '--key-column', 'Device Model', '--content', content]);
     expect(code).toBe(0);
     expect(stdout).toContain('0 sections, 0 numbered clauses, 0 unnumbered paragraphs, 1 table (2 rows)');
-    expect(await readFile(join(content, 'documents', 'td', 'v3.0.md'), 'utf8')).toMatch(/\n\| Device Model \| Cohort \|\n\| - \| - \|\n\| Model A \| FOC \|\n\| Model B \| MOC \(Secure\) \|\n$/);
+    expect(await readFile(join(content, 'documents', 'td', 'v3.0.md'), 'utf8')).toMatch(
+      /\n\| Device Model \| Cohort \|\n\| - \| - \|\n\| Model A \| FOC \|\n\| Model B \| MOC \(Secure\) \|\n$/,
+    );
   });
 });

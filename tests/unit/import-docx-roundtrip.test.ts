@@ -29,7 +29,10 @@ describe('Word round trip: shipped versions â†’ .docx with automatic numbering â
       const imported = mdastToMarkdown(docxToMdast(docx).tree);
       const original = parseClauses(readFrontMatter(file, text).body, { file }).clauses;
       const parsed = parseClauses(imported, { file: 'imported.md' });
-      expect(parsed.problems.filter((p) => p.severity === 'error'), file).toEqual([]);
+      expect(
+        parsed.problems.filter((p) => p.severity === 'error'),
+        file,
+      ).toEqual([]);
       results.push({ file, fidelity: measureFidelity(original, parsed.clauses) });
     }
     const total = results.reduce(
@@ -47,7 +50,11 @@ describe('Word round trip: shipped versions â†’ .docx with automatic numbering â
     expect(total.numbered).toBeGreaterThan(400);
     expect(total.numbers / total.numbered).toBe(1);
     expect(total.texts / total.clauses).toBeGreaterThanOrEqual(0.98);
-    for (const { file, fidelity } of results) expect(fidelity.misses.filter((m) => m.problem !== 'text'), file).toEqual([]);
+    for (const { file, fidelity } of results)
+      expect(
+        fidelity.misses.filter((m) => m.problem !== 'text'),
+        file,
+      ).toEqual([]);
   });
 
   it('uses Word numbering in the built files: no clause number is typed where numbering can produce it', async () => {

@@ -41,13 +41,13 @@ describe('import limits', () => {
       '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>' +
       '<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="2000000000"/></w:lvlOverride></w:num>';
     const bytes = wordPackage({ numbering, body: p('A clause.', { num: ['1', 0] }) });
-    expect(await importError(bytes, 'x.docx')).toMatch(/^the start value of a Word list \(numbering.xml, list 1, level 1, startOverride 2000000000\) is 2,000,000,000, over the limit of 32,767/);
+    expect(await importError(bytes, 'x.docx')).toMatch(
+      /^the start value of a Word list \(numbering.xml, list 1, level 1, startOverride 2000000000\) is 2,000,000,000, over the limit of 32,767/,
+    );
   });
 
   it('a part declaring 1 GB is refused before it is inflated', async () => {
-    const entries = entriesOf(wordPackage({ body: p('1.1 A clause.') })).map((e) =>
-      e.name === 'word/document.xml' ? { ...e, deflated: deflateZeros(GB), declaredSize: GB } : e,
-    );
+    const entries = entriesOf(wordPackage({ body: p('1.1 A clause.') })).map((e) => (e.name === 'word/document.xml' ? { ...e, deflated: deflateZeros(GB), declaredSize: GB } : e));
     const bomb = rawZip(entries);
     const started = performance.now();
     expect(await importError(bomb, 'x.docx')).toBe(

@@ -12,11 +12,11 @@ import { lvl, p, wordPackage } from '../helpers/word-package.ts';
  * a copy of the minimal site: the version it writes passes the content check.
  */
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const styles = [1, 2].map((n) => `<w:style w:type="paragraph" w:styleId="Heading${n}"><w:name w:val="heading ${n}"/><w:pPr><w:outlineLvl w:val="${n - 1}"/></w:pPr></w:style>`).join('');
+const styles = [1, 2]
+  .map((n) => `<w:style w:type="paragraph" w:styleId="Heading${n}"><w:name w:val="heading ${n}"/><w:pPr><w:outlineLvl w:val="${n - 1}"/></w:pPr></w:style>`)
+  .join('');
 // Sections A., B.; in each, sub-sections 1., 2. (Word restarts them after each section); clauses 1., 2. under those.
-const numbering =
-  `<w:abstractNum w:abstractNumId="0">${lvl(0, '%1.', 'upperLetter')}${lvl(1, '%2.')}${lvl(2, '%3.')}</w:abstractNum>` +
-  '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+const numbering = `<w:abstractNum w:abstractNumId="0">${lvl(0, '%1.', 'upperLetter')}${lvl(1, '%2.')}${lvl(2, '%3.')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
 const link = (id: string, text: string) => `<w:hyperlink r:id="${id}"><w:r><w:t>${text}</w:t></w:r></w:hyperlink>`;
 const bookmarkLink = (anchor: string, text: string) => `<w:hyperlink w:anchor="${anchor}"><w:r><w:t>${text}</w:t></w:r></w:hyperlink>`;
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;

@@ -78,24 +78,13 @@ describe('loadSite', () => {
 
   it('stops on an unknown direction, suggesting the right one', () => {
     const sources = good();
-    sources.versions[2] = version(
-      'td',
-      'v2.0.md',
-      'version: "2.0"\nstatus: designated\ndesignated: 2020-07-24\neffective: 2020-07-26\ndirection: 2020-07-24-tset',
-    );
-    expect(messages(sources)).toContain(
-      'content/documents/td/v2.0.md:6:1 error: unknown direction "2020-07-24-tset"\n  hint: did you mean "2020-07-24-test"?',
-    );
+    sources.versions[2] = version('td', 'v2.0.md', 'version: "2.0"\nstatus: designated\ndesignated: 2020-07-24\neffective: 2020-07-26\ndirection: 2020-07-24-tset');
+    expect(messages(sources)).toContain('content/documents/td/v2.0.md:6:1 error: unknown direction "2020-07-24-tset"\n  hint: did you mean "2020-07-24-test"?');
   });
 
   it('warns of a duplicate clause number, pointing at both lines', () => {
     const sources = good();
-    sources.versions[0] = version(
-      'td',
-      'v1.0.md',
-      'version: "1.0"\nstatus: designated\ndesignated: 2020-06-15\neffective: 2020-06-15',
-      '## 1 Scope\n\n1.1 First.\n\n1.1 Again.\n',
-    );
+    sources.versions[0] = version('td', 'v1.0.md', 'version: "1.0"\nstatus: designated\ndesignated: 2020-06-15\neffective: 2020-06-15', '## 1 Scope\n\n1.1 First.\n\n1.1 Again.\n');
     expect(messages(sources)).toContain(
       'content/documents/td/v1.0.md:11:1 warning: duplicate clause 1.1 (lines 9 and 11): this one is anchored #1.1~2\n  hint: if the source numbers two clauses alike by mistake, renumber one of them, or give a clause inserted later a letter suffix (1.1A)',
     );
@@ -150,7 +139,10 @@ describe('loadSite', () => {
 
   it('refuses a parent cycle between documents', () => {
     const sources = good();
-    const withParent = (id: string, parent: string) => ({ ...doc(id), text: doc(id).text.replace('secReference: Appendix ZZ\n', `secReference: Appendix ZZ\nparent: ${parent}\n`) });
+    const withParent = (id: string, parent: string) => ({
+      ...doc(id),
+      text: doc(id).text.replace('secReference: Appendix ZZ\n', `secReference: Appendix ZZ\nparent: ${parent}\n`),
+    });
     sources.documents = [withParent('td', 'te'), withParent('te', 'td')];
     sources.versions.push(version('te', 'v1.0.md', 'version: "1.0"\nstatus: consultation-draft\npublished: 2020-03-13'));
     expect(messages(sources).map((m) => m.split('\n')[0])).toEqual([

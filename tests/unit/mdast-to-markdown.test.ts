@@ -37,8 +37,20 @@ describe('mdastToMarkdown', () => {
         type: 'table',
         align: [null, null],
         children: [
-          { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'Device Model' }] }, { type: 'tableCell', children: [{ type: 'text', value: 'S1SR clauses' }] }] },
-          { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'A | B' }] }, { type: 'tableCell', children: [{ type: 'text', value: '18.4, 18.10' }] }] },
+          {
+            type: 'tableRow',
+            children: [
+              { type: 'tableCell', children: [{ type: 'text', value: 'Device Model' }] },
+              { type: 'tableCell', children: [{ type: 'text', value: 'S1SR clauses' }] },
+            ],
+          },
+          {
+            type: 'tableRow',
+            children: [
+              { type: 'tableCell', children: [{ type: 'text', value: 'A | B' }] },
+              { type: 'tableCell', children: [{ type: 'text', value: '18.4, 18.10' }] },
+            ],
+          },
         ],
       }),
     );

@@ -42,33 +42,17 @@ describe('parseClauses', () => {
   const bySlug = new Map(clauses.map((c) => [c.slug, c]));
 
   it('gives every numbering form its slug', () => {
-    expect(clauses.map((c) => c.slug)).toEqual([
-      '1',
-      '1-p1',
-      '1.1',
-      '1.2',
-      '1.2-a',
-      '1.2-b',
-      '1.2-b-i',
-      '1.2-b-ii',
-      '1.2a',
-      '1',
-      'h14.36a',
-      'x2.4-b',
-      'f1.4-e',
-      'a',
-      'a-table',
-      'a-table-model-a',
-      'a-table-model-b',
-    ].map((slug, index) => (index === 9 ? '1.1~2' : slug)));
+    expect(clauses.map((c) => c.slug)).toEqual(
+      ['1', '1-p1', '1.1', '1.2', '1.2-a', '1.2-b', '1.2-b-i', '1.2-b-ii', '1.2a', '1', 'h14.36a', 'x2.4-b', 'f1.4-e', 'a', 'a-table', 'a-table-model-a', 'a-table-model-b'].map(
+        (slug, index) => (index === 9 ? '1.1~2' : slug),
+      ),
+    );
   });
 
   it('reads a heading numbered afresh in its section, and warns of the duplicate that makes, with both lines', () => {
     // `### 1. Account Terms` inside `## 1 Introduction` is 1.1, which clause 1.1 already is.
     expect(clauses[9]).toMatchObject({ kind: 'heading', number: '1.1', label: '1', slug: '1.1~2', parent: '1' });
-    expect(problems).toContainEqual(
-      expect.objectContaining({ severity: 'warning', line: 19, message: 'duplicate clause 1.1 (lines 5 and 19): this one is anchored #1.1~2' }),
-    );
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', line: 19, message: 'duplicate clause 1.1 (lines 5 and 19): this one is anchored #1.1~2' }));
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
@@ -141,9 +125,7 @@ describe('problems', () => {
 
   it('warns when numbers go backwards', () => {
     const { problems } = parse('4.3 First.\n\n4.2 Second.');
-    expect(problems).toEqual([
-      expect.objectContaining({ severity: 'warning', line: 3, message: 'clause numbers go backwards: 4.2 comes after 4.3 (line 1)' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 3, message: 'clause numbers go backwards: 4.2 comes after 4.3 (line 1)' })]);
   });
 
   it('reports a number it cannot read', () => {
@@ -207,9 +189,7 @@ describe('generic legal Markdown', () => {
       ['a.1.1', 'A.1.1', '1.', 'a.1~2'],
       ['a.1.2', 'A.1.2', '2.', 'a.1~2'],
     ]);
-    expect(problems).toEqual([
-      expect.objectContaining({ severity: 'warning', line: 19, message: 'duplicate clause A.1 (lines 10 and 19): this one is anchored #a.1~2' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 19, message: 'duplicate clause A.1 (lines 10 and 19): this one is anchored #a.1~2' })]);
   });
 
   it('ignores front matter and comments in the body, keeping line numbers', () => {

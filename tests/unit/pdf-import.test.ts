@@ -85,7 +85,17 @@ describe('pdfToMdast', () => {
   });
 
   it('reads bold fonts, thin rules with their colour, and the information dictionary', async () => {
-    const { pages } = await readPdfPages(simplePdf([{ texts: [{ x: 72, y: 700, text: 'Bold', bold: true }, { x: 72, y: 680, text: 'Plain' }], rects: [{ ...rule(690, 72, 300), color: [1, 0, 0] }] }]));
+    const { pages } = await readPdfPages(
+      simplePdf([
+        {
+          texts: [
+            { x: 72, y: 700, text: 'Bold', bold: true },
+            { x: 72, y: 680, text: 'Plain' },
+          ],
+          rects: [{ ...rule(690, 72, 300), color: [1, 0, 0] }],
+        },
+      ]),
+    );
     expect(pages[0]?.items.map((i) => [i.text, i.bold, i.size])).toEqual([
       ['Bold', true, 12],
       ['Plain', false, 12],
@@ -99,10 +109,18 @@ describe('pdfToMdast', () => {
   });
 
   it('refuses coloured underlined (inserted) text, but not black underlines or coloured headings', async () => {
-    const inserted = simplePdf([{ texts: [{ x: 72, y: 700, text: 'inserted words', color: [0, 0, 0.8] }], rects: [{ x: 72, y: 697.5, width: 78, height: 1, color: [0, 0, 0.8] }] }]);
+    const inserted = simplePdf([
+      { texts: [{ x: 72, y: 700, text: 'inserted words', color: [0, 0, 0.8] }], rects: [{ x: 72, y: 697.5, width: 78, height: 1, color: [0, 0, 0.8] }] },
+    ]);
     await expect(pdfToMdast(inserted)).rejects.toThrow(/1 coloured underlined run on page 1/);
     const plain = simplePdf([
-      { texts: [{ x: 72, y: 740, text: 'A blue heading', size: 16, color: [0, 0.2, 0.7] }, { x: 72, y: 700, text: 'underlined words' }], rects: [{ x: 72, y: 697.5, width: 90, height: 1 }] },
+      {
+        texts: [
+          { x: 72, y: 740, text: 'A blue heading', size: 16, color: [0, 0.2, 0.7] },
+          { x: 72, y: 700, text: 'underlined words' },
+        ],
+        rects: [{ x: 72, y: 697.5, width: 90, height: 1 }],
+      },
     ]);
     expect(mdastToMarkdown((await pdfToMdast(plain)).tree)).toBe('## A blue heading\n\nunderlined words\n');
   });

@@ -125,7 +125,9 @@ describe('linksBase', () => {
   it('is read from the document index.md', () => {
     const sources: SiteSources = {
       documents: [{ file: 'content/documents/td/index.md', text: '---\ntitle: T\nshortName: T\nsecReference: X\nlinksBase: https://example.org\n---\n' }],
-      versions: [{ file: 'content/documents/td/v1.0.md', text: '---\nversion: "1.0"\nstatus: designated\ndesignated: 2020-01-01\neffective: 2020-01-01\n---\n1.1 See [it](/x).\n' }],
+      versions: [
+        { file: 'content/documents/td/v1.0.md', text: '---\nversion: "1.0"\nstatus: designated\ndesignated: 2020-01-01\neffective: 2020-01-01\n---\n1.1 See [it](/x).\n' },
+      ],
       directions: [],
     };
     const { site, problems } = loadSite(sources, '2021-01-01');

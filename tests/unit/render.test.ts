@@ -96,7 +96,11 @@ describe('renderCompare: identity across versions', () => {
   });
 
   it('marks a reference that follows its renumbered target as consequential, and counts the row as unchanged', () => {
-    const { rows, html: out, summary } = html(
+    const {
+      rows,
+      html: out,
+      summary,
+    } = html(
       '## 5 A\n\n5.1 The first duty of the DCC.\n\n5.2 The second duty of the DCC.\n\n5.3 The DCC acts under Clause 5.2 only.',
       '## 5 A\n\n5.1 The first duty of the DCC.\n\n5.2 A new duty of the Supplier alone.\n\n5.3 The second duty of the DCC.\n\n5.4 The DCC acts under Clause 5.3 only.',
     );
@@ -123,13 +127,15 @@ describe('renderCompare: navigation and context', () => {
   const rows = alignClauses(clauses(['## 1 S', ...lines].join('\n\n')), clauses(['## 1 S', ...changed].join('\n\n')));
   const out = toHtml(renderCompare(rows, { from: 'v1', to: 'v2' }));
 
-  it('records each unchanged row\'s distance to the nearest change, and folds the far ones', () => {
+  it("records each unchanged row's distance to the nearest change, and folds the far ones", () => {
     expect(out).toContain('id="c-1.5" data-change="unchanged" data-from="1.5" data-to="1.5" data-distance="1"');
     expect(out).toContain('id="c-1.3" data-change="unchanged" data-from="1.3" data-to="1.3" data-distance="3"');
     expect(out).toContain('id="c-1.12" data-change="unchanged" data-from="1.12" data-to="1.12" data-distance="far"');
     expect(out).toContain('<summary>5 unchanged: 1.10 to 1.14</summary>');
     // Three far rows before the change (the heading, 1.1, 1.2) are too few to fold.
-    expect(out).toContain('<div class="compare"><div class="cmp-columns" aria-hidden="true"><div class="cmp-old">v1</div><div class="cmp-new">v2</div></div><div class="cmp-row" id="c-1"');
+    expect(out).toContain(
+      '<div class="compare"><div class="cmp-columns" aria-hidden="true"><div class="cmp-old">v1</div><div class="cmp-new">v2</div></div><div class="cmp-row" id="c-1"',
+    );
   });
 
   it('gives each change plain links to its neighbours and a navigation bar', () => {

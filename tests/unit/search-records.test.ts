@@ -28,12 +28,7 @@ describe('searchRecords', () => {
   });
 
   it('indexes each distinct text once', () => {
-    expect(records.map((r) => r.meta.title)).toEqual([
-      'TD v2.0 — section 1',
-      'TD v1.0 — clause 1.1',
-      'TD v2.0 — clause 1.2',
-      'TD v2.0 — clause 1.1',
-    ]);
+    expect(records.map((r) => r.meta.title)).toEqual(['TD v2.0 — section 1', 'TD v1.0 — clause 1.1', 'TD v2.0 — clause 1.2', 'TD v2.0 — clause 1.1']);
   });
 });
 

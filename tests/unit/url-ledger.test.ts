@@ -19,11 +19,7 @@ const built = pages({
 function check(ledgerText: string, tombstonesYaml = '') {
   const tombstones = loadTombstones('content/tombstones.yaml', tombstonesYaml);
   expect(tombstones.problems).toEqual([]);
-  return checkLedger(
-    { file: 'content/published-urls.txt', entries: parseLedger(ledgerText) },
-    built,
-    { file: 'content/tombstones.yaml', entries: tombstones.tombstones },
-  );
+  return checkLedger({ file: 'content/published-urls.txt', entries: parseLedger(ledgerText) }, built, { file: 'content/tombstones.yaml', entries: tombstones.tombstones });
 }
 
 describe('the ledger file', () => {

@@ -42,11 +42,19 @@ describe('validateAtom rejects', () => {
     ['a lower-case t', feed({ head: DEFAULT_HEAD.replace('2020-07-24T00:00:00Z', '2020-07-24t00:00:00Z') }), 'must be an RFC 3339 date-time'],
     ['an impossible date', feed({ entries: [DEFAULT_ENTRY.replace('2020-07-24T00:00:00Z', '2021-02-29T00:00:00Z')] }), 'must be an RFC 3339 date-time'],
     ['a relative id', feed({ entries: [DEFAULT_ENTRY.replace('https://example.test/e1</id>', '/e1</id>')] }), 'atom:id must be an absolute IRI'],
-    ['an entry without author when the feed has none', feed({ head: DEFAULT_HEAD.replace('<author><name>A</name></author>', '') }), 'an entry must have an atom:author when the feed has none'],
+    [
+      'an entry without author when the feed has none',
+      feed({ head: DEFAULT_HEAD.replace('<author><name>A</name></author>', '') }),
+      'an entry must have an atom:author when the feed has none',
+    ],
     ['an author without a name', feed({ head: DEFAULT_HEAD.replace('<name>A</name>', '<uri>https://a.test/</uri>') }), 'atom:author must contain exactly one atom:name (found 0)'],
     ['an entry without id', feed({ entries: [DEFAULT_ENTRY.replace('<id>https://example.test/e1</id>', '')] }), 'atom:entry must contain exactly one atom:id (found 0)'],
     ['an entry without title', feed({ entries: [DEFAULT_ENTRY.replace('<title>E</title>', '')] }), 'atom:entry must contain exactly one atom:title (found 0)'],
-    ['an entry without updated', feed({ entries: [DEFAULT_ENTRY.replace('<updated>2020-07-24T00:00:00Z</updated>', '')] }), 'atom:entry must contain exactly one atom:updated (found 0)'],
+    [
+      'an entry without updated',
+      feed({ entries: [DEFAULT_ENTRY.replace('<updated>2020-07-24T00:00:00Z</updated>', '')] }),
+      'atom:entry must contain exactly one atom:updated (found 0)',
+    ],
     [
       'an entry with neither content nor an alternate link',
       feed({ entries: [DEFAULT_ENTRY.replace('rel="alternate"', 'rel="related"')] }),
@@ -63,16 +71,31 @@ describe('validateAtom rejects', () => {
     ['an unknown attribute on an Atom element', feed({ head: DEFAULT_HEAD.replace('<author>', '<author type="element">') }), 'atom:author must not have the attribute "type"'],
     ['a bad text type', feed({ head: DEFAULT_HEAD.replace('<title>T</title>', '<title type="markdown">T</title>') }), 'type must be text, html or xhtml'],
     ['markup in a text title', feed({ head: DEFAULT_HEAD.replace('<title>T</title>', '<title>T <b>bold</b></title>') }), 'must not contain elements'],
-    ['xhtml content without its div', feed({ entries: [entry('<id>x:1</id><title>E</title><updated>2020-07-24T00:00:00Z</updated><content type="xhtml"><p>no div</p></content>')] }), 'must contain exactly one xhtml:div'],
-    ['out-of-line content without summary', feed({ entries: [entry('<id>x:1</id><title>E</title><updated>2020-07-24T00:00:00Z</updated><content type="application/pdf" src="https://example.test/a.pdf"/>')] }), 'must have an atom:summary'],
-    ['two summaries', feed({ entries: [DEFAULT_ENTRY.replace('</entry>', '<summary>a</summary><summary>b</summary></entry>')] }), 'atom:entry must not contain more than one atom:summary (found 2)'],
+    [
+      'xhtml content without its div',
+      feed({ entries: [entry('<id>x:1</id><title>E</title><updated>2020-07-24T00:00:00Z</updated><content type="xhtml"><p>no div</p></content>')] }),
+      'must contain exactly one xhtml:div',
+    ],
+    [
+      'out-of-line content without summary',
+      feed({ entries: [entry('<id>x:1</id><title>E</title><updated>2020-07-24T00:00:00Z</updated><content type="application/pdf" src="https://example.test/a.pdf"/>')] }),
+      'must have an atom:summary',
+    ],
+    [
+      'two summaries',
+      feed({ entries: [DEFAULT_ENTRY.replace('</entry>', '<summary>a</summary><summary>b</summary></entry>')] }),
+      'atom:entry must not contain more than one atom:summary (found 2)',
+    ],
     ['a category without term', feed({ entries: [DEFAULT_ENTRY.replace('</entry>', '<category label="x"/></entry>')] }), 'atom:category must have a term attribute'],
     ['a feed that does not link itself', feed({ head: DEFAULT_HEAD.replace('<link rel="self" href="https://example.test/feed.xml"/>', '') }), 'should have a link with rel="self"'],
     ['text between feed elements', feed({ head: `${DEFAULT_HEAD}stray words` }), 'must not contain text outside its child elements'],
   ];
   it.each(cases)('%s', (_name, xml, expected) => {
     const found = messages(xml);
-    expect(found.some((m) => m.includes(expected)), `expected "${expected}" among ${JSON.stringify(found)}`).toBe(true);
+    expect(
+      found.some((m) => m.includes(expected)),
+      `expected "${expected}" among ${JSON.stringify(found)}`,
+    ).toBe(true);
   });
 });
 

@@ -24,9 +24,7 @@ describe('version data', () => {
     expect(decoded.map((c) => [c.slug, c.number, c.label, c.kind, c.depth, c.parent, c.path, c.text, c.table, c.rank])).toEqual(
       clauses.map((c) => [c.slug, c.number, c.label, c.kind, c.depth, c.parent, c.path, c.text, c.table, c.rank]),
     );
-    expect(decoded.map((c) => toHtml({ type: 'root', children: c.content }))).toEqual(
-      clauses.map((c) => toHtml({ type: 'root', children: c.content })),
-    );
+    expect(decoded.map((c) => toHtml({ type: 'root', children: c.content }))).toEqual(clauses.map((c) => toHtml({ type: 'root', children: c.content })));
   });
 
   it('shares heading paths and omits clause text', () => {
@@ -38,8 +36,7 @@ describe('version data', () => {
   it('gives the same comparison as the parsed clauses', () => {
     const changed = parseClauses(markdown.replace('48 hours', '336 hours'), { file: 't.md' }).clauses;
     const decodedChanged = decodeVersion(encodeVersion('td', '2.0', changed));
-    const render = (a: typeof clauses, b: typeof clauses) =>
-      toHtml(renderCompare(alignClauses(a, b), { from: 'v1', to: 'v2', clauses: { old: a, new: b } }));
+    const render = (a: typeof clauses, b: typeof clauses) => toHtml(renderCompare(alignClauses(a, b), { from: 'v1', to: 'v2', clauses: { old: a, new: b } }));
     expect(render(decoded, decodedChanged)).toBe(render(clauses, changed));
   });
 });

@@ -9,23 +9,15 @@ const html = (nodes: ElementContent[]) => toHtml({ type: 'root', children: nodes
 
 describe('wordDiff', () => {
   it('marks changed words in both columns', () => {
-    const diff = wordDiff(
-      content('8.6 The UTRN Cutover Period is 48 hours.'),
-      content('8.6 The UTRN Cutover Period is 336 hours.'),
-    );
+    const diff = wordDiff(content('8.6 The UTRN Cutover Period is 48 hours.'), content('8.6 The UTRN Cutover Period is 336 hours.'));
     expect(diff.changed).toBe(true);
     expect(html(diff.old)).toBe('<p>The UTRN Cutover Period is <del>48</del> hours.</p>');
     expect(html(diff.new)).toBe('<p>The UTRN Cutover Period is <del class="diff-inline">48</del><ins>336</ins> hours.</p>');
   });
 
   it('keeps formatting and links around unchanged and changed words', () => {
-    const diff = wordDiff(
-      content('2.1 See **Clause 4.41** and [the list](#x) now.'),
-      content('2.1 See **Clause 4.42** and [the list](#x) now.'),
-    );
-    expect(html(diff.new)).toBe(
-      '<p>See <strong>Clause <del class="diff-inline">4.41</del><ins>4.42</ins></strong> and <a href="#x">the list</a> now.</p>',
-    );
+    const diff = wordDiff(content('2.1 See **Clause 4.41** and [the list](#x) now.'), content('2.1 See **Clause 4.42** and [the list](#x) now.'));
+    expect(html(diff.new)).toBe('<p>See <strong>Clause <del class="diff-inline">4.41</del><ins>4.42</ins></strong> and <a href="#x">the list</a> now.</p>');
   });
 
   it('marks a clause number as one word', () => {

@@ -57,50 +57,92 @@ describe('NumberingCounter', () => {
       [2, level('%1.%2(%3)', 'lowerLetter')],
     ]);
     const defs = definitions({ a: levels }, { '7': { abstractId: 'a' } });
-    expect(labels(defs, [['7', 0], ['7', 1], ['7', 2], ['7', 2]])).toEqual(['18', '18.4', '18.4(a)', '18.4(b)']);
+    expect(
+      labels(defs, [
+        ['7', 0],
+        ['7', 1],
+        ['7', 2],
+        ['7', 2],
+      ]),
+    ).toEqual(['18', '18.4', '18.4(a)', '18.4(b)']);
   });
 
   it('shows the start value of a higher level that has not been used yet', () => {
     const defs = definitions({ a: legal() }, { '1': { abstractId: 'a' } });
-    expect(labels(defs, [['1', 1], ['1', 1]])).toEqual(['1.1', '1.2']);
+    expect(
+      labels(defs, [
+        ['1', 1],
+        ['1', 1],
+      ]),
+    ).toEqual(['1.1', '1.2']);
   });
 
   it('restarts lower levels after a higher one by default, but not with lvlRestart 0', () => {
     const never = definitions({ a: legal([{}, { restart: 0 }]) }, { '1': { abstractId: 'a' } });
-    expect(labels(never, [['1', 0], ['1', 1], ['1', 1], ['1', 0], ['1', 1]])).toEqual(['1', '1.1', '1.2', '2', '2.3']);
+    expect(
+      labels(never, [
+        ['1', 0],
+        ['1', 1],
+        ['1', 1],
+        ['1', 0],
+        ['1', 1],
+      ]),
+    ).toEqual(['1', '1.1', '1.2', '2', '2.3']);
   });
 
   it('lvlRestart N restarts only after levels 1..N are used', () => {
     // Level 3 (index 2) restarts only after level 1, not after level 2.
     const defs = definitions({ a: legal([{}, {}, { restart: 1 }]) }, { '1': { abstractId: 'a' } });
-    expect(labels(defs, [['1', 0], ['1', 1], ['1', 2], ['1', 1], ['1', 2], ['1', 0], ['1', 1], ['1', 2]])).toEqual([
-      '1',
-      '1.1',
-      '(a)',
-      '1.2',
-      '(b)',
-      '2',
-      '2.1',
-      '(a)',
-    ]);
+    expect(
+      labels(defs, [
+        ['1', 0],
+        ['1', 1],
+        ['1', 2],
+        ['1', 1],
+        ['1', 2],
+        ['1', 0],
+        ['1', 1],
+        ['1', 2],
+      ]),
+    ).toEqual(['1', '1.1', '(a)', '1.2', '(b)', '2', '2.1', '(a)']);
   });
 
   it('numbers two instances of one definition as one list, as Word does', () => {
     const defs = definitions({ a: legal() }, { '1': { abstractId: 'a' }, '2': { abstractId: 'a' } });
-    expect(labels(defs, [['1', 0], ['1', 1], ['2', 1], ['2', 0]])).toEqual(['1', '1.1', '1.2', '2']);
+    expect(
+      labels(defs, [
+        ['1', 0],
+        ['1', 1],
+        ['2', 1],
+        ['2', 0],
+      ]),
+    ).toEqual(['1', '1.1', '1.2', '2']);
   });
 
   it('starts a list of its own for an instance with a start override', () => {
-    const defs = definitions(
-      { a: legal() },
-      { '1': { abstractId: 'a' }, '2': { abstractId: 'a', overrides: { 0: { start: 18 } } } },
-    );
-    expect(labels(defs, [['1', 0], ['1', 1], ['2', 0], ['2', 1], ['2', 1], ['1', 1]])).toEqual(['1', '1.1', '18', '18.1', '18.2', '1.2']);
+    const defs = definitions({ a: legal() }, { '1': { abstractId: 'a' }, '2': { abstractId: 'a', overrides: { 0: { start: 18 } } } });
+    expect(
+      labels(defs, [
+        ['1', 0],
+        ['1', 1],
+        ['2', 0],
+        ['2', 1],
+        ['2', 1],
+        ['1', 1],
+      ]),
+    ).toEqual(['1', '1.1', '18', '18.1', '18.2', '1.2']);
   });
 
   it('uses a level definition replaced by an override', () => {
     const defs = definitions({ a: legal() }, { '1': { abstractId: 'a', overrides: { 2: { level: level('%3)', 'upperLetter') } } } });
-    expect(labels(defs, [['1', 0], ['1', 1], ['1', 2], ['1', 2]])).toEqual(['1', '1.1', 'A)', 'B)']);
+    expect(
+      labels(defs, [
+        ['1', 0],
+        ['1', 1],
+        ['1', 2],
+        ['1', 2],
+      ]),
+    ).toEqual(['1', '1.1', 'A)', 'B)']);
   });
 
   it('writes every level as a decimal under legal numbering (isLgl)', () => {
@@ -109,7 +151,13 @@ describe('NumberingCounter', () => {
       [1, level('%1.%2', 'decimal', { legal: true })],
     ]);
     const defs = definitions({ a: levels }, { '1': { abstractId: 'a' } });
-    expect(labels(defs, [['1', 0], ['1', 0], ['1', 1]])).toEqual(['I', 'II', '2.1']);
+    expect(
+      labels(defs, [
+        ['1', 0],
+        ['1', 0],
+        ['1', 1],
+      ]),
+    ).toEqual(['I', 'II', '2.1']);
   });
 
   it('gives the bullet character for bullet levels, and nothing for numId 0 or unknown lists', () => {
@@ -123,7 +171,12 @@ describe('NumberingCounter', () => {
 
   it('follows the file format default start of 0 when w:start is absent', () => {
     const defs = definitions({ a: new Map([[0, { start: 0, format: 'decimal', text: '%1.' }]]) }, { '1': { abstractId: 'a' } });
-    expect(labels(defs, [['1', 0], ['1', 0]])).toEqual(['0.', '1.']);
+    expect(
+      labels(defs, [
+        ['1', 0],
+        ['1', 0],
+      ]),
+    ).toEqual(['0.', '1.']);
   });
 });
 

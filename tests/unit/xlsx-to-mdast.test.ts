@@ -35,7 +35,10 @@ async function dmvesWorkbook(): Promise<Uint8Array> {
     matrix.push(row);
     if (i === 4) matrix.push([null, '  ', null]);
   });
-  const merges = [`A1:${columnLetter(header.length)}1`, ...header.flatMap((h, i) => (h === 'Equivalent Steps variation' ? [] : [`${columnLetter(i + 1)}2:${columnLetter(i + 1)}3`]))];
+  const merges = [
+    `A1:${columnLetter(header.length)}1`,
+    ...header.flatMap((h, i) => (h === 'Equivalent Steps variation' ? [] : [`${columnLetter(i + 1)}2:${columnLetter(i + 1)}3`])),
+  ];
   return workbookPackage({
     core: { title: 'Device Model Variations to Equivalent Steps Matrix v2.0' },
     sheets: [
@@ -87,7 +90,8 @@ describe('xlsxToMdast', () => {
 
 describe('xlsxToMdast: cell values', () => {
   it('reads shared, inline and rich strings, numbers, dates, booleans and formula results as Excel shows them', async () => {
-    const styles = '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd&quot;/&quot;mm&quot;/&quot;yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs>';
+    const styles =
+      '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd&quot;/&quot;mm&quot;/&quot;yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs>';
     const bytes = workbookPackage({
       styles,
       sheets: [

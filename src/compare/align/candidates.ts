@@ -152,7 +152,10 @@ export function roundCandidates(a: Side, b: Side, similar: readonly Candidate[],
   const add = (i: number, j: number, score: number) => {
     if (!a.isFree(i) || !b.isFree(j)) return;
     let row = best.get(i);
-    if (!row) best.set(i, (row = new Map()));
+    if (!row) {
+      row = new Map();
+      best.set(i, row);
+    }
     const withContext = score + (keepsParent(a, b, i, j) ? CONTEXT_BONUS : parentConflict(a, b, i, j) ? -CONTEXT_BONUS : 0);
     if ((row.get(j) ?? -1) < withContext) row.set(j, withContext);
   };
@@ -215,7 +218,7 @@ function gapPairs(a: Side, b: Side, olds: readonly number[], news: readonly numb
 }
 
 /** The longest run of pairs in the same order in both versions (patience-style LIS, n log n). */
-export function orderedPairs(newMatch: readonly number[]): Array<[number, number]> {
+function orderedPairs(newMatch: readonly number[]): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
   newMatch.forEach((i, j) => {
     if (i !== -1) pairs.push([i, j]);

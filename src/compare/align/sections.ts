@@ -1,19 +1,22 @@
 import { shingles } from './similarity.ts';
-import { type Side } from './side.ts';
+import type { Side } from './side.ts';
 
 /**
  * Least share of shingles two sections' contents must have in common to be the same section.
  * Unrelated sections of one document share almost no three-word runs, while a section whose
  * clauses were mostly carried over, even reworded in places, keeps well over this share.
  */
-export const CONTENT_AGREES = 0.3;
+const CONTENT_AGREES = 0.3;
 
 const cache = new WeakMap<Side, Map<number, ReadonlySet<string>>>();
 
 /** The shingles of everything a heading's section holds: every clause under it, at any depth, and their text. */
-export function sectionShingles(side: Side, index: number): ReadonlySet<string> {
+function sectionShingles(side: Side, index: number): ReadonlySet<string> {
   let bySide = cache.get(side);
-  if (!bySide) cache.set(side, (bySide = new Map()));
+  if (!bySide) {
+    bySide = new Map();
+    cache.set(side, bySide);
+  }
   const known = bySide.get(index);
   if (known) return known;
   const out = new Set<string>();
@@ -27,7 +30,7 @@ export function sectionShingles(side: Side, index: number): ReadonlySet<string> 
 }
 
 /** Dice similarity of two sections' contents (1 when both are empty). */
-export function contentSimilarity(a: Side, b: Side, i: number, j: number): number {
+function contentSimilarity(a: Side, b: Side, i: number, j: number): number {
   const x = sectionShingles(a, i);
   const y = sectionShingles(b, j);
   if (x.size === 0 && y.size === 0) return 1;

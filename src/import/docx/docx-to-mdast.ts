@@ -3,7 +3,21 @@ import type { List, ListItem, Paragraph, PhrasingContent, RootContent, Table, Ta
 import { readClauseNumber, readHeadingNumber, readSubLabel } from '#parse/clause-number.ts';
 import { ImportError } from '../import-error.ts';
 import type { ConvertedDocument, ImportNote } from '../import-result.ts';
-import { attribute, child, children, descendants, isOn, mainPartPath, openPackage, readCoreProperties, readPart, readRelationships, type Relationship, textOf, val } from '../ooxml.ts';
+import {
+  attribute,
+  child,
+  children,
+  descendants,
+  isOn,
+  mainPartPath,
+  openPackage,
+  readCoreProperties,
+  readPart,
+  readRelationships,
+  type Relationship,
+  textOf,
+  val,
+} from '../ooxml.ts';
 import { phrasingText, segmentsToPhrasing, withLabel, type TextSegment } from '../phrasing.ts';
 import { levelForStyle, readWordNumbering } from './read-word-numbering.ts';
 import { readWordStyles, resolveStyle, type ResolvedStyle, type WordStyle } from './read-word-styles.ts';
@@ -132,12 +146,16 @@ export function docxToMdast(bytes: Uint8Array): ConvertedDocument {
     const { insertions, deletions, first } = context.changes;
     throw new ImportError(
       `the document has tracked changes (${insertions} insertion${insertions === 1 ? '' : 's'}, ${deletions} deletion${deletions === 1 ? '' : 's'}; the first at ${first ?? 'the start'}): ` +
-        'a red-lined document is not a version\'s text. In Word, accept or reject every change (Review › Accept › Accept All Changes), save, and import again',
+        "a red-lined document is not a version's text. In Word, accept or reject every change (Review › Accept › Accept All Changes), save, and import again",
     );
   }
   if (skippedToc > 0) context.notes.push({ where: 'table of contents', message: `${skippedToc} table-of-contents line${skippedToc === 1 ? '' : 's'} left out` });
   if (title) context.notes.push({ where: 'title', message: `the title paragraph "${title}" was left out: a document's title belongs in its index.md` });
-  if (context.images > 0) context.notes.push({ where: 'images', message: `${context.images} image${context.images === 1 ? '' : 's'} or drawing${context.images === 1 ? '' : 's'} left out: the site shows text only` });
+  if (context.images > 0)
+    context.notes.push({
+      where: 'images',
+      message: `${context.images} image${context.images === 1 ? '' : 's'} or drawing${context.images === 1 ? '' : 's'} left out: the site shows text only`,
+    });
 
   const content: RootContent[] = assemble(blocks, context);
   if (context.footnotes.length > 0) {
@@ -244,10 +262,7 @@ function displayedNumber(pPr: Element | undefined, style: ResolvedStyle | undefi
   const directLevel = val(numPr, 'ilvl');
   const numId = directNumId ?? style?.numId;
   if (numId === undefined || numId === '0') return undefined;
-  const level =
-    directLevel !== undefined
-      ? Number(directLevel)
-      : (style?.ilvl ?? (style ? levelForStyle(context.numbering, numId, style.id) : undefined) ?? 0);
+  const level = directLevel !== undefined ? Number(directLevel) : (style?.ilvl ?? (style ? levelForStyle(context.numbering, numId, style.id) : undefined) ?? 0);
   return context.counter.next(numId, level);
 }
 
@@ -457,4 +472,3 @@ function snippet(text: string): string {
   const words = text.trim().split(/\s+/).slice(0, 6).join(' ');
   return words.length < text.trim().length ? `${words}…` : words;
 }
-

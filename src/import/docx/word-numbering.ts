@@ -10,16 +10,7 @@
 import { toRoman } from '#parse/clause-number.ts';
 
 /** A number format of a level (`w:numFmt`); the common ones are formatted, others fall back to decimal. */
-export type NumberFormat =
-  | 'decimal'
-  | 'decimalZero'
-  | 'lowerLetter'
-  | 'upperLetter'
-  | 'lowerRoman'
-  | 'upperRoman'
-  | 'bullet'
-  | 'none'
-  | (string & {});
+export type NumberFormat = 'decimal' | 'decimalZero' | 'lowerLetter' | 'upperLetter' | 'lowerRoman' | 'upperRoman' | 'bullet' | 'none' | (string & {});
 
 /** One level of a multilevel list (`w:lvl`). */
 export interface NumberingLevel {

@@ -27,7 +27,11 @@ export function layoutPdf(pages: readonly PdfPage[]): { tree: Root; notes: Impor
   removeRunningLines(pages, perPage, notes);
   const all = perPage.flat();
   if (all.length === 0) return { tree: { type: 'root', children: [] }, notes };
-  const bodySize = modeBy(all, (l) => round(l.size), (l) => l.text.length);
+  const bodySize = modeBy(
+    all,
+    (l) => round(l.size),
+    (l) => l.text.length,
+  );
   const leading = typicalLeading(perPage, bodySize);
 
   const blocks: Block[] = [];
@@ -43,7 +47,13 @@ export function layoutPdf(pages: readonly PdfPage[]): { tree: Root; notes: Impor
     for (const block of pageBlocks) {
       const previous = blocks.at(-1);
       // A table running on from the previous page continues it; a repeated header row is dropped.
-      if (block.kind === 'table' && previous?.kind === 'table' && previous.table.page === block.table.page - 1 && pageBlocks[0] === block && previous.table.columns.length === block.table.columns.length) {
+      if (
+        block.kind === 'table' &&
+        previous?.kind === 'table' &&
+        previous.table.page === block.table.page - 1 &&
+        pageBlocks[0] === block &&
+        previous.table.columns.length === block.table.columns.length
+      ) {
         const header = JSON.stringify(cellsText(previous.table.rows[0] ?? []));
         const rows = block.table.rows.filter((row, i) => !(i === 0 && JSON.stringify(cellsText(row)) === header));
         previous.table.rows.push(...rows);
@@ -53,7 +63,8 @@ export function layoutPdf(pages: readonly PdfPage[]): { tree: Root; notes: Impor
       if (block.kind === 'table') tables.push(block.table);
     }
     const unruled = lines.filter((l) => !taken.has(l) && l.segments.length >= 3);
-    if (unruled.length >= 2) notes.push({ where: `page ${page.number}`, message: `${unruled.length} lines have text in three or more columns: a table without rules, imported as paragraphs` });
+    if (unruled.length >= 2)
+      notes.push({ where: `page ${page.number}`, message: `${unruled.length} lines have text in three or more columns: a table without rules, imported as paragraphs` });
   });
   for (const table of tables) notes.push({ where: `page ${table.page}`, message: `table of ${table.rows.length} rows and ${table.columns.length - 1} columns: check its cells` });
 
@@ -67,7 +78,12 @@ function top(block: Block): number {
 }
 
 function cellsText(row: TextSegment[][]): string[] {
-  return row.map((cell) => cell.map((s) => s.text).join('').trim());
+  return row.map((cell) =>
+    cell
+      .map((s) => s.text)
+      .join('')
+      .trim(),
+  );
 }
 
 /** Text in the top or bottom margin that repeats across pages (digits aside), and bare page numbers. */
@@ -182,7 +198,14 @@ function assemble(blocks: Block[], bodySize: number, leading: number, notes: Imp
     const line = block.line;
     const previous = drafts.at(-1);
     if (isHeading(line)) {
-      if (previous?.kind === 'heading' && !previous.numbered === !readHeadingNumber(line.text) && Math.abs(previous.size - line.size) < 0.5 && previous.page === line.page && previous.lastY - line.y <= line.size * 1.6 && !readHeadingNumber(line.text)) {
+      if (
+        previous?.kind === 'heading' &&
+        !previous.numbered === !readHeadingNumber(line.text) &&
+        Math.abs(previous.size - line.size) < 0.5 &&
+        previous.page === line.page &&
+        previous.lastY - line.y <= line.size * 1.6 &&
+        !readHeadingNumber(line.text)
+      ) {
         previous.text += ` ${line.text}`;
         previous.lastY = line.y;
         continue;
@@ -196,10 +219,7 @@ function assemble(blocks: Block[], bodySize: number, leading: number, notes: Imp
       if (last.page !== line.page) breaks = startsLabelled(line.text) || endsSentence(last.text);
       else {
         const gap = last.y - line.y;
-        breaks =
-          gap > leading * HEADING_SCALE + 0.5 ||
-          gap < 0 ||
-          (startsLabelled(line.text) && (line.x0 < last.x0 - 3 || endsSentence(last.text)));
+        breaks = gap > leading * HEADING_SCALE + 0.5 || gap < 0 || (startsLabelled(line.text) && (line.x0 < last.x0 - 3 || endsSentence(last.text)));
       }
       if (!breaks) {
         previous.lines.push(line);
@@ -244,7 +264,8 @@ function assemble(blocks: Block[], bodySize: number, leading: number, notes: Imp
     if (firstSection >= 0 && index < firstSection) cover++;
     children.push(paragraphNode(draft, vocabulary, notes));
   });
-  if (cover > 0) notes.push({ where: 'page 1', message: `${cover} paragraph${cover === 1 ? '' : 's'} before the first section (a cover page?) kept: delete what is not part of the text` });
+  if (cover > 0)
+    notes.push({ where: 'page 1', message: `${cover} paragraph${cover === 1 ? '' : 's'} before the first section (a cover page?) kept: delete what is not part of the text` });
   return { type: 'root', children };
 }
 
@@ -272,7 +293,10 @@ function paragraphNode(draft: ParagraphDraft, vocabulary: Map<string, number>, n
     pieces.push(...linePieces.map((p) => ({ ...p })));
   });
   // The clause number is plain text, whatever its font: the parser reads it as the label.
-  const text = pieces.map((p) => p.text).join('').trimStart();
+  const text = pieces
+    .map((p) => p.text)
+    .join('')
+    .trimStart();
   const label = readClauseNumber(text) ?? (readSubLabel(text) ? { length: readSubLabel(text)?.length ?? 0 } : undefined);
   if (label) plainPrefix(pieces, label.length);
   return { type: 'paragraph', children: segmentsToPhrasing(pieces) };
@@ -356,4 +380,3 @@ function modeBy<T>(values: readonly T[], key: (value: T) => number, weight: (val
   }
   return best;
 }
-

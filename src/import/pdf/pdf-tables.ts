@@ -84,10 +84,9 @@ function tableOf(page: PdfPage, run: GridLine[], verticals: PdfRule[], lines: re
   const x1 = Math.max(...run.map((g) => g.x1));
   const top = (run[0] as GridLine).y;
   const bottom = (run.at(-1) as GridLine).y;
-  const cutXs = [
-    ...run.flatMap((g) => g.cuts),
-    ...verticals.filter((v) => v.y1 >= bottom - TOLERANCE && v.y0 <= top + leading * 4).map((v) => (v.x0 + v.x1) / 2),
-  ].filter((x) => x > x0 + TOLERANCE && x < x1 - TOLERANCE);
+  const cutXs = [...run.flatMap((g) => g.cuts), ...verticals.filter((v) => v.y1 >= bottom - TOLERANCE && v.y0 <= top + leading * 4).map((v) => (v.x0 + v.x1) / 2)].filter(
+    (x) => x > x0 + TOLERANCE && x < x1 - TOLERANCE,
+  );
   const cuts = cluster(cutXs);
   if (cuts.length === 0) return undefined;
   const columns = [x0, ...cuts, x1];

@@ -12,7 +12,9 @@ import { readPdfPages, type PdfAssets } from './read-pdf-pages.ts';
 export async function pdfToMdast(bytes: Uint8Array, assets: PdfAssets = {}): Promise<ConvertedDocument> {
   const { pages, metadata } = await readPdfPages(bytes, assets);
   if (pages.every((page) => page.items.every((item) => item.text.trim() === ''))) {
-    throw new ImportError(`the PDF has no text to import (${pages.length} page${pages.length === 1 ? '' : 's'} without a text layer): a scanned document needs text recognition (OCR) first`);
+    throw new ImportError(
+      `the PDF has no text to import (${pages.length} page${pages.length === 1 ? '' : 's'} without a text layer): a scanned document needs text recognition (OCR) first`,
+    );
   }
   const marks = findChangeMarks(pages);
   if (marks.length > 0) {

@@ -142,10 +142,7 @@ function readRules(fnArray: number[], argsArray: unknown[]): PdfRule[] {
         const filled = paint === OPS.fill || paint === OPS.eoFill || paint === OPS.fillStroke || paint === OPS.eoFillStroke;
         if (!stroked && !filled) break;
         const pad = stroked ? state.lineWidth / 2 : 0;
-        const corners = [
-          apply(state.ctm, (minMax[0] ?? 0) - pad, (minMax[1] ?? 0) - pad),
-          apply(state.ctm, (minMax[2] ?? 0) + pad, (minMax[3] ?? 0) + pad),
-        ];
+        const corners = [apply(state.ctm, (minMax[0] ?? 0) - pad, (minMax[1] ?? 0) - pad), apply(state.ctm, (minMax[2] ?? 0) + pad, (minMax[3] ?? 0) + pad)];
         const rx0 = Math.min(corners[0]![0], corners[1]![0]);
         const rx1 = Math.max(corners[0]![0], corners[1]![0]);
         const ry0 = Math.min(corners[0]![1], corners[1]![1]);

@@ -32,7 +32,10 @@ export async function xlsxToMdast(bytes: Uint8Array, options: XlsxOptions = {}):
   if (sheets.length === 0) throw new ImportError('the workbook has no sheets');
   const entry = pickSheet(sheets, options.sheet);
   if (sheets.length > 1 && options.sheet === undefined) {
-    notes.push({ where: `sheet "${entry.name}"`, message: `the workbook has ${sheets.length} sheets (${sheets.map((s) => `"${s.name}"`).join(', ')}); the first was imported: choose another with --sheet` });
+    notes.push({
+      where: `sheet "${entry.name}"`,
+      message: `the workbook has ${sheets.length} sheets (${sheets.map((s) => `"${s.name}"`).join(', ')}); the first was imported: choose another with --sheet`,
+    });
   }
   const sheet = readSheet(workbook, entry);
   const first = firstTableRow(sheet, notes);

@@ -6,9 +6,7 @@ import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return site.documents.flatMap((document) =>
-    document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version } })),
-  );
+  return site.documents.flatMap((document) => document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version } })));
 }) satisfies GetStaticPaths;
 
 /** `/<doc>/v<version>.docx`: a version as a Word document with Word's own numbering. */

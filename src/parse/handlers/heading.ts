@@ -1,5 +1,5 @@
 import type { Heading } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastText } from 'mdast-util-to-string';
 import { readHeadingNumber, slugForNumber, slugForText } from '../clause-number.ts';
 import { collapse } from '../whitespace.ts';
 import type { ParseState } from '../parse-state.ts';
@@ -16,7 +16,7 @@ export function heading(state: ParseState, node: Heading): void {
   state.subs = [];
   while (state.headings.length > 0 && (state.headings.at(-1)?.fields.rank ?? 0) >= node.depth) state.headings.pop();
   const parent = state.heading();
-  const text = toString(node);
+  const text = mdastText(node);
   const numbered = readHeadingNumber(text);
   if (numbered) stripLabel(node, numbered.length);
   const section = state.headings.findLast((h) => h.fields.number)?.fields.number;
@@ -33,6 +33,6 @@ export function heading(state: ParseState, node: Heading): void {
   state.register(fields, fields.number);
   if (number) state.checkOrder(number, fields.start);
   // The title is kept now (not after rendering) so clauses under the heading get it in their path.
-  const title = collapse(toString(node));
+  const title = collapse(mdastText(node));
   state.headings.push(state.push({ fields, blocks: [{ type: 'paragraph', children: node.children }], title, written: collapse(text) }));
 }

@@ -1,14 +1,7 @@
 import type { Paragraph, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastText } from 'mdast-util-to-string';
 import type { Node } from 'unist';
-import {
-  looksLikeUnreadableNumber,
-  parentNumber,
-  readClauseNumber,
-  readSubLabel,
-  slugForNumber,
-  type LabelMatch,
-} from '../clause-number.ts';
+import { looksLikeUnreadableNumber, parentNumber, readClauseNumber, readSubLabel, slugForNumber, type LabelMatch } from '../clause-number.ts';
 import { depthUnder, type Draft, type ParseState } from '../parse-state.ts';
 import { stripLabel } from '../strip-label.ts';
 import { levelsAfterSub, levelsForNumber, placeSub, rootLevels } from '../sub-labels.ts';
@@ -18,7 +11,7 @@ import { levelsAfterSub, levelsForNumber, placeSub, rootLevels } from '../sub-la
  * number (`2.3`), a sub-paragraph label (`(a)`), or neither (an unnumbered paragraph).
  */
 export function labelled(state: ParseState, node: Node, first: Paragraph, blocks: RootContent[]): Draft {
-  const text = toString(first);
+  const text = mdastText(first);
   const numbered = readClauseNumber(text);
   if (numbered) return numberedClause(state, node, first, blocks, numbered);
   const sub = readSubLabel(text);
@@ -39,7 +32,7 @@ export function labelled(state: ParseState, node: Node, first: Paragraph, blocks
 
 /** Whether a paragraph starts with a clause number or a sub-paragraph label. */
 export function hasLabel(paragraph: Paragraph): boolean {
-  const text = toString(paragraph);
+  const text = mdastText(paragraph);
   return Boolean(readClauseNumber(text) ?? readSubLabel(text));
 }
 
@@ -64,13 +57,7 @@ function numberedClause(state: ParseState, node: Node, first: Paragraph, blocks:
 }
 
 /** `(a) …`: a sub-paragraph, placed among the open levels (see sub-labels.ts). */
-function subParagraph(
-  state: ParseState,
-  node: Node,
-  first: Paragraph,
-  blocks: RootContent[],
-  sub: { label: string; length: number },
-): Draft {
+function subParagraph(state: ParseState, node: Node, first: Paragraph, blocks: RootContent[], sub: { label: string; length: number }): Draft {
   stripLabel(first, sub.length);
   const { level, style } = placeSub(state.subs, sub.label);
   const parent = level?.clause ?? state.current?.fields ?? state.heading();

@@ -15,9 +15,7 @@ export function table(state: ParseState, node: Table): void {
   state.current = undefined;
   const parent = state.heading();
   const slug = state.tableSlug();
-  const rendered = blocksToHast([...state.definitions, node]).find(
-    (child): child is Element => child.type === 'element' && child.tagName === 'table',
-  );
+  const rendered = blocksToHast([...state.definitions, node]).find((child): child is Element => child.type === 'element' && child.tagName === 'table');
   const rows = rendered ? tableRows(rendered) : [];
   const header = rows[0];
   const fields = state.fields(node, { slug, kind: 'table', parent: parent?.slug ?? null });
@@ -29,7 +27,7 @@ export function table(state: ParseState, node: Table): void {
     text: header ? cellsText(header.children) : '',
     content: header ? header.children.filter((c) => c.type === 'element') : [],
   });
-  node.children.slice(1).forEach((row, index) => tableRow(state, slug, row, rows[index + 1], index));
+  for (const [index, row] of node.children.slice(1).entries()) tableRow(state, slug, row, rows[index + 1], index);
 }
 
 /** One body row, keyed by its first cell, which must be unique within the table. */

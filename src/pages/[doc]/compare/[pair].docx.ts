@@ -18,5 +18,4 @@ interface Props {
 }
 
 /** `/<doc>/compare/v<a>...v<b>.docx`: a pre-built comparison as Word tracked changes. */
-export const GET: APIRoute<Props> = async ({ props: { document, from, to } }) =>
-  docxResponse(await compareDocx({ document, from, to, rows: getComparison(from, to) }));
+export const GET: APIRoute<Props> = async ({ props: { document, from, to } }) => docxResponse(await compareDocx({ document, from, to, rows: getComparison(from, to) }));

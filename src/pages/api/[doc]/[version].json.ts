@@ -6,9 +6,7 @@ import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return site.documents.flatMap((document) =>
-    document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version } })),
-  );
+  return site.documents.flatMap((document) => document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version } })));
 }) satisfies GetStaticPaths;
 
 /** `/api/<doc>/v<version>.json`: a version's clauses in order. */

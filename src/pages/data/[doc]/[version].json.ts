@@ -6,9 +6,7 @@ import { encodeVersion } from '#publish/version-data.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return site.documents.flatMap((document) =>
-    document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version } })),
-  );
+  return site.documents.flatMap((document) => document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
