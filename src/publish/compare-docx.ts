@@ -89,8 +89,12 @@ export async function compareDocx(input: RedlineInput): Promise<Uint8Array> {
 /** The rows as Word blocks: paragraphs for clauses and headings, one table per run of table rows. */
 function redlineBlocks(input: RedlineInput, state: RedlineState): Block[] {
   const order = new Map(input.from.clauses.map((clause, index) => [clause, index]));
+  const newOrder = new Map(input.to.clauses.map((clause, index) => [clause, index]));
   const displaced = displacedRows(input.rows, order);
-  const deletions = oldPlaces(input.rows, displaced, order);
+  const elsewhere = oldsElsewhere(input.rows, displaced);
+  const deletions = oldPlaces(input.rows, elsewhere, order);
+  const later = newsElsewhere(input.rows);
+  const pending = [...later].sort((a, b) => (newOrder.get(a) ?? 0) - (newOrder.get(b) ?? 0));
   const blocks: Block[] = [];
   let table: { rows: AlignedRow[] } | undefined;
   const flush = () => {
@@ -102,8 +106,18 @@ function redlineBlocks(input: RedlineInput, state: RedlineState): Block[] {
     if (moved.length > 0) flush();
     for (const clause of moved) blocks.push(clauseParagraph(clause, [deleted(labelled(clause), state)]));
   };
+  // The later parts of a split, inserted where they stand in the new version.
+  const insertBefore = (position: number) => {
+    while (pending.length > 0 && (newOrder.get(pending[0] as Clause) ?? 0) < position) {
+      flush();
+      const clause = pending.shift() as Clause;
+      blocks.push(clauseParagraph(clause, [inserted(labelled(clause), state)]));
+    }
+  };
   deleteAt(-1);
   for (const [index, row] of input.rows.entries()) {
+    const first = news(row)[0];
+    if (first) insertBefore(newOrder.get(first) ?? 0);
     const clause = row.new ?? row.old;
     if (clause && isTablePart(clause)) {
       if (clause.kind === 'table') flush();
@@ -111,12 +125,28 @@ function redlineBlocks(input: RedlineInput, state: RedlineState): Block[] {
       table.rows.push(row);
     } else {
       flush();
-      blocks.push(...(displaced.has(index) ? displacedParagraphs(row, state) : rowParagraphs(row, state)));
+      blocks.push(...(displaced.has(index) ? displacedParagraphs(row, later, state) : rowParagraphs(row, elsewhere, later, state)));
     }
     deleteAt(index);
   }
+  insertBefore(Number.POSITIVE_INFINITY);
   flush();
   return blocks;
+}
+
+/** Old clauses deleted where they stood rather than at their row: those of displaced rows, and the later parts of a merge. */
+function oldsElsewhere(rows: readonly AlignedRow[], displaced: ReadonlySet<number>): Set<Clause> {
+  const elsewhere = new Set<Clause>();
+  for (const [index, row] of rows.entries()) {
+    const all = olds(row);
+    for (const clause of displaced.has(index) ? all : row.kind === 'merged' ? all.slice(1) : []) elsewhere.add(clause);
+  }
+  return elsewhere;
+}
+
+/** New clauses inserted where they stand rather than at their row: the later parts of a split. */
+function newsElsewhere(rows: readonly AlignedRow[]): Set<Clause> {
+  return new Set(rows.flatMap((row) => (row.kind === 'split' ? news(row).slice(1) : [])));
 }
 
 function isTablePart(clause: Clause): boolean {
@@ -164,37 +194,37 @@ function longestIncreasing(keys: readonly number[]): number[] {
 }
 
 /**
- * Where each displaced row's old clauses stood: after the row holding the nearest earlier old
- * clause that stayed in place (-1: before every row).
+ * Where each old clause deleted away from its row stood: after the row holding the nearest
+ * earlier old clause that stays at its row (-1: before every row).
  */
-function oldPlaces(rows: readonly AlignedRow[], displaced: ReadonlySet<number>, clauseOrder: ReadonlyMap<Clause, number>): Map<number, Clause[]> {
+function oldPlaces(rows: readonly AlignedRow[], elsewhere: ReadonlySet<Clause>, clauseOrder: ReadonlyMap<Clause, number>): Map<number, Clause[]> {
   const rowOf = new Map<Clause, number>();
-  rows.forEach((row, index) => {
-    for (const clause of olds(row)) rowOf.set(clause, index);
-  });
+  for (const [index, row] of rows.entries()) for (const clause of olds(row)) rowOf.set(clause, index);
   const order = oldOrder(rows, clauseOrder);
   const places = new Map<number, Clause[]>();
-  order.forEach((clause, at) => {
-    if (!displaced.has(rowOf.get(clause) as number)) return;
+  for (const [at, clause] of order.entries()) {
+    if (!elsewhere.has(clause)) continue;
     let place = -1;
     for (let k = at - 1; k >= 0 && place < 0; k--) {
-      const row = rowOf.get(order[k] as Clause) as number;
-      if (!displaced.has(row)) place = row;
+      const before = order[k] as Clause;
+      if (!elsewhere.has(before)) place = rowOf.get(before) ?? -1;
     }
     places.set(place, [...(places.get(place) ?? []), clause]);
-  });
+  }
   return places;
 }
 
 /** A displaced row where it now stands: its new clauses inserted, with the row's note. */
-function displacedParagraphs(row: AlignedRow, state: RedlineState): Paragraph[] {
+function displacedParagraphs(row: AlignedRow, later: ReadonlySet<Clause>, state: RedlineState): Paragraph[] {
   const note = changeNote(row) ?? (row.new && row.old ? `moved (was ${row.old.label ?? row.old.slug})` : undefined);
-  return news(row).map((clause, k) => clauseParagraph(clause, withComment(k === 0 ? note : undefined, [inserted(labelled(clause), state)], state)));
+  return news(row)
+    .filter((clause) => !later.has(clause))
+    .map((clause, k) => clauseParagraph(clause, withComment(k === 0 ? note : undefined, [inserted(labelled(clause), state)], state)));
 }
 
-function rowParagraphs(row: AlignedRow, state: RedlineState): Paragraph[] {
-  const before = olds(row);
-  const after = news(row);
+function rowParagraphs(row: AlignedRow, elsewhere: ReadonlySet<Clause>, later: ReadonlySet<Clause>, state: RedlineState): Paragraph[] {
+  const before = olds(row).filter((clause) => !elsewhere.has(clause));
+  const after = news(row).filter((clause) => !later.has(clause));
   const note = changeNote(row);
   if (row.kind === 'split' || row.kind === 'merged') {
     return [
