@@ -115,7 +115,9 @@ function describeBroken(broken: BrokenLink, sources: LinkSources): string {
     ...clause.start,
     severity: 'error',
     message: `link to ${broken.link.href} leads nowhere: ${broken.reason}`,
-    hint: `correct the link or remove it (it is on ${broken.page}#${broken.link.clause})`,
+    hint: broken.link.href.startsWith('/')
+      ? `correct the link or remove it; if it is relative to the publisher's own site, give the document's index.md that address as linksBase (https://…) (it is on ${broken.page}#${broken.link.clause})`
+      : `correct the link or remove it (it is on ${broken.page}#${broken.link.clause})`,
   };
   return formatProblem(problem);
 }

@@ -29,15 +29,9 @@ export function resolveAnchors(clauses: Clause[], options: AnchorOptions): Conte
     rewriteLinks(clause.content, (href) => {
       if (href.startsWith('#')) return targets.get(safeDecode(href.slice(1))) ?? href;
       if (!href.startsWith('/') || href.startsWith('//')) return href;
-      if (options.linksBase) return new URL(href, options.linksBase).href;
-      problems.push({
-        file: options.file,
-        ...clause.start,
-        severity: 'error',
-        message: `link to ${href} is relative to its publisher's site, which this site is not`,
-        hint: "give the document's index.md the address such links are relative to (linksBase: https://example.org), or write the link in full",
-      });
-      return href;
+      // Without linksBase, a root-relative link is taken as a link to this site: the link check
+      // after the build finds it or reports it, naming linksBase.
+      return options.linksBase ? new URL(href, options.linksBase).href : href;
     });
   }
   return problems;

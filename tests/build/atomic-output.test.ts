@@ -57,11 +57,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('a failed build leaves the previous site untouched', () => {
   it('when the content has errors', () => {
     const run = runBuild(
-      content('bad', (root) => replace(join(root, 'documents/td/v2.0.md'), '1.2 A Supplier', '1.1 A Supplier')),
+      content('bad', (root) => replace(join(root, 'documents/td/v2.0.md'), '1.1 The DCC shall act promptly.', '1.1 The DCC shall act promptly (see [clause 9.9](#9.9)).')),
       out,
     );
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('error: duplicate clause 1.1 (first at line 11)');
+    expect(run.stderr).toContain('error: link to clause 9.9, which does not exist in this version');
     expect(snapshot(out)).toEqual(published);
     expect(leftovers()).toEqual([]);
   });
@@ -83,7 +83,7 @@ describe('a failed build leaves the previous site untouched', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('search index:');
     expect(run.stderr).toContain(
-      `${broken}/documents/td/v2.0.md:11:1 error: link to /td/v9.0/ leads nowhere: no page or file at /td/v9.0/\n  hint: correct the link or remove it (it is on /td/v2.0/#1.1)`,
+      `${broken}/documents/td/v2.0.md:11:1 error: link to /td/v9.0/ leads nowhere: no page or file at /td/v9.0/\n  hint: correct the link or remove it; if it is relative to the publisher's own site, give the document's index.md that address as linksBase (https://…) (it is on /td/v2.0/#1.1)`,
     );
     expect(snapshot(out)).toEqual(published);
     expect(leftovers()).toEqual([]);

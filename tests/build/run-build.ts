@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { DEFAULT_SITE_URL } from '#content/environment.ts';
 
 /** What a run of `scripts/build.ts` printed and how it ended. */
 export interface BuildRun {
@@ -8,9 +9,13 @@ export interface BuildRun {
   stderr: string;
 }
 
-/** Environment for a build of `content` into `out`, statuses as of a fixed day. */
+/**
+ * Environment for a build of `content` into `out`, statuses as of a fixed day, published at the
+ * default address unless the caller's environment names one (so the build's warning about a
+ * missing SITE_URL does not mix with the messages a test reads).
+ */
 export function buildEnv(content: string, out: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, SEC_CONTENT_DIR: content, SEC_OUT_DIR: out, SEC_AS_OF: '2024-01-01', ...extra };
+  return { SITE_URL: DEFAULT_SITE_URL, ...process.env, SEC_CONTENT_DIR: content, SEC_OUT_DIR: out, SEC_AS_OF: '2024-01-01', ...extra };
 }
 
 /** Runs the real build command (`npm run build` runs the same file) and waits for it. */
