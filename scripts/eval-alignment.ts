@@ -152,12 +152,32 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
+/** The command's options, read from its arguments. */
+interface Options {
+  folder: string | undefined;
+  keysDir: string;
+  verbose: boolean;
+}
+
+function readOptions(args: readonly string[]): Options {
   const verbose = args.includes('--verbose');
   const keysAt = args.indexOf('--keys');
   const keysDir = keysAt >= 0 ? (args[keysAt + 1] ?? '') : 'tests/real-world/keys';
   const [folder] = args.filter((a, i) => !a.startsWith('--') && (keysAt === -1 || i !== keysAt + 1));
+  return { folder, keysDir, verbose };
+}
+
+type Totals = Pick<PairScore, 'rows' | 'identity' | 'kind' | 'falseChanges' | 'missedChanges'>;
+
+/** What scoring the pairs builds up: the table printed at the end (header first) and the overall counts. */
+interface Results {
+  table: string[][];
+  total: Totals;
+}
+
+async function main(): Promise<number> {
+  const options = readOptions(process.argv.slice(2));
+  const { folder, verbose } = options;
   if (!folder || !existsSync(folder)) {
     console.error('usage: npm run eval:alignment -- <folder with one subfolder of versions per document> [--keys <folder>] [--verbose]');
     return 2;
@@ -172,44 +192,61 @@ async function main(): Promise<number> {
       return 1;
     }
     if (verbose) for (const line of lines) console.error(line);
-    const table: string[][] = [['pair', 'rows', 'identity', 'kind', 'false changes', 'missed changes']];
-    const total = { rows: 0, identity: 0, kind: 0, falseChanges: 0, missedChanges: 0 };
+    const results: Results = {
+      table: [['pair', 'rows', 'identity', 'kind', 'false changes', 'missed changes']],
+      total: { rows: 0, identity: 0, kind: 0, falseChanges: 0, missedChanges: 0 },
+    };
     for (const [id, files] of documents) {
       const versions = site.documents.find((d) => d.id === id)?.versions ?? [];
       const clausesOf = (file: string): readonly Clause[] => versions.find((v) => v.version === versionOf(file))?.clauses ?? [];
       for (let k = 1; k < files.length; k++) {
-        const from = basename(files[k - 1] ?? '', '.md');
-        const to = basename(files[k] ?? '', '.md');
-        const keyFile = join(keysDir, `${id}_${from}_${to}.txt`);
-        const rows = alignClauses(clausesOf(`${from}.md`), clausesOf(`${to}.md`));
-        if (!existsSync(keyFile)) {
-          if (verbose) console.log(`\n${id} ${from} → ${to}: no key (${keyFile}); output:\n${rows.map(describeRow).join('\n')}`);
-          continue;
-        }
-        const key = (await readFile(keyFile, 'utf8')).split('\n').flatMap((text, n) => parseKeyLine(text, n + 1) ?? []);
-        const actual = rows.map((row, n) => parseKeyLine(describeRow(row), n + 1)).filter((r) => r !== undefined);
-        const score = scorePair(key, actual);
-        table.push([
-          `${id} ${from} → ${to}`,
-          String(score.rows),
-          percent(score.identity, score.rows),
-          percent(score.kind, score.rows),
-          String(score.falseChanges),
-          String(score.missedChanges),
-        ]);
-        for (const field of ['rows', 'identity', 'kind', 'falseChanges', 'missedChanges'] as const) total[field] += score[field];
-        if (score.notes.length > 0) console.log(`\n${keyFile}:\n  ${score.notes.join('\n  ')}`);
-        if (verbose) console.log(`\n${id} ${from} → ${to} output:\n${rows.map(describeRow).join('\n')}`);
+        await scoreVersionPair(id, basename(files[k - 1] ?? '', '.md'), basename(files[k] ?? '', '.md'), clausesOf, options, results);
       }
     }
-    table.push(['overall', String(total.rows), percent(total.identity, total.rows), percent(total.kind, total.rows), String(total.falseChanges), String(total.missedChanges)]);
-    const widths = table[0]?.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length))) ?? [];
-    console.log(`\ncontent check: ${errors.length} errors, ${lines.length - errors.length} warnings\n`);
-    for (const row of table) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  '));
+    printTable(results, lines.length, errors.length);
     return 0;
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+}
+
+/** Aligns one consecutive pair of versions and, when it has a key, scores it into `results` and prints what went wrong. */
+async function scoreVersionPair(
+  id: string,
+  from: string,
+  to: string,
+  clausesOf: (file: string) => readonly Clause[],
+  { keysDir, verbose }: Options,
+  { table, total }: Results,
+): Promise<void> {
+  const keyFile = join(keysDir, `${id}_${from}_${to}.txt`);
+  const rows = alignClauses(clausesOf(`${from}.md`), clausesOf(`${to}.md`));
+  if (!existsSync(keyFile)) {
+    if (verbose) console.log(`\n${id} ${from} → ${to}: no key (${keyFile}); output:\n${rows.map(describeRow).join('\n')}`);
+    return;
+  }
+  const key = (await readFile(keyFile, 'utf8')).split('\n').flatMap((text, n) => parseKeyLine(text, n + 1) ?? []);
+  const actual = rows.map((row, n) => parseKeyLine(describeRow(row), n + 1)).filter((r) => r !== undefined);
+  const score = scorePair(key, actual);
+  table.push([
+    `${id} ${from} → ${to}`,
+    String(score.rows),
+    percent(score.identity, score.rows),
+    percent(score.kind, score.rows),
+    String(score.falseChanges),
+    String(score.missedChanges),
+  ]);
+  for (const field of ['rows', 'identity', 'kind', 'falseChanges', 'missedChanges'] as const) total[field] += score[field];
+  if (score.notes.length > 0) console.log(`\n${keyFile}:\n  ${score.notes.join('\n  ')}`);
+  if (verbose) console.log(`\n${id} ${from} → ${to} output:\n${rows.map(describeRow).join('\n')}`);
+}
+
+/** The content check's counts, then the table with an overall row, columns aligned (names left, figures right). */
+function printTable({ table, total }: Results, problems: number, errors: number): void {
+  table.push(['overall', String(total.rows), percent(total.identity, total.rows), percent(total.kind, total.rows), String(total.falseChanges), String(total.missedChanges)]);
+  const widths = table[0]?.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length))) ?? [];
+  console.log(`\ncontent check: ${errors} errors, ${problems - errors} warnings\n`);
+  for (const row of table) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  '));
 }
 
 // Run as a command, not when a test imports the scoring above.

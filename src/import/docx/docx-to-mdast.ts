@@ -11,6 +11,7 @@ import {
   isOn,
   mainPartPath,
   openPackage,
+  type Package,
   readCoreProperties,
   readPart,
   readRelationships,
@@ -63,6 +64,19 @@ interface ConvertedParagraph {
  */
 export function docxToMdast(bytes: Uint8Array): ConvertedDocument {
   const pkg = openPackage(bytes, 'Word (.docx)');
+  const { body, context } = openDocument(pkg);
+  const walk: BodyWalk = { context, blocks: [], skippedToc: 0, title: undefined };
+  walkBody(body, walk);
+  refuseTrackedChanges(context.changes);
+  noteLeftOut(walk);
+  const content: RootContent[] = assemble(walk.blocks, context);
+  appendFootnotes(content, context);
+  const metadata = readCoreProperties(pkg);
+  return { format: 'docx', tree: { type: 'root', children: content }, metadata, notes: context.notes };
+}
+
+/** Finds the main part's body and reads the parts it refers to (styles, numbering, notes) into a fresh context. */
+function openDocument(pkg: Package): { body: Element; context: Context } {
   const mainPath = mainPartPath(pkg) ?? (pkg.has('word/document.xml') ? 'word/document.xml' : undefined);
   if (!mainPath?.startsWith('word/')) {
     throw new ImportError('the file is a zip package but not a Word document (it has no word/document.xml): save it from Word as .docx');
@@ -71,6 +85,7 @@ export function docxToMdast(bytes: Uint8Array): ConvertedDocument {
   const body = child(main, 'body');
   if (!main || !body) throw new ImportError(`the Word document has no body (${mainPath} is missing or empty): the file is damaged`);
   const relationships = readRelationships(pkg, mainPath);
+  // Parts are found through the main part's relationships; the usual names are a fallback for packages without them.
   const partOf = (type: string) => {
     for (const rel of relationships.values()) if (rel.type.endsWith(`/${type}`) && !rel.external) return rel.target;
     return undefined;
@@ -98,57 +113,78 @@ export function docxToMdast(bytes: Uint8Array): ConvertedDocument {
     changes: { insertions: 0, deletions: 0 },
     images: 0,
   };
+  return { body, context };
+}
 
-  const blocks: Array<ConvertedParagraph | Table> = [];
-  let skippedToc = 0;
-  let title: string | undefined;
-  const walk = (container: Element) => {
-    for (const element of children(container)) {
-      switch (element.localName) {
-        case 'p': {
-          const paragraph = convertParagraph(element, context);
-          if (paragraph.kind === 'toc') skippedToc++;
-          else if (paragraph.kind === 'title') title ??= phrasingText(paragraph.phrasing);
-          else if (paragraph.kind !== 'empty') blocks.push(paragraph);
-          break;
-        }
-        case 'tbl':
-          blocks.push(convertTable(element, context));
-          break;
-        case 'sdt': {
-          const gallery = val(child(element, 'sdtPr'), 'docPartObj', 'docPartGallery');
-          const content = child(element, 'sdtContent');
-          if (gallery && /table of contents/i.test(gallery)) {
-            if (content) skippedToc += children(content, 'p').length;
-          } else if (content) {
-            walk(content);
-          }
-          break;
-        }
-        case 'customXml':
-        case 'ins':
-        case 'moveTo':
-          if (element.localName !== 'customXml') countChange(context, 'insertions', `paragraph ${context.paragraphIndex + 1}`);
-          walk(element);
-          break;
-        case 'del':
-        case 'moveFrom':
-          countChange(context, 'deletions', `paragraph ${context.paragraphIndex + 1}`);
-          break;
-        default:
-          break;
-      }
+/** What walking the body collects besides the context: the blocks kept and what was left out. */
+interface BodyWalk {
+  context: Context;
+  blocks: Array<ConvertedParagraph | Table>;
+  skippedToc: number;
+  title: string | undefined;
+}
+
+/** Converts the paragraphs and tables of a container in order, descending into content controls and insertions. */
+function walkBody(container: Element, walk: BodyWalk): void {
+  const { context } = walk;
+  for (const element of children(container)) {
+    switch (element.localName) {
+      case 'p':
+        keepParagraph(convertParagraph(element, context), walk);
+        break;
+      case 'tbl':
+        walk.blocks.push(convertTable(element, context));
+        break;
+      case 'sdt':
+        walkContentControl(element, walk);
+        break;
+      case 'customXml':
+      case 'ins':
+      case 'moveTo':
+        if (element.localName !== 'customXml') countChange(context, 'insertions', `paragraph ${context.paragraphIndex + 1}`);
+        walkBody(element, walk);
+        break;
+      case 'del':
+      case 'moveFrom':
+        countChange(context, 'deletions', `paragraph ${context.paragraphIndex + 1}`);
+        break;
+      default:
+        break;
     }
-  };
-  walk(body);
+  }
+}
 
-  if (context.changes.insertions + context.changes.deletions > 0) {
-    const { insertions, deletions, first } = context.changes;
+/** Keeps a body paragraph, or counts it as left out (table of contents, title, empty). */
+function keepParagraph(paragraph: ConvertedParagraph, walk: BodyWalk): void {
+  if (paragraph.kind === 'toc') walk.skippedToc++;
+  else if (paragraph.kind === 'title') walk.title ??= phrasingText(paragraph.phrasing);
+  else if (paragraph.kind !== 'empty') walk.blocks.push(paragraph);
+}
+
+/** A content control: a table-of-contents gallery is left out whole, any other is walked through. */
+function walkContentControl(element: Element, walk: BodyWalk): void {
+  const gallery = val(child(element, 'sdtPr'), 'docPartObj', 'docPartGallery');
+  const content = child(element, 'sdtContent');
+  if (gallery && /table of contents/i.test(gallery)) {
+    if (content) walk.skippedToc += children(content, 'p').length;
+  } else if (content) {
+    walkBody(content, walk);
+  }
+}
+
+function refuseTrackedChanges(changes: Context['changes']): void {
+  if (changes.insertions + changes.deletions > 0) {
+    const { insertions, deletions, first } = changes;
     throw new ImportError(
       `the document has tracked changes (${insertions} insertion${insertions === 1 ? '' : 's'}, ${deletions} deletion${deletions === 1 ? '' : 's'}; the first at ${first ?? 'the start'}): ` +
         "a red-lined document is not a version's text. In Word, accept or reject every change (Review › Accept › Accept All Changes), save, and import again",
     );
   }
+}
+
+/** Notes what the import left out, so a reviewer knows the Markdown is not the whole file. */
+function noteLeftOut(walk: BodyWalk): void {
+  const { context, skippedToc, title } = walk;
   if (skippedToc > 0) context.notes.push({ where: 'table of contents', message: `${skippedToc} table-of-contents line${skippedToc === 1 ? '' : 's'} left out` });
   if (title) context.notes.push({ where: 'title', message: `the title paragraph "${title}" was left out: a document's title belongs in its index.md` });
   if (context.images > 0)
@@ -156,22 +192,21 @@ export function docxToMdast(bytes: Uint8Array): ConvertedDocument {
       where: 'images',
       message: `${context.images} image${context.images === 1 ? '' : 's'} or drawing${context.images === 1 ? '' : 's'} left out: the site shows text only`,
     });
+}
 
-  const content: RootContent[] = assemble(blocks, context);
-  if (context.footnotes.length > 0) {
-    content.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: 'Footnotes' }] });
-    for (const note of context.footnotes) {
-      const element = context.footnoteParts.get(note.kind)?.get(note.id);
-      const phrasing = element ? footnoteText(element, context) : [];
-      content.push({ type: 'paragraph', children: [{ type: 'text', value: `[${note.label}] ` }, ...phrasing] });
-    }
-    context.notes.push({
-      where: 'footnotes',
-      message: `${context.footnotes.length} footnote${context.footnotes.length === 1 ? '' : 's'} written as [n] markers with their text under a closing "Footnotes" heading`,
-    });
+/** The notes referenced in the text, under a closing "Footnotes" heading in the order of their markers. */
+function appendFootnotes(content: RootContent[], context: Context): void {
+  if (context.footnotes.length === 0) return;
+  content.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: 'Footnotes' }] });
+  for (const note of context.footnotes) {
+    const element = context.footnoteParts.get(note.kind)?.get(note.id);
+    const phrasing = element ? footnoteText(element, context) : [];
+    content.push({ type: 'paragraph', children: [{ type: 'text', value: `[${note.label}] ` }, ...phrasing] });
   }
-  const metadata = readCoreProperties(pkg);
-  return { format: 'docx', tree: { type: 'root', children: content }, metadata, notes: context.notes };
+  context.notes.push({
+    where: 'footnotes',
+    message: `${context.footnotes.length} footnote${context.footnotes.length === 1 ? '' : 's'} written as [n] markers with their text under a closing "Footnotes" heading`,
+  });
 }
 
 /** Orders headings to Markdown depths (the shallowest used becomes `##`) and groups bullets into lists. */
@@ -402,47 +437,61 @@ function footnoteText(note: Element, context: Context): PhrasingContent[] {
 function convertTable(element: Element, context: Context): Table {
   context.tableIndex++;
   const tableNumber = context.tableIndex;
-  let merged = false;
-  let nested = false;
+  const flattened: Flattened = { merged: false, nested: false };
   const rows: PhrasingContent[][][] = [];
   for (const tr of children(element, 'tr')) {
     const cells: PhrasingContent[][] = [];
-    for (const tc of children(tr, 'tc')) {
-      const tcPr = child(tc, 'tcPr');
-      const span = Number(val(tcPr, 'gridSpan') ?? '1');
-      const vMerge = child(tcPr, 'vMerge');
-      const continued = vMerge !== undefined && attribute(vMerge, 'val') !== 'restart';
-      const segments: TextSegment[] = [];
-      for (const block of children(tc)) {
-        if (block.localName === 'p') {
-          const paragraph = convertParagraph(block, context);
-          if (paragraph.phrasing.length > 0) {
-            if (segments.length > 0) segments.push({ text: ' ' });
-            segments.push(...phrasingToSegments(paragraph.phrasing));
-          }
-        } else if (block.localName === 'tbl') {
-          nested = true;
-          segments.push({ text: ` ${descendants(block, 't').map(textOf).join(' ')} ` });
-        }
-      }
-      cells.push(continued ? [] : segmentsToPhrasing(segments));
-      if (continued) merged = true;
-      for (let extra = 1; extra < span; extra++) {
-        cells.push([]);
-        merged = true;
-      }
-    }
+    for (const tc of children(tr, 'tc')) cells.push(...convertCell(tc, context, flattened));
     if (cells.length > 0) rows.push(cells);
   }
   const width = Math.max(1, ...rows.map((r) => r.length));
   const where = `table ${tableNumber}`;
-  if (merged) context.notes.push({ where, message: 'merged cells flattened: the text is in the first cell of each merge, the others are empty' });
-  if (nested) context.notes.push({ where, message: 'a table inside a cell was flattened to its text' });
+  if (flattened.merged) context.notes.push({ where, message: 'merged cells flattened: the text is in the first cell of each merge, the others are empty' });
+  if (flattened.nested) context.notes.push({ where, message: 'a table inside a cell was flattened to its text' });
   const tableRows: TableRow[] = rows.map((cells) => ({
     type: 'tableRow',
     children: Array.from({ length: width }, (_, i): TableCell => ({ type: 'tableCell', children: cells[i] ?? [] })),
   }));
   return { type: 'table', align: new Array(width).fill(null), children: tableRows };
+}
+
+/** Whether a table lost structure, for its notes. */
+interface Flattened {
+  merged: boolean;
+  nested: boolean;
+}
+
+/** A cell as the grid columns it covers: its text in the first, empty ones for its span; a vertical merge's continuation is empty. */
+function convertCell(tc: Element, context: Context, flattened: Flattened): PhrasingContent[][] {
+  const tcPr = child(tc, 'tcPr');
+  const span = Number(val(tcPr, 'gridSpan') ?? '1');
+  const vMerge = child(tcPr, 'vMerge');
+  const continued = vMerge !== undefined && attribute(vMerge, 'val') !== 'restart';
+  const segments = cellSegments(tc, context, flattened);
+  const cells: PhrasingContent[][] = [continued ? [] : segmentsToPhrasing(segments)];
+  if (continued) flattened.merged = true;
+  for (let extra = 1; extra < span; extra++) {
+    cells.push([]);
+    flattened.merged = true;
+  }
+  return cells;
+}
+
+/** A cell's paragraphs joined by spaces (a GFM cell is one line); a table inside it becomes its bare text. */
+function cellSegments(tc: Element, context: Context, flattened: Flattened): TextSegment[] {
+  const segments: TextSegment[] = [];
+  for (const block of children(tc)) {
+    if (block.localName === 'p') {
+      const paragraph = convertParagraph(block, context);
+      if (paragraph.phrasing.length === 0) continue;
+      if (segments.length > 0) segments.push({ text: ' ' });
+      segments.push(...phrasingToSegments(paragraph.phrasing));
+    } else if (block.localName === 'tbl') {
+      flattened.nested = true;
+      segments.push({ text: ` ${descendants(block, 't').map(textOf).join(' ')} ` });
+    }
+  }
+  return segments;
 }
 
 /** Back from phrasing to segments, to join a cell's paragraphs. */

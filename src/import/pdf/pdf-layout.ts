@@ -180,16 +180,37 @@ interface ParagraphDraft {
 }
 
 function assemble(blocks: Block[], bodySize: number, leading: number, notes: ImportNote[]): Root {
-  const isHeading = (line: PdfLine) => {
-    if (line.size >= bodySize * HEADING_SCALE) return true;
-    const number = readHeadingNumber(line.text);
-    const title = number ? line.text.slice(number.length) : '';
-    return line.bold && number !== undefined && /\p{L}/u.test(title) && line.text.split(/\s+/).length <= 12 && !/[.;:,]$/.test(line.text);
-  };
-  const startsLabelled = (text: string) => Boolean(readClauseNumber(text) ?? readSubLabel(text));
-  const endsSentence = (text: string) => /[.;:]$|;\s*(?:and|or)$/.test(text.trim());
+  const drafts = draftBlocks(blocks, bodySize, leading);
+  const depths = headingDepths(drafts, bodySize);
+  const vocabulary = wordsOf(blocks);
+  const children: RootContent[] = [];
+  let cover = 0;
+  drafts.forEach((draft, index) => {
+    if (draft.kind === 'heading') {
+      if (draft.size > depths.sectionSize && (depths.firstSection < 0 || index < depths.firstSection)) {
+        notes.push({ where: `page ${draft.page}`, message: `the title "${draft.text}" was left out: a document's title belongs in its index.md` });
+        return;
+      }
+      children.push({ type: 'heading', depth: depths.depthOf(draft) as Heading['depth'], children: [{ type: 'text', value: draft.text }] });
+      return;
+    }
+    if (draft.kind === 'table') {
+      children.push(tableNode(draft.table));
+      return;
+    }
+    if (depths.firstSection >= 0 && index < depths.firstSection) cover++;
+    children.push(paragraphNode(draft, vocabulary, notes));
+  });
+  if (cover > 0)
+    notes.push({ where: 'page 1', message: `${cover} paragraph${cover === 1 ? '' : 's'} before the first section (a cover page?) kept: delete what is not part of the text` });
+  return { type: 'root', children };
+}
 
-  const drafts: Array<HeadingDraft | ParagraphDraft | { kind: 'table'; table: PdfTable }> = [];
+type Draft = HeadingDraft | ParagraphDraft | { kind: 'table'; table: PdfTable };
+
+/** Groups the lines into headings and paragraphs, in reading order; tables stay as they are. */
+function draftBlocks(blocks: Block[], bodySize: number, leading: number): Draft[] {
+  const drafts: Draft[] = [];
   for (const block of blocks) {
     if (block.kind === 'table') {
       drafts.push({ kind: 'table', table: block.table });
@@ -197,15 +218,8 @@ function assemble(blocks: Block[], bodySize: number, leading: number, notes: Imp
     }
     const line = block.line;
     const previous = drafts.at(-1);
-    if (isHeading(line)) {
-      if (
-        previous?.kind === 'heading' &&
-        !previous.numbered === !readHeadingNumber(line.text) &&
-        Math.abs(previous.size - line.size) < 0.5 &&
-        previous.page === line.page &&
-        previous.lastY - line.y <= line.size * 1.6 &&
-        !readHeadingNumber(line.text)
-      ) {
+    if (isHeadingLine(line, bodySize)) {
+      if (previous?.kind === 'heading' && continuesHeading(previous, line)) {
         previous.text += ` ${line.text}`;
         previous.lastY = line.y;
         continue;
@@ -213,23 +227,62 @@ function assemble(blocks: Block[], bodySize: number, leading: number, notes: Imp
       drafts.push({ kind: 'heading', size: round(line.size), text: line.text, page: line.page, numbered: Boolean(readHeadingNumber(line.text)), bold: line.bold, lastY: line.y });
       continue;
     }
-    if (previous?.kind === 'paragraph') {
-      const last = previous.lines.at(-1) as PdfLine;
-      let breaks: boolean;
-      if (last.page !== line.page) breaks = startsLabelled(line.text) || endsSentence(last.text);
-      else {
-        const gap = last.y - line.y;
-        breaks = gap > leading * HEADING_SCALE + 0.5 || gap < 0 || (startsLabelled(line.text) && (line.x0 < last.x0 - 3 || endsSentence(last.text)));
-      }
-      if (!breaks) {
-        previous.lines.push(line);
-        continue;
-      }
+    if (previous?.kind === 'paragraph' && !startsParagraph(previous.lines.at(-1) as PdfLine, line, leading)) {
+      previous.lines.push(line);
+      continue;
     }
     drafts.push({ kind: 'paragraph', page: line.page, lines: [line] });
   }
+  return drafts;
+}
 
-  // Heading depths: the largest size used by numbered headings is `##`; larger text before it is the title.
+/** Larger than the body text, or a short bold line starting with a heading number and not ending like a sentence. */
+function isHeadingLine(line: PdfLine, bodySize: number): boolean {
+  if (line.size >= bodySize * HEADING_SCALE) return true;
+  const number = readHeadingNumber(line.text);
+  const title = number ? line.text.slice(number.length) : '';
+  return line.bold && number !== undefined && /\p{L}/u.test(title) && line.text.split(/\s+/).length <= 12 && !/[.;:,]$/.test(line.text);
+}
+
+/** An unnumbered heading line set like the heading just above it, on the same page and close below, is that heading wrapped. */
+function continuesHeading(previous: HeadingDraft, line: PdfLine): boolean {
+  return (
+    !previous.numbered === !readHeadingNumber(line.text) &&
+    Math.abs(previous.size - line.size) < 0.5 &&
+    previous.page === line.page &&
+    previous.lastY - line.y <= line.size * 1.6 &&
+    !readHeadingNumber(line.text)
+  );
+}
+
+/**
+ * Whether `line` starts a new paragraph after `last`: across a page, when it starts with a clause
+ * label or the last line ended a sentence; on a page, at a wider gap, or at a clause label that is
+ * outdented or follows a sentence's end.
+ */
+function startsParagraph(last: PdfLine, line: PdfLine, leading: number): boolean {
+  if (last.page !== line.page) return startsLabelled(line.text) || endsSentence(last.text);
+  const gap = last.y - line.y;
+  return gap > leading * HEADING_SCALE + 0.5 || gap < 0 || (startsLabelled(line.text) && (line.x0 < last.x0 - 3 || endsSentence(last.text)));
+}
+
+function startsLabelled(text: string): boolean {
+  return Boolean(readClauseNumber(text) ?? readSubLabel(text));
+}
+
+function endsSentence(text: string): boolean {
+  return /[.;:]$|;\s*(?:and|or)$/.test(text.trim());
+}
+
+/** How headings map to Markdown depths, and where the first section starts. */
+interface HeadingDepths {
+  sectionSize: number;
+  firstSection: number;
+  depthOf: (h: HeadingDraft) => number;
+}
+
+/** Heading depths: the largest size used by numbered headings is `##`; larger text before it is the title. */
+function headingDepths(drafts: readonly Draft[], bodySize: number): HeadingDepths {
   const headings = drafts.filter((d): d is HeadingDraft => d.kind === 'heading');
   const numberedSizes = headings.filter((h) => h.numbered && h.size >= bodySize * HEADING_SCALE).map((h) => h.size);
   const sizes = headings.map((h) => h.size).sort((a, b) => b - a);
@@ -244,29 +297,7 @@ function assemble(blocks: Block[], bodySize: number, leading: number, notes: Imp
     return Math.min(6, 3 + smaller.length);
   };
   const firstSection = drafts.findIndex((d) => d.kind === 'heading' && d.size <= sectionSize);
-
-  const vocabulary = wordsOf(blocks);
-  const children: RootContent[] = [];
-  let cover = 0;
-  drafts.forEach((draft, index) => {
-    if (draft.kind === 'heading') {
-      if (draft.size > sectionSize && (firstSection < 0 || index < firstSection)) {
-        notes.push({ where: `page ${draft.page}`, message: `the title "${draft.text}" was left out: a document's title belongs in its index.md` });
-        return;
-      }
-      children.push({ type: 'heading', depth: depthOf(draft) as Heading['depth'], children: [{ type: 'text', value: draft.text }] });
-      return;
-    }
-    if (draft.kind === 'table') {
-      children.push(tableNode(draft.table));
-      return;
-    }
-    if (firstSection >= 0 && index < firstSection) cover++;
-    children.push(paragraphNode(draft, vocabulary, notes));
-  });
-  if (cover > 0)
-    notes.push({ where: 'page 1', message: `${cover} paragraph${cover === 1 ? '' : 's'} before the first section (a cover page?) kept: delete what is not part of the text` });
-  return { type: 'root', children };
+  return { sectionSize, firstSection, depthOf };
 }
 
 function paragraphNode(draft: ParagraphDraft, vocabulary: Map<string, number>, notes: ImportNote[]): Paragraph {
