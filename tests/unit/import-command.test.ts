@@ -138,8 +138,7 @@ describe('npm run import', () => {
     // A link to a clause the version does not have: the file is written, and the check names it.
     const file = join(work, 'dangling.docx');
     const link = '<w:hyperlink r:id="rIdLink"><w:r><w:t>clause 9.9</w:t></w:r></w:hyperlink>';
-    const relationships =
-      '<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="#9.9" TargetMode="External"/>';
+    const relationships = '<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="#9.9" TargetMode="External"/>';
     await writeFile(file, wordPackage({ body: p('1.1 First.') + p('', { xml: `<w:r><w:t xml:space="preserve">1.2 See </w:t></w:r>${link}` }), relationships }));
     const { code, stdout, stderr } = run([file, '--document', 'td', '--version', '3.0', ...dates, '--content', content]);
     expect(code, stderr).toBe(1);
