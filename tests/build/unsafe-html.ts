@@ -53,7 +53,10 @@ export function unsafeHtml(tree: Root, siteUrl: string): string[] {
     if (props.style !== undefined) found.push(`style attribute on ${where}`);
     if (props.srcDoc !== undefined) found.push(`srcdoc on ${where}`);
     if (props.accessKey !== undefined) found.push(`accesskey on ${where}`);
-    if (props.tabIndex !== undefined && Number(props.tabIndex) >= 0) found.push(`tabindex ${String(props.tabIndex)} on ${where}`);
+    // The site's own scroll regions (a wide table in a named region) take focus so that a
+    // keyboard can scroll them; any other focusable element in content is a finding.
+    const scrollRegion = tag === 'div' && classes(element).includes('table-wrap') && props.role === 'region' && typeof props.ariaLabel === 'string' && Number(props.tabIndex) === 0;
+    if (props.tabIndex !== undefined && Number(props.tabIndex) >= 0 && !scrollRegion) found.push(`tabindex ${String(props.tabIndex)} on ${where}`);
     for (const name of URL_PROPERTIES) {
       const value = props[name];
       if (typeof value !== 'string') continue;
