@@ -27,7 +27,8 @@ test.describe('API', () => {
   test('every JSON file in dist/api validates against its JSON Schema', () => {
     const validators = schemaValidators();
     const schemas = readSchemas();
-    const files = filesUnder(join(dist, 'api'));
+    // The Akoma Ntoso files have an XML schema of their own (validated in exports.spec.ts).
+    const files = filesUnder(join(dist, 'api')).filter((file) => !file.endsWith('.akn.xml'));
     expect(files.length).toBeGreaterThan(3);
     const problems: string[] = [];
     const seen = new Set<string>();
