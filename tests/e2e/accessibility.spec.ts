@@ -5,18 +5,36 @@ import { readFileSync } from 'node:fs';
 /** WCAG 2.2 A and AA, as the UK government's service standard expects. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/** Every page URL the site publishes (the ledger's page URLs, without fragments). */
+const LEDGER_PAGES = readFileSync('content/published-urls.txt', 'utf8')
+  .split('\n')
+  .filter((line) => line.startsWith('/') && !line.includes('#'));
+
 /**
- * Every page the site publishes (the page URLs of the ledger: home, documents, versions,
- * comparisons, latest, directions, search), both search pages with results, and the 404 page.
+ * The pages scanned: every page of the ledger except clause histories, which share one template
+ * and make up most of the site; of those, the first and last of each document. `AXE_ALL=1`
+ * (`npm run test:axe-all`) scans every history too: it takes about 8 s a page on two cores, which
+ * would put `npm test` over its time budget.
  */
-const PAGES = [
-  ...readFileSync('content/published-urls.txt', 'utf8')
-    .split('\n')
-    .filter((line) => line.startsWith('/') && !line.includes('#')),
-  '/search/?q=UTRN',
-  '/search/all/?q=UTRN',
-  '/no-such-page/',
-];
+function pagesToScan(all: boolean): string[] {
+  const histories = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const url of LEDGER_PAGES) {
+    const history = /^\/([^/]+)\/clauses\//.exec(url);
+    if (!history?.[1]) {
+      others.push(url);
+      continue;
+    }
+    const list = histories.get(history[1]) ?? [];
+    list.push(url);
+    histories.set(history[1], list);
+  }
+  const sampled = [...histories.values()].flatMap((list) => (all ? list : [...new Set([list[0], list.at(-1)])].filter((url) => url !== undefined)));
+  return [...others, ...sampled];
+}
+
+/** The pages scanned, both search pages with results, and the 404 page. */
+const PAGES = [...pagesToScan(process.env.AXE_ALL === '1'), '/search/?q=UTRN', '/search/all/?q=UTRN', '/no-such-page/'];
 
 /** Opens a page; a `latest` page is opened without its instant redirect, so its own content is scanned. */
 async function open(page: Page, url: string): Promise<void> {
