@@ -25,9 +25,10 @@ export type ClauseTools = (clause: Clause) => ElementContent[];
 /**
  * Renders a version's clauses as hast: headings as headings, clauses as blocks with their
  * number, tables as tables whose rows carry their own anchors. Each top-level section is
- * wrapped in a `<section>` so the browser can skip laying out those off screen.
+ * wrapped in a `<section>` so the browser can skip laying out those off screen. `after` adds
+ * blocks at the end of a clause or row (e.g. a notice shown when a link lands on it).
  */
-export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = () => []): Element {
+export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = () => [], after: ClauseTools = () => []): Element {
   const children: ElementContent[] = [];
   let section: Element | undefined;
   let table: { element: Element; body: Element } | undefined;
@@ -67,7 +68,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
       const cells = clause.content.filter((c): c is Element => c.type === 'element');
       const [first, ...rest] = cells;
       const row = h('tr', { id: clause.slug, className: ['clause-row'] }, [
-        ...(first ? [h('th', { scope: 'row' }, [...aliasTargets(clause), ...first.children, ' ', ...spaced(spaced([permalink(clause), ...tools(clause)]))])] : []),
+        ...(first ? [h('th', { scope: 'row' }, [...aliasTargets(clause), ...first.children, ' ', ...spaced(spaced([permalink(clause), ...tools(clause)])), ...after(clause)])] : []),
         ...rest,
       ]);
       if (table) table.body.children.push(row);
@@ -79,6 +80,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
           ...(clause.label ? [labelLink(clause) as Element] : []),
           h('div', { className: ['clause-body'] }, clause.content),
           h('span', { className: ['clause-tools'] }, spaced([permalink(clause), ...tools(clause)])),
+          ...after(clause),
         ]),
       );
     }
