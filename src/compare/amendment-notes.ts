@@ -51,7 +51,13 @@ function stepOf(entry: HistoryEntry, document: DocumentRecord): AmendmentStep {
   if (!previous) {
     const base = entry.kind === 'split' ? undefined : designatedBefore(document, entry.version);
     const first = document.versions[0] === entry.version;
-    const change = first ? 'as first published on this site' : entry.kind === 'split' && entry.with?.[0] ? `split from ${entry.with[0].number ?? entry.with[0].slug}` : draft ? 'proposed as a new clause' : 'inserted';
+    const change = first
+      ? 'as first published on this site'
+      : entry.kind === 'split' && entry.with?.[0]
+        ? `split from ${entry.with[0].number ?? entry.with[0].slug}`
+        : draft
+          ? 'proposed as a new clause'
+          : 'inserted';
     return { change, version: entry.version, clause: entry.clause, ...(base && !first ? { base, row: `c-${entry.clause.slug}` } : {}) };
   }
   const note = changeNote({ kind: entry.kind, old: previous.clause, new: entry.clause, reworded: entry.reworded, consequential: entry.consequential });

@@ -52,7 +52,9 @@ function stepSentence(step: AmendmentStep, context: ClauseNotesContext, prefix =
 /** What became of the clause: "Later deleted by …", "Later renumbered from 5.4 …: now clause 5.5", "Unchanged to v6.0". */
 function laterSentence(later: AmendmentStep, context: ClauseNotesContext): ElementContent[] {
   const { document } = context;
-  const now = later.clause ? [text(' Now '), h('a', { href: clauseUrl(document.id, later.version.version, later.clause.slug) }, `${clauseName(later.clause)} of v${later.version.version}`), text('.')] : [];
+  const now = later.clause
+    ? [text(' Now '), h('a', { href: clauseUrl(document.id, later.version.version, later.clause.slug) }, `${clauseName(later.clause)} of v${later.version.version}`), text('.')]
+    : [];
   if (later.change === 'unchanged') return [text(`Unchanged in later versions, to v${later.version.version}.`), ...now];
   return [...stepSentence(later, context, 'Later '), ...now];
 }
@@ -61,7 +63,7 @@ function laterSentence(later: AmendmentStep, context: ClauseNotesContext): Eleme
  * A clause's amendment notes as a small disclosure beside it ("changes"): closed on screen,
  * printed in full.
  */
-export function renderClauseNotes(clause: Clause, notes: AmendmentNotes, context: ClauseNotesContext): Element {
+function renderClauseNotes(clause: Clause, notes: AmendmentNotes, context: ClauseNotesContext): Element {
   const first = notes.made.change === 'as first published on this site';
   const paragraphs: Element[] =
     first && notes.unchangedSince
@@ -78,7 +80,7 @@ export function renderClauseNotes(clause: Clause, notes: AmendmentNotes, context
  * On a superseded version, what became of a clause, shown when a link lands on it (`:target`):
  * an old citation then says at once that the clause was deleted or renumbered, and links on.
  */
-export function renderClauseFate(notes: AmendmentNotes, context: ClauseNotesContext): Element | undefined {
+function renderClauseFate(notes: AmendmentNotes, context: ClauseNotesContext): Element | undefined {
   const { later } = notes;
   if (!later) return undefined;
   return h('p', { className: ['clause-fate'], role: 'note' }, [h('strong', 'What became of this clause: '), ...laterSentence(later, context)]);

@@ -4,6 +4,7 @@ import { renumberedNumbers, type AlignedRow, type ChangeKind } from '#compare/al
 import type { Clause } from '#model/clause.ts';
 import { clauseName, displayNumber } from '#model/clause-name.ts';
 import { changeNote, CHANGE_KINDS, countChanges, isChange, news, olds, rowId } from '#compare/change-kinds.ts';
+import { changeSteps } from '#compare/change-steps.ts';
 import { alignColumns, cellsOf, diffTableRow, headerTexts, type AlignedColumn } from '#compare/table-diff.ts';
 import { toText } from 'hast-util-to-text';
 import { wordDiff, type WordDiffOptions } from '#compare/word-diff.ts';
@@ -79,7 +80,7 @@ function shortLabel(row: AlignedRow): string {
  * a checkbox to turn them off (single-key shortcuts must be able to be turned off).
  */
 export function renderChangeNav(rows: readonly AlignedRow[]): Element {
-  const changes = rows.filter(isChange);
+  const changes = changeSteps(rows).steps;
   const first = changes[0];
   return h('nav', { className: ['cmp-nav'], ariaLabel: 'Change navigation', dataChangeNav: '' }, [
     h('a', { href: '#summary', dataStep: 'previous', rel: 'prev' }, 'Previous change'),
@@ -119,11 +120,12 @@ export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides):
   const foldAfter = sides.foldAfter ?? 4;
   const context: RenderContext = { sides, tableOf: tableIndex(sides.clauses), renumbered: renumberedNumbers(rows), columns: new Map() };
   const distances = distanceToChange(rows);
+  // A section inserted or deleted whole is one step: its clauses are changes the steps pass over.
+  const { steps: changes, sections } = changeSteps(rows);
   const changeIndex = new Map<AlignedRow, number>();
-  rows.filter(isChange).forEach((row, index) => {
+  changes.forEach((row, index) => {
     changeIndex.set(row, index);
   });
-  const changes = rows.filter(isChange);
   const children: ElementContent[] = [
     h('div', { className: ['cmp-columns'], ariaHidden: 'true' }, [h('div', { className: ['cmp-old'] }, sides.from), h('div', { className: ['cmp-new'] }, sides.to)]),
   ];
@@ -154,7 +156,7 @@ export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides):
     const at = changeIndex.get(row);
     const step = at === undefined ? undefined : { previous: changes[at - 1], next: changes[at + 1], index: at, total: changes.length };
     const distance = distances[index] as number;
-    const element = renderRow(row, context, step, distance);
+    const element = renderRow(row, context, step, distance, sections.get(row)?.length);
     if (at === undefined && distance > MAX_CONTEXT) {
       run.push({ row, element });
     } else {
@@ -179,7 +181,7 @@ function tableKey(row: AlignedRow): string | undefined {
 }
 
 /** Attributes shared by a comparison row, whether a grid row or a table row. */
-function rowProperties(row: AlignedRow, change: boolean, distance: number) {
+function rowProperties(row: AlignedRow, change: boolean, distance: number, step = change) {
   const before = olds(row);
   const after = news(row);
   return {
@@ -190,7 +192,8 @@ function rowProperties(row: AlignedRow, change: boolean, distance: number) {
     dataReworded: row.old && row.new && row.reworded && row.kind !== 'modified' ? 'true' : undefined,
     dataConsequential: row.consequential ? 'true' : undefined,
     dataDistance: change ? undefined : distance > MAX_CONTEXT ? 'far' : String(distance),
-    dataNav: change ? '' : undefined,
+    // Only steps are stepped to: the clauses of a section inserted whole are passed over.
+    dataNav: step ? '' : undefined,
     tabIndex: change ? -1 : undefined,
   };
 }
@@ -235,9 +238,9 @@ function renderMatrix(group: readonly AlignedRow[], start: number, distances: re
     return h('th', { scope: 'col', className: ['col-inserted'] }, [h('ins', { className: ['whole'] }, nh?.children ?? [h('span', labels[k] ?? '')])]);
   });
   const properties = (row: AlignedRow, offset: number) => {
-    const change = changeIndex.has(row);
+    const change = isChange(row);
     return {
-      ...rowProperties(row, change, distances[start + offset] as number),
+      ...rowProperties(row, change, distances[start + offset] as number, changeIndex.has(row)),
       className: ['cmp-row', change ? 'cmp-change' : '', `row-${row.kind}`].filter(Boolean),
       ariaLabel: `${capitalise(clauseName((row.new ?? row.old) as Clause))}: ${changeNote(row) ?? LABELS[row.kind]}`,
     };
@@ -300,7 +303,8 @@ interface Step {
   total: number;
 }
 
-function renderRow(row: AlignedRow, context: RenderContext, step: Step | undefined, distance: number): Element {
+/** `sectionSize`: for the heading of a section inserted or deleted whole, the number of clauses in it. */
+function renderRow(row: AlignedRow, context: RenderContext, step: Step | undefined, distance: number, sectionSize?: number): Element {
   const name = clauseName((row.new ?? row.old) as Clause);
   const { sides } = context;
   const before = olds(row);
@@ -328,13 +332,14 @@ function renderRow(row: AlignedRow, context: RenderContext, step: Step | undefin
   } else if (row.new) {
     newContent = [h('ins', { className: ['whole'] }, body(row.new, 'new', context))];
   }
-  const note = changeNote(row);
-  const change = step !== undefined;
+  const whole = sectionSize === undefined ? undefined : `whole section ${row.kind}, ${sectionSize} clause${sectionSize === 1 ? '' : 's'}`;
+  const note = [changeNote(row), whole].filter(Boolean).join('; ') || undefined;
+  const change = isChange(row);
   return h(
     'div',
     {
       className: ['cmp-row', change ? 'cmp-change' : ''].filter(Boolean),
-      ...rowProperties(row, change, distance),
+      ...rowProperties(row, change, distance, step !== undefined),
       role: 'group',
       ariaLabel: `${capitalise(name)}: ${note ?? LABELS[row.kind]}`,
     },

@@ -4,6 +4,7 @@
  * Times from "data loaded" to "shown" are recorded as the performance measure `compare-render`,
  * split into `compare-compute` (the worker) and `compare-insert` (the page).
  */
+import { initChangeList } from './change-list.ts';
 import { initChangeNav } from './compare-nav.ts';
 import type { ComputeRequest, ComputeResult } from './compare-worker.ts';
 import { fragmentId } from './fragment-id.ts';
@@ -52,6 +53,7 @@ async function run(root: HTMLElement): Promise<void> {
     }
     root.querySelector('[data-slot="controls"]')?.removeAttribute('hidden');
     initChangeNav();
+    initChangeList();
     root.querySelector('.compare-fallback')?.setAttribute('hidden', '');
     performance.mark('compare-shown');
     performance.measure('compare-render', 'compare-data-loaded', 'compare-shown');

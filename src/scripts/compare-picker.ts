@@ -43,7 +43,10 @@ function initPicker(root: HTMLElement): void {
   for (const form of root.querySelectorAll('form')) {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      show(form.dataset.pick === 'dates' ? chooseDates(data.periods, field(form, 'on'), field(form, 'and')) : chooseVersions(data.order, field(form, 'from'), field(form, 'to')), true);
+      show(
+        form.dataset.pick === 'dates' ? chooseDates(data.periods, field(form, 'on'), field(form, 'and')) : chooseVersions(data.order, field(form, 'from'), field(form, 'to')),
+        true,
+      );
     });
   }
   const query = new URLSearchParams(window.location.search);

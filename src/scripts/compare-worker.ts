@@ -5,7 +5,9 @@
  */
 import { toHtml } from 'hast-util-to-html';
 import { alignClauses } from '#compare/align-clauses.ts';
+import { h } from 'hastscript';
 import { renderChangeNav, renderCompare, renderSummary } from '#render/render-compare.ts';
+import { renderChangeList } from '#render/render-change-list.ts';
 import { decodeVersion, type VersionData } from '#publish/version-data.ts';
 
 /** What the page sends: both versions' data as JSON text, and their labels. */
@@ -32,7 +34,10 @@ self.addEventListener('message', (event: MessageEvent<ComputeRequest>) => {
       summary: toHtml(renderSummary(rows)),
       compare: toHtml([
         renderChangeNav(rows),
-        renderCompare(rows, { from: fromLabel, to: toLabel, clauses: { old: before, new: after }, ...(fromPage && toPage ? { pages: { old: fromPage, new: toPage } } : {}) }),
+        h('div', { className: ['cmp-with-list'] }, [
+          renderChangeList(rows),
+          renderCompare(rows, { from: fromLabel, to: toLabel, clauses: { old: before, new: after }, ...(fromPage && toPage ? { pages: { old: fromPage, new: toPage } } : {}) }),
+        ]),
       ]),
     };
     self.postMessage(result);

@@ -32,7 +32,12 @@ const v1 = version('1.0', [
 ]);
 const draft = version(
   '2.0-draft',
-  ['## 5 Duties', '5.1 The Operator shall keep a register of every Device it installs.', '5.2 The Operator shall read each Device at least once a week.', '5.3 Readings shall be kept for two years.'],
+  [
+    '## 5 Duties',
+    '5.1 The Operator shall keep a register of every Device it installs.',
+    '5.2 The Operator shall read each Device at least once a week.',
+    '5.3 Readings shall be kept for two years.',
+  ],
   { status: 'consultation-draft', state: 'draft' },
 );
 const v2 = version(
@@ -46,7 +51,16 @@ const v2 = version(
   ],
   { direction: 'dir-2', designated: '2020-07-24', effective: '2020-07-26', state: 'in-effect' },
 );
-const document: DocumentRecord = { id: 'doc', title: 'A document', shortName: 'DOC', secReference: 'Appendix X', order: 1, description: [], file: 'index.md', versions: [v1, draft, v2] };
+const document: DocumentRecord = {
+  id: 'doc',
+  title: 'A document',
+  shortName: 'DOC',
+  secReference: 'Appendix X',
+  order: 1,
+  description: [],
+  file: 'index.md',
+  versions: [v1, draft, v2],
+};
 const histories = buildHistories(document, (from, to) => alignClauses(from.clauses, to.clauses));
 const bySlug = new Map(histories.histories.map((h) => [h.slug, h]));
 const notesOf = (v: VersionRecord, slug: string) => {
