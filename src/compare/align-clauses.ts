@@ -5,7 +5,7 @@ import { findPieces, type Pieces } from './align/pieces.ts';
 import { buildRows } from './align/rows.ts';
 import { findSectionPieces } from './align/sections.ts';
 import { inferParents, settle } from './align/settling.ts';
-import { rarity } from './align/similarity.ts';
+import { rarity, Vocabulary } from './align/similarity.ts';
 import { Side } from './align/side.ts';
 
 export type { AlignedRow, AlignOptions, ChangeKind } from './align/aligned-row.ts';
@@ -32,8 +32,9 @@ export { dice } from './align/similarity.ts';
 export function alignClauses(oldClauses: readonly Clause[], newClauses: readonly Clause[], options: AlignOptions = {}): AlignedRow[] {
   const sameNumber = options.sameNumber ?? 0.5;
   const otherNumber = options.otherNumber ?? 0.75;
-  const a = new Side(oldClauses);
-  const b = new Side(newClauses);
+  const vocabulary = new Vocabulary();
+  const a = new Side(oldClauses, vocabulary);
+  const b = new Side(newClauses, vocabulary);
 
   pairSameNumberSameText(a, b);
   pairMovedTexts(a, b);

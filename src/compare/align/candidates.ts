@@ -1,6 +1,6 @@
 import type { Clause } from '#model/clause.ts';
 import { contentAgrees } from './sections.ts';
-import { COMMON_SHINGLE, containedShare, countWords, dice, shingles, weightedDice } from './similarity.ts';
+import { COMMON_SHINGLE, containedShare, countWords, sideDice, sideWeightedDice } from './similarity.ts';
 import { compatible, crossLevel, family, keepsParent, pair, parentConflict, sameParent, type Side } from './side.ts';
 
 /** A possible pair: old clause i, new clause j, and how alike they are. */
@@ -44,7 +44,7 @@ export function pairEditedInPlace(a: Side, b: Side, weights: ReadonlyMap<string,
     const i = a.bySlug.get(clause.slug);
     if (i === undefined || !a.isFree(i) || !b.isFree(j) || !compatible(a.clause(i), clause)) return;
     if (!sameParent(a, b, i, j) || !contentAgrees(a, b, i, j)) return;
-    if (weightedDice(a.words(i), b.words(j), weights) >= EDITED_IN_PLACE || extendedInPlace(a.words(i), b.words(j))) pair(a, b, i, j);
+    if (sideWeightedDice(a, i, b, j, weights) >= EDITED_IN_PLACE || extendedInPlace(a.words(i), b.words(j))) pair(a, b, i, j);
   });
 }
 
@@ -99,11 +99,11 @@ function groupUnmatched(side: Side, key: (c: Clause) => string): Map<string, num
 }
 
 /** Unmatched old clauses by the shingles of their words. */
-function shingleIndex(a: Side): Map<string, number[]> {
-  const postings = new Map<string, number[]>();
+function shingleIndex(a: Side): Map<number, number[]> {
+  const postings = new Map<number, number[]>();
   a.clauses.forEach((_, i) => {
     if (!a.isFree(i)) return;
-    for (const shingle of shingles(a.words(i))) {
+    for (const shingle of a.shingles(i)) {
       const list = postings.get(shingle);
       if (list) list.push(i);
       else postings.set(shingle, [i]);
@@ -123,7 +123,7 @@ export function shingleCandidates(a: Side, b: Side, otherNumber: number, weights
   b.clauses.forEach((clause, j) => {
     if (!b.isFree(j)) return;
     const shared = new Map<number, number>();
-    for (const shingle of shingles(b.words(j))) {
+    for (const shingle of b.shingles(j)) {
       const list = postings.get(shingle);
       if (!list || list.length > COMMON_SHINGLE) continue;
       for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
@@ -135,8 +135,8 @@ export function shingleCandidates(a: Side, b: Side, otherNumber: number, weights
     for (const [i] of best) {
       const old = a.clause(i);
       if (old.slug === clause.slug || !compatible(old, clause) || !contentAgrees(a, b, i, j)) continue;
-      if (weightedDice(a.words(i), b.words(j), weights) < otherNumber) continue;
-      candidates.push({ i, j, score: dice(a.words(i), b.words(j)) });
+      if (sideWeightedDice(a, i, b, j, weights) < otherNumber) continue;
+      candidates.push({ i, j, score: sideDice(a, i, b, j) });
     }
   });
   return candidates;
@@ -162,7 +162,7 @@ export function roundCandidates(a: Side, b: Side, similar: readonly Candidate[],
   sameNumberCandidates(a, b, sameNumber, add);
   for (const { i, j, score } of similar) add(i, j, score);
   for (const [i, j] of inPlacePairs(a, b)) {
-    const score = dice(a.words(i), b.words(j));
+    const score = sideDice(a, i, b, j);
     if (score >= IN_PLACE) add(i, j, score + IN_PLACE_BONUS);
   }
   const candidates: Candidate[] = [];
@@ -175,7 +175,7 @@ function sameNumberCandidates(a: Side, b: Side, sameNumber: number, add: (i: num
     if (!b.isFree(j)) return;
     const i = a.bySlug.get(clause.slug);
     if (i === undefined || !a.isFree(i) || !compatible(a.clause(i), clause) || !contentAgrees(a, b, i, j)) return;
-    const score = dice(a.words(i), b.words(j));
+    const score = sideDice(a, i, b, j);
     // A number shared by clauses whose parents went different ways is a coincidence, not a sign.
     const bonus = parentConflict(a, b, i, j) ? 0 : SAME_NUMBER_BONUS;
     if (score >= sameNumber || clause.kind === 'heading' || clause.kind === 'table') add(i, j, score + bonus);

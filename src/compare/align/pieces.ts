@@ -1,4 +1,4 @@
-import { COMMON_SHINGLE, SHINGLE, containedShare, countWords, coverage, dice, shingles, take } from './similarity.ts';
+import { COMMON_SHINGLE, SHINGLE, containedShare, countWords, coverage, dice, take } from './similarity.ts';
 import { compatible, family, type Side } from './side.ts';
 
 /** Share of a part's words that must come from what its whole lost, for a split or merge. */
@@ -31,12 +31,12 @@ export function findPieces(whole: Side, parts: Side, notWhole: ReadonlySet<numbe
 }
 
 /** Old clauses that lost words (unmatched, or paired with a different text), by the shingles of their words. */
-function wholeIndex(whole: Side, parts: Side, notWhole: ReadonlySet<number>): Map<string, number[]> {
-  const postings = new Map<string, number[]>();
+function wholeIndex(whole: Side, parts: Side, notWhole: ReadonlySet<number>): Map<number, number[]> {
+  const postings = new Map<number, number[]>();
   whole.clauses.forEach((clause, w) => {
     const kept = whole.match(w);
     if (family(clause.kind) !== 'clause' || notWhole.has(w) || (kept !== -1 && parts.clause(kept).text === clause.text)) return;
-    for (const shingle of shingles(whole.words(w))) {
+    for (const shingle of whole.shingles(w)) {
       const list = postings.get(shingle);
       if (list) list.push(w);
       else postings.set(shingle, [w]);
@@ -77,7 +77,7 @@ function fragmentsByWhole(whole: Side, parts: Side, notWhole: ReadonlySet<number
     const parentWhole = parent === -1 ? undefined : partOf.get(parent);
     if (parentWhole !== undefined) candidates.push(parentWhole);
     if (words.length >= SHINGLE) {
-      for (const shingle of shingles(words)) {
+      for (const shingle of parts.shingles(k)) {
         const list = postings.get(shingle);
         if (list && list.length <= COMMON_SHINGLE) candidates.push(...list);
       }

@@ -1,4 +1,3 @@
-import { shingles } from './similarity.ts';
 import type { Side } from './side.ts';
 
 /**
@@ -8,10 +7,10 @@ import type { Side } from './side.ts';
  */
 const CONTENT_AGREES = 0.3;
 
-const cache = new WeakMap<Side, Map<number, ReadonlySet<string>>>();
+const cache = new WeakMap<Side, Map<number, ReadonlySet<number>>>();
 
 /** The shingles of everything a heading's section holds: every clause under it, at any depth, and their text. */
-function sectionShingles(side: Side, index: number): ReadonlySet<string> {
+function sectionShingles(side: Side, index: number): ReadonlySet<number> {
   let bySide = cache.get(side);
   if (!bySide) {
     bySide = new Map();
@@ -19,10 +18,10 @@ function sectionShingles(side: Side, index: number): ReadonlySet<string> {
   }
   const known = bySide.get(index);
   if (known) return known;
-  const out = new Set<string>();
+  const out = new Set<number>();
   const stack = [...side.children(index)];
   for (let k = stack.pop(); k !== undefined; k = stack.pop()) {
-    for (const shingle of shingles(side.words(k))) out.add(shingle);
+    for (const shingle of side.shingles(k)) out.add(shingle);
     stack.push(...side.children(k));
   }
   bySide.set(index, out);

@@ -1,4 +1,5 @@
 import type { Clause, ClauseKind } from '#model/clause.ts';
+import { countWords, shingles, Vocabulary } from './similarity.ts';
 
 function at<T>(list: readonly T[], index: number, what: string): T {
   const value = list[index];
@@ -19,8 +20,15 @@ export class Side {
   readonly #words: string[][];
   readonly #parent: number[];
   readonly #children: number[][];
+  /** Shingles of each clause, made when first asked for: several stages ask for the same clause's. */
+  readonly #shingles: Array<ReadonlySet<number> | undefined>;
+  readonly #vocabulary: Vocabulary;
+  /** Word counts of each clause, made when first asked for. */
+  readonly #counts: Array<ReadonlyMap<string, number> | undefined>;
 
-  constructor(clauses: readonly Clause[]) {
+  /** `vocabulary`: shared with the other side, so both number their shingles alike. */
+  constructor(clauses: readonly Clause[], vocabulary: Vocabulary = new Vocabulary()) {
+    this.#vocabulary = vocabulary;
     const bySlug = new Map<string, number>();
     clauses.forEach((c, i) => {
       if (!bySlug.has(c.slug)) bySlug.set(c.slug, i);
@@ -31,6 +39,8 @@ export class Side {
     this.#words = clauses.map((c) => c.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
     this.#parent = clauses.map((c) => (c.parent === null ? -1 : (bySlug.get(c.parent) ?? -1)));
     this.#children = clauses.map(() => []);
+    this.#shingles = new Array(clauses.length);
+    this.#counts = new Array(clauses.length);
     this.#parent.forEach((p, i) => {
       if (p !== -1) at(this.#children, p, 'clause').push(i);
     });
@@ -47,6 +57,26 @@ export class Side {
   /** Lower-case words of a clause. */
   words(index: number): readonly string[] {
     return at(this.#words, index, 'clause');
+  }
+
+  /** The distinct three-word runs of a clause (see {@link shingles}). */
+  shingles(index: number): ReadonlySet<number> {
+    let known = this.#shingles[index];
+    if (!known) {
+      known = shingles(this.words(index), this.#vocabulary);
+      this.#shingles[index] = known;
+    }
+    return known;
+  }
+
+  /** How often each word occurs in a clause (read-only: callers that take words away copy it). */
+  counts(index: number): ReadonlyMap<string, number> {
+    let known = this.#counts[index];
+    if (!known) {
+      known = countWords(this.words(index));
+      this.#counts[index] = known;
+    }
+    return known;
   }
 
   /** Every clause's words, in order. */

@@ -5,14 +5,41 @@ export const SHINGLE = 3;
 /** Shingles shared by more clauses than this are boilerplate and say nothing about identity. */
 export const COMMON_SHINGLE = 64;
 
-/** The distinct runs of {@link SHINGLE} words of a text (the whole text when shorter). */
-export function shingles(words: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  if (words.length < SHINGLE) {
-    if (words.length > 0) out.add(words.join(' '));
+/**
+ * Word ids shared by the two sides of one alignment, so a shingle is a number: sets and maps of
+ * numbers cost a fraction of the same of strings, and shingles are made for every word.
+ */
+export class Vocabulary {
+  readonly #ids = new Map<string, number>();
+
+  id(word: string): number {
+    let id = this.#ids.get(word);
+    if (id === undefined) {
+      id = this.#ids.size;
+      this.#ids.set(word, id);
+    }
+    return id;
+  }
+}
+
+/** Bits per word id in a shingle: three ids fit in a safe integer (3 × 17 < 53). */
+const ID_BITS = 17;
+const ID_SPACE = 2 ** ID_BITS;
+
+/**
+ * The distinct runs of {@link SHINGLE} words of a text (the whole text, up to three words, when
+ * shorter), each as one number. Past 131,072 distinct words two runs may share a number: that
+ * only adds a candidate, which is then scored on its words.
+ */
+export function shingles(words: readonly string[], vocabulary: Vocabulary): Set<number> {
+  const out = new Set<number>();
+  const ids = words.map((w) => vocabulary.id(w) % ID_SPACE);
+  if (ids.length < SHINGLE) {
+    // Negative, so a text of one or two words never equals a three-word run (ids count from 1 here).
+    if (ids.length > 0) out.add(ids.reduce((n, id) => n * ID_SPACE + id + 1, 0) * -1);
     return out;
   }
-  for (let k = 0; k + SHINGLE <= words.length; k++) out.add(words.slice(k, k + SHINGLE).join(' '));
+  for (let k = 0; k + SHINGLE <= ids.length; k++) out.add(((ids[k] as number) * ID_SPACE + (ids[k + 1] as number)) * ID_SPACE + (ids[k + 2] as number));
   return out;
 }
 
@@ -52,18 +79,32 @@ export function rarity(a: Side, b: Side): Map<string, number> {
   return weights;
 }
 
-/** Dice similarity with each word weighted by its rarity. */
-export function weightedDice(a: readonly string[], b: readonly string[], weights: ReadonlyMap<string, number>): number {
-  const weight = (w: string) => weights.get(w) ?? 1;
-  const counts = countWords(a);
+/** Words two counted multisets share, each word weighed by `weight` (1 by default): Σ min(count in a, count in b). */
+function shared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weight: (w: string) => number = () => 1): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let common = 0;
-  let total = 0;
-  for (const w of a) total += weight(w);
-  for (const w of b) {
-    total += weight(w);
-    if (take(counts, w)) common += weight(w);
+  for (const [w, n] of small) {
+    const m = large.get(w);
+    if (m !== undefined) common += Math.min(n, m) * weight(w);
   }
-  return total === 0 ? 1 : (2 * common) / total;
+  return common;
+}
+
+/** {@link dice} of clause i of `a` and clause j of `b`, on their cached word counts: no copies. */
+export function sideDice(a: Side, i: number, b: Side, j: number): number {
+  const total = a.words(i).length + b.words(j).length;
+  return total === 0 ? 1 : (2 * shared(a.counts(i), b.counts(j))) / total;
+}
+
+/** Dice similarity with each word weighted by its rarity, of clause i of `a` and clause j of `b`, on their cached word counts. */
+export function sideWeightedDice(a: Side, i: number, b: Side, j: number, weights: ReadonlyMap<string, number>): number {
+  const weight = (w: string) => weights.get(w) ?? 1;
+  const ca = a.counts(i);
+  const cb = b.counts(j);
+  let total = 0;
+  for (const [w, n] of ca) total += n * weight(w);
+  for (const [w, n] of cb) total += n * weight(w);
+  return total === 0 ? 1 : (2 * shared(ca, cb, weight)) / total;
 }
 
 export function countWords(words: readonly string[]): Map<string, number> {
