@@ -77,6 +77,11 @@ export function withBase(path: string, base: string): string {
   return `${base}${path.slice(1)}`;
 }
 
+/** The site path of an address under `base` (Astro's `Astro.url.pathname` carries the base): the reverse of {@link withBase}. */
+export function withoutBase(path: string, base: string): string {
+  return base !== '/' && path.startsWith(base) ? `/${path.slice(base.length)}` : path;
+}
+
 /**
  * A site path made absolute on the URL the site is published at (`SITE_URL`), for citations,
  * feeds and the API, which are read away from the site. Under a path, the path is kept:

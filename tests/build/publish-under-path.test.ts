@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -19,6 +19,7 @@ import { serveStatic } from './serve-static.ts';
  */
 const BASE = '/sec-versions/';
 const work = mkdtempSync(join(tmpdir(), 'sec-path-'));
+const content = join(work, 'content');
 const out = join(work, 'site');
 let server: { url: string; close: () => Promise<void> };
 let site: string;
@@ -30,7 +31,22 @@ beforeAll(async () => {
   // The server starts first, so the build can be told the address it will be served at.
   server = await serveStatic(out, BASE);
   site = `${server.url}${BASE}`;
-  build = runBuild('content', out, { SITE_URL: site });
+  // The repository's content, with a tombstone for a page and one for a clause anchor: both are
+  // served under the path, and the ledger check finds them there.
+  cpSync('content', content, { recursive: true });
+  writeFileSync(
+    join(content, 'tombstones.yaml'),
+    [
+      '- url: /tmad/v4.0/',
+      '  reason: Illustrative tombstone for a version page this test pretends was withdrawn.',
+      '  goTo: /tmad/v5.0/',
+      '- url: /tmad/v6.0/#99.9',
+      '  reason: Illustrative tombstone for a clause anchor this test pretends was removed.',
+      '  goTo: /tmad/v6.0/#8.6',
+      '',
+    ].join('\n'),
+  );
+  build = runBuild(content, out, { SITE_URL: site });
   expect(build.status, build.stderr).toBe(0);
   built = await readBuiltSite(out);
   browser = await launchChromium();
@@ -59,6 +75,13 @@ describe('a site published under a path', () => {
     const published = publishedUrls(built.pages.values());
     expect(published).toContain('/tmad/v6.0/#8.6');
     expect(published.filter((url) => url.startsWith(BASE))).toEqual([]);
+  });
+
+  it('serves tombstones under the path: a page, and a removed clause anchor on its page', () => {
+    expect(built.pages.get('/tmad/v4.0/')?.tombstone).toBe(true);
+    expect(readFileSync(join(out, 'tmad/v4.0/index.html'), 'utf8')).toContain(`<a href="${BASE}tmad/v5.0/">`);
+    expect(built.pages.get('/tmad/v6.0/')?.ids.has('99.9')).toBe(true);
+    expect(readFileSync(join(out, 'tmad/v6.0/index.html'), 'utf8')).toContain(`<a href="${BASE}tmad/v6.0/#8.6">`);
   });
 
   it('keeps every link, asset, form and refresh of every page under the path', () => {

@@ -1,7 +1,7 @@
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
 import { withBaseLinks } from '#render/base-links.ts';
-import { absoluteUrl, sitePath, withBase } from '#publish/urls.ts';
+import { absoluteUrl, sitePath, withBase, withoutBase } from '#publish/urls.ts';
 
 describe('sitePath', () => {
   it('is the path of the site URL, ending in a slash', () => {
@@ -22,6 +22,14 @@ describe('withBase', () => {
       expect(withBase(href, '/sec-versions/')).toBe(href);
     }
     expect(withBase('/tmad/', '/')).toBe('/tmad/');
+  });
+});
+
+describe('withoutBase', () => {
+  it('gives back the site path of an address under the base', () => {
+    expect(withoutBase('/sec-versions/tmad/v6.0/', '/sec-versions/')).toBe('/tmad/v6.0/');
+    expect(withoutBase('/sec-versions/', '/sec-versions/')).toBe('/');
+    expect(withoutBase('/tmad/', '/')).toBe('/tmad/');
   });
 });
 
