@@ -1,12 +1,17 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { siteUrlFromEnv } from '#content/environment.ts';
+import { sitePath } from '#publish/urls.ts';
 
 // The absolute URL the site is published at; permalinks and citations are built on it.
 const site = siteUrlFromEnv();
+// Published under a path (`https://example.org/sec-versions/`), the site's pages, assets and
+// links all live under it; at the root of a domain nothing is set, and the output is unchanged.
+const base = sitePath(site);
 
 export default defineConfig({
   site,
+  ...(base === '/' ? {} : { base }),
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -1,6 +1,11 @@
+import { sitePath, withBase } from '#publish/urls.ts';
 import type { BuiltPage, PageLink } from './read-page-links.ts';
 
-/** A built site as the link checker sees it. */
+/**
+ * A built site as the link checker sees it. Its paths are site paths, the same wherever the site
+ * is published: under a path (`SITE_URL=https://example.org/sec-versions/`) the page at
+ * `/tmad/v6.0/` is served at `/sec-versions/tmad/v6.0/`, which is where its links must lead.
+ */
 export interface BuiltSite {
   /** Pages by URL path (`/tmad/v6.0/`). */
   pages: Map<string, BuiltPage>;
@@ -16,7 +21,7 @@ export interface BrokenLink {
   reason: string;
 }
 
-/** A link that is not written in a page but shown on it (a search result), to check the same way. */
+/** A link that is not written in a page but shown on it (a search result, as a site path), to check the same way. */
 export interface ExtraLink {
   page: string;
   href: string;
@@ -27,35 +32,42 @@ const BASE = 'http://site.invalid';
 /**
  * Checks every internal link of every page, and every `#fragment`: the target page or file must
  * exist, and the fragment must be an id on the target page. External links are not followed.
- * `siteUrl` is where the site is published: absolute links to it count as internal.
+ * `siteUrl` is where the site is published: absolute links to it count as internal, and under a
+ * path every internal link must stay under it. Extra links are site paths: the search page
+ * puts them under the path itself.
  */
 export function checkLinks(site: BuiltSite, siteUrl: string, extra: readonly ExtraLink[] = []): BrokenLink[] {
   const broken: BrokenLink[] = [];
-  const origin = new URL(siteUrl).origin;
+  const base = sitePath(siteUrl);
   const all = [
-    ...[...site.pages.values()].flatMap((page) => page.links.map((link) => ({ page: page.url, link }))),
-    ...extra.map(({ page, href }) => ({ page, link: { href, element: 'search result', line: 0, column: 0 } })),
+    ...[...site.pages.values()].flatMap((page) => page.links.map((link) => ({ page: page.url, link, href: link.href }))),
+    ...extra.map(({ page, href }) => ({ page, link: { href, element: 'search result', line: 0, column: 0 }, href: withBase(href, base) })),
   ];
-  for (const { page, link } of all) {
-    const reason = whyBroken(site, page, link.href, origin);
+  for (const { page, link, href } of all) {
+    const reason = whyBroken(site, page, href, siteUrl);
     if (reason) broken.push({ page, link, reason });
   }
   return broken.sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0) || a.link.line - b.link.line || a.link.column - b.link.column);
 }
 
-/** Why an internal link leads nowhere, or undefined when it resolves (or is external). */
-export function whyBroken(site: BuiltSite, from: string, href: string, siteOrigin: string): string | undefined {
+/**
+ * Why an internal link leads nowhere, or undefined when it resolves (or is external). `from` is
+ * the site path of the page it is on; `siteUrl` where the site is published (its path included).
+ */
+export function whyBroken(site: BuiltSite, from: string, href: string, siteUrl: string): string | undefined {
+  const base = sitePath(siteUrl);
   let target: URL;
   try {
-    target = new URL(href, `${BASE}${from}`);
+    target = new URL(href, `${BASE}${withBase(from, base)}`);
   } catch {
     return `"${href}" is not a valid URL`;
   }
-  if (target.origin === siteOrigin) target = new URL(`${target.pathname}${target.search}${target.hash}`, BASE);
+  if (target.origin === new URL(siteUrl).origin) target = new URL(`${target.pathname}${target.search}${target.hash}`, BASE);
   if (target.origin !== BASE) return undefined;
+  if (!target.pathname.startsWith(base)) return `${target.pathname} is outside ${base}, the path the site is published under (SITE_URL): links must stay under it`;
   let path: string;
   try {
-    path = decodeURI(target.pathname);
+    path = decodeURI(`/${target.pathname.slice(base.length)}`);
   } catch {
     return `"${href}" has a malformed %-escape`;
   }

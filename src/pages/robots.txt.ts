@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { pageSiteUrl } from '#data/responses.ts';
-import { absoluteUrl, sitemapUrl } from '#publish/urls.ts';
+import { absoluteUrl, sitemapUrl, sitePath } from '#publish/urls.ts';
 
-/** `/robots.txt`: everything may be crawled; the sitemap lists the pages worth indexing. */
+/** `/robots.txt`: everything may be crawled (under the path the site is published at); the sitemap lists the pages worth indexing. */
 export const GET: APIRoute = (context) =>
-  new Response(['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(sitemapUrl, pageSiteUrl(context))}`, ''].join('\n'), {
+  new Response(['User-agent: *', `Allow: ${sitePath(pageSiteUrl(context))}`, '', `Sitemap: ${absoluteUrl(sitemapUrl, pageSiteUrl(context))}`, ''].join('\n'), {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

@@ -58,11 +58,38 @@ export const apiSchemaUrl = (name: string): string => `/api/schemas/${name}.sche
 export const sitemapUrl = '/sitemap.xml';
 
 /**
+ * The path the site is published under, from the URL it is published at (`SITE_URL`): `/` at
+ * the root of a domain, `/sec-versions/` for `https://example.org/sec-versions/`. Always ends
+ * in `/`. Astro's `base` is set from it, and every link a page writes starts with it.
+ */
+export function sitePath(site: URL | string): string {
+  const path = new URL(site).pathname;
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+/**
+ * A site path (`/tmad/v6.0/#8.6`, as the builders above return it, and as the URL ledger records
+ * it) as a link on the site published under `base` ({@link sitePath}): `/sec-versions/tmad/v6.0/#8.6`.
+ * Unchanged at the root, and for anything that is not a site path (`#8.6`, `https://…`, `//host/…`).
+ */
+export function withBase(path: string, base: string): string {
+  if (base === '/' || !path.startsWith('/') || path.startsWith('//')) return path;
+  return `${base}${path.slice(1)}`;
+}
+
+/** The site path of an address under `base` (Astro's `Astro.url.pathname` carries the base): the reverse of {@link withBase}. */
+export function withoutBase(path: string, base: string): string {
+  return base !== '/' && path.startsWith(base) ? `/${path.slice(base.length)}` : path;
+}
+
+/**
  * A site path made absolute on the URL the site is published at (`SITE_URL`), for citations,
- * feeds and the API, which are read away from the site.
+ * feeds and the API, which are read away from the site. Under a path, the path is kept:
+ * `/tmad/` on `https://example.org/sec-versions/` is `https://example.org/sec-versions/tmad/`.
  */
 export function absoluteUrl(path: string, site: URL | string): string {
-  return new URL(path, site).href;
+  const root = new URL(sitePath(site), site);
+  return new URL(path.startsWith('/') && !path.startsWith('//') ? `.${path}` : path, root).href;
 }
 
 /** `/api/tmad/v6.0.akn.xml`: a version as Akoma Ntoso 3.0. */

@@ -36,6 +36,7 @@ async function run(root: HTMLElement): Promise<void> {
         toLabel: root.dataset.toLabel ?? '',
         fromPage: root.dataset.fromPage ?? '',
         toPage: root.dataset.toPage ?? '',
+        ...(root.dataset.base ? { base: root.dataset.base } : {}),
       };
       worker.postMessage(request);
     });

@@ -15,10 +15,12 @@ const TYPES: Record<string, string> = {
 /**
  * Serves a built site folder the way a static host does (`/x/` → `x/index.html`, otherwise
  * `404.html` with status 404) on a free port of 127.0.0.1. For tests of builds made outside `dist/`.
+ * Under `base` (`/sec-versions/`), the folder is served at that path and nothing outside it is.
  */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(root: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const served = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const path = served.startsWith(base) ? `/${served.slice(base.length)}` : '/.outside-the-base-path';
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) file = join(root, '404.html');
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');

@@ -110,3 +110,31 @@ describe('anchor aliases', () => {
     expect(built.pages.get('/club/v1.0/')?.anchors).toEqual(['k', 'k-payment', 'k.1', '5.3.a']);
   });
 });
+
+describe('a site published under a path', () => {
+  const UNDER = 'https://example.org/sec-versions/';
+  // Pages keep their site paths (as the URL ledger records them); their links carry the path.
+  const built = site(
+    {
+      '/': '<a href="/sec-versions/tmad/v6.0/#8.6">ok</a><a href="tmad/">relative</a><a href="/tmad/v6.0/">forgot the path</a><a href="https://example.org/sec-versions/tmad/">absolute</a><a href="https://example.org/tmad/">absolute, outside</a>',
+      '/tmad/': '<a href="v6.0/#8.6">relative</a><a href="../">up</a>',
+      '/tmad/v6.0/': '<div id="8.6" class="clause"></div><script src="/sec-versions/_astro/a.js"></script>',
+    },
+    ['/_astro/a.js'],
+  );
+
+  it('resolves links under the path, and reports those that leave it', () => {
+    expect(checkLinks(built, UNDER).map((b) => [b.page, b.link.href, b.reason])).toEqual([
+      ['/', '/tmad/v6.0/', '/tmad/v6.0/ is outside /sec-versions/, the path the site is published under (SITE_URL): links must stay under it'],
+      ['/', 'https://example.org/tmad/', '/tmad/ is outside /sec-versions/, the path the site is published under (SITE_URL): links must stay under it'],
+    ]);
+  });
+
+  it('checks search results, which are site paths, under the path', () => {
+    const broken = checkLinks(built, UNDER, [
+      { page: '/search/', href: '/tmad/v6.0/#8.6' },
+      { page: '/search/', href: '/tmad/v6.0/#9.9' },
+    ]).filter((b) => b.page === '/search/');
+    expect(broken.map((b) => [b.link.href, b.reason])).toEqual([['/tmad/v6.0/#9.9', '/tmad/v6.0/ has no #9.9']]);
+  });
+});
