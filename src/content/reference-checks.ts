@@ -10,12 +10,19 @@ import type { FrontMatterFile } from './read-front-matter.ts';
  * reference is looked for in the clause's lines with any whitespace between its words. The
  * clause's start when it cannot be found (inside markup, say).
  */
-function locate(front: FrontMatterFile | undefined, clause: Clause, written: string): SourcePoint {
+function locate(front: FrontMatterFile | undefined, clause: Clause, written: string, occurrence: number): SourcePoint {
   if (!front) return clause.start;
   const first = clause.start.line - front.bodyOffset - 1;
   const lines = front.body.split('\n').slice(first, clause.end.line - front.bodyOffset);
-  const pattern = new RegExp(written.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
-  const at = pattern.exec(lines.join('\n'));
+  const pattern = new RegExp(
+    written
+      .split(/\s+/)
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\s+') + String.raw`(?![\p{L}\p{N}]|\.\d|\s?\((?:[a-z]{1,4}|[A-Z]{1,2}|\d{1,3})\))`,
+    'gu',
+  );
+  // Not the start of a longer number ("Section 8" in "Section 8.1(a)"); the same reference written twice in a clause: the nth warning is at the nth place.
+  const at = [...lines.join('\n').matchAll(pattern)][occurrence];
   if (!at) return clause.start;
   const before = lines.join('\n').slice(0, at.index).split('\n');
   const line = clause.start.line + before.length - 1;
@@ -36,6 +43,7 @@ export function referencesResolve({ records, sink }: CheckContext): void {
     for (const version of records.versions.get(document.id) ?? []) {
       const scope = { document, version, documents };
       for (const clause of version.clauses) {
+        const seen = new Map<string, number>();
         for (const text of linkableTexts(linkableContent(clause))) {
           for (const reference of findTextReferences(text)) {
             // One warning per reference, however many of its numbers lead nowhere ("Sections 8 to 17").
@@ -45,9 +53,11 @@ export function referencesResolve({ records, sink }: CheckContext): void {
             });
             if (reasons.length > 0) {
               const written = text.slice(reference.start, reference.end);
+              const occurrence = seen.get(written) ?? 0;
+              seen.set(written, occurrence + 1);
               sink.warn(
                 version.file,
-                locate(fronts.get(version), clause, written),
+                locate(fronts.get(version), clause, written, occurrence),
                 `cross-reference "${written}" in ${clause.number ?? clause.slug} leads nowhere: ${reasons.join('; ')}`,
                 'correct the number, or add "of the Code" (or the document it is in) if it points outside this document; it is shown as plain text until then',
               );

@@ -75,7 +75,10 @@ describe('termFinder', () => {
 });
 
 describe('resolveReference', () => {
-  const s1sr = document('s1sr', 'Appendix AM', [version('3.1 A clause of the other document.', { version: '3.0', effective: '2020-05-06' }), version('3.1 Later.', { version: '4.0', effective: '2020-08-01' })]);
+  const s1sr = document('s1sr', 'Appendix AM', [
+    version('3.1 A clause of the other document.', { version: '3.0', effective: '2020-05-06' }),
+    version('3.1 Later.', { version: '4.0', effective: '2020-08-01' }),
+  ]);
   const matrix = document('dmves', 'Annex A to Appendix AM', [version('Rows.', { version: '1.0', effective: '2020-05-06' })], { parent: 's1sr' });
   const here = version('## 8 Scope\n\n8.6 A clause.\n\n8.7 See Clause 8.6.');
   const tmad = document('tmad', 'Appendix AL', [here]);
