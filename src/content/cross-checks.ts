@@ -8,6 +8,7 @@ import { hintFor } from './did-you-mean.ts';
 import type { ProblemSink } from './problem-sink.ts';
 import type { SiteRecords, VersionDraft } from './build-records.ts';
 import type { ContentEntries, Entry, VersionEntry } from './read-entries.ts';
+import { referencesResolve } from './reference-checks.ts';
 
 /** What every cross-check reads. */
 export interface CheckContext {
@@ -31,6 +32,7 @@ const CROSS_CHECKS: readonly CrossCheck[] = [
   annexesResolve,
   designationsListedOnce,
   effectiveDatesDistinct,
+  referencesResolve,
 ];
 
 /** Runs every cross-check. */

@@ -13,6 +13,11 @@ export class ProblemSink {
     this.problems.push({ file, ...at, severity: 'error', message, ...(hint ? { hint } : {}) });
   }
 
+  /** A warning at a place in a file: printed, the build goes on. */
+  warn(file: string, at: SourcePoint, message: string, hint?: string): void {
+    this.problems.push({ file, ...at, severity: 'warning', message, ...(hint ? { hint } : {}) });
+  }
+
   /** Problems found elsewhere (the front-matter reader, the clause parser). */
   add(problems: Iterable<ContentProblem>): void {
     for (const problem of problems) this.problems.push(problem);

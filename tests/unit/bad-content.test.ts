@@ -73,6 +73,14 @@ describe('what the catalogue proves', () => {
     }
   });
 
+  it('warns of each cross-reference that leads nowhere at the line and column it is written, and still builds', async () => {
+    const { site, text } = await report('reference-leads-nowhere');
+    expect(text).toMatch(/v2\.0\.md:14:1 warning: cross-reference "clauses 1\.4 to 1\.6" in 1\.2 leads nowhere: this version has no clause 1\.4; this version has no clause 1\.6/);
+    expect(text).toMatch(/v2\.0\.md:16:5 warning: cross-reference "Annex B" in 1\.3 leads nowhere/);
+    expect(text).not.toContain('Section A');
+    expect(site).toBeDefined();
+  });
+
   it('builds despite a warning, keeping the clauses in the order written', async () => {
     const { site, text } = await report('clauses-backwards');
     expect(text).toMatch(/^\S+ warning: clause numbers go backwards/);
