@@ -12,7 +12,7 @@ test.describe('compare what you choose', () => {
 
   test('two versions picked newest first lead to the comparison in order', async ({ page }) => {
     await page.goto('/tmad/compare/v5.0...v6.0/');
-    await page.getByText('Compare other versions, or the versions in effect on two dates').click();
+    await page.getByText('Compare other versions or dates').click();
     const versions = page.getByRole('group', { name: 'Compare two versions' });
     await expect(versions.getByLabel('From')).toHaveValue('5.0');
     await versions.getByLabel('From').selectOption('6.0');

@@ -85,6 +85,8 @@ function overflowing(): string[] {
     // Placed wholly off the left edge (a skip link until focused) is hidden on purpose and cannot be scrolled to.
     const hidden = style.visibility === 'hidden' || (rect.width <= 1 && rect.height <= 1) || rect.right <= 0;
     if (style.display === 'none') return;
+    // The content of a closed disclosure is not drawn: its boxes are where it would open.
+    if (element.matches('details:not([open]) > :not(summary)')) return;
     if (!hidden && rect.width > 0 && (rect.right > width + 1 || rect.left < -1)) found.push(describe(element));
     for (const child of element.children) walk(child);
   };
