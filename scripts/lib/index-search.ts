@@ -9,15 +9,22 @@ import type { SearchRecord } from '#publish/search-records.ts';
 /** Pagefind's weight (1 is body text, 7 a first-level heading) for the term a clause defines. */
 const DEFINED_TERM_WEIGHT = 10;
 
-/** The text with the first occurrence of each defined term weighted. */
+/**
+ * The text with the first occurrence of each defined term weighted. The weighted element spans
+ * whole words (the quotes and brackets around the term too): Pagefind puts a space after an
+ * element, which inside a word would show in the excerpt as `" UTRN`.
+ */
 function weighted(text: string, terms: readonly string[]): ElementContent[] {
   const out: ElementContent[] = [];
   let rest = text;
   for (const term of terms) {
     const at = rest.indexOf(term);
     if (at < 0) continue;
-    out.push({ type: 'text', value: rest.slice(0, at) }, h('span', { dataPagefindWeight: String(DEFINED_TERM_WEIGHT) }, term));
-    rest = rest.slice(at + term.length);
+    const start = rest.slice(0, at).search(/\S*$/);
+    const tail = rest.slice(at + term.length).search(/\s|$/);
+    const end = at + term.length + tail;
+    out.push({ type: 'text', value: rest.slice(0, start) }, h('span', { dataPagefindWeight: String(DEFINED_TERM_WEIGHT) }, rest.slice(start, end)));
+    rest = rest.slice(end);
   }
   out.push({ type: 'text', value: rest });
   return out;

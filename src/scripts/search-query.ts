@@ -3,6 +3,7 @@
  * the full-text search, and the grouping of one clause's texts in several versions. Shared by
  * the search page and the relevance test, which runs it over the shipped content in Node.
  */
+import { HIDDEN_FILTERS } from '#publish/search-records.ts';
 
 /** The part of Pagefind's JavaScript API (`pagefind.js`) the search uses. */
 export interface PagefindApi {
@@ -20,10 +21,7 @@ export interface PagefindData {
   filters: Record<string, string[]>;
 }
 
-/** Filters a record carries for the page to show it (mirrors HIDDEN_FILTERS of the records). */
-const NAME = 'clause';
-const NUMBER = 'number';
-const HISTORY = 'history';
+const { name: NAME, number: NUMBER, history: HISTORY } = HIDDEN_FILTERS;
 
 /** One version of a clause in a result: its label (`v6.0`) and the clause's address in it. */
 export interface VersionLink {
