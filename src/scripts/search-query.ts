@@ -109,11 +109,11 @@ export async function searchClauses(pagefind: PagefindApi, term: string, filters
   if (numbered) {
     const narrowed: Record<string, string[]> = { ...filters, [NUMBER]: [numbered.number] };
     if (numbered.document) {
+      // `TMAD 8.6` narrows to the document; `SRV 4.4.2` names no document and is words to search.
       const documents = Object.keys((await pagefind.filters()).document ?? {});
-      const named = documents.filter((d) => d.toLowerCase().startsWith(`${numbered.document?.toLowerCase()} (`));
-      if (named.length > 0) narrowed.document = named;
+      narrowed.document = documents.filter((d) => d.toLowerCase().startsWith(`${numbered.document?.toLowerCase()} (`));
     }
-    add((await pagefind.search(null, { filters: narrowed }))?.results ?? [], true);
+    if (!numbered.document || (narrowed.document?.length ?? 0) > 0) add((await pagefind.search(null, { filters: narrowed }))?.results ?? [], true);
   }
   add((await pagefind.search(term, { filters }))?.results ?? [], false);
   const hits = await Promise.all(found.slice(0, options.limit).map(async ({ result, exact }) => ({ data: await result.data(), exact })));
