@@ -229,7 +229,7 @@ async function browserFigures(): Promise<Record<string, unknown>> {
       });
       const started = performance.now();
       await page.goto(`http://127.0.0.1:${port}${path}`);
-      await page.locator('pagefind-results a').first().waitFor({ timeout: 300_000 });
+      await page.locator('.search-hits a').first().waitFor({ timeout: 300_000 });
       const msToFirstResult = performance.now() - started;
       await page.waitForLoadState('networkidle');
       await page.close();

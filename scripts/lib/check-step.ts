@@ -5,7 +5,9 @@
  * Exits 1 when the content has errors.
  */
 import { writeFile } from 'node:fs/promises';
+import { buildHistories } from '#compare/clause-history.ts';
 import { contentRoot } from '#content/environment.ts';
+import { cachedAligner } from '#node/align-cache.ts';
 import { inEffectSearchRecords, searchRecords } from '#publish/search-records.ts';
 import { linkSources } from './check-built-site.ts';
 import { checkSite } from './check-site.ts';
@@ -15,7 +17,11 @@ const [output] = process.argv.slice(2);
 if (!output) throw new Error('usage: check-step.ts <prepared.json>');
 const site = await checkSite(contentRoot(), process.env.SEC_AS_OF as string);
 if (!site) process.exit(1);
-const records = searchRecords(site);
+// The search of all versions groups a clause's texts by its history (the alignments are cached
+// on disk, for the pages to reuse).
+const align = cachedAligner();
+const histories = new Map(site.documents.map((d) => [d.id, buildHistories(d, (from, to) => align(from.clauses, to.clauses))]));
+const records = searchRecords(site, (document, version, slug) => histories.get(document.id)?.slugOf(version, slug));
 const inEffectRecords = inEffectSearchRecords(site);
 // Every search result must lead somewhere: the link check follows the records' URLs too.
 const links = linkSources(

@@ -11,12 +11,39 @@ const STATUS_LABELS: Record<VersionState, string> = {
   draft: 'Consultation draft',
 };
 
-/** One search record: a clause of a version, with its own URL. */
+/**
+ * Filters the search page reads to show and group a result but does not offer as choices.
+ * Pagefind searches every metadata field as words (a version named `v6.0-draft` made "draft"
+ * match nearly every record), and filters it does not: so what a result shows about itself is
+ * carried in filters, and the records have no metadata.
+ */
+export const HIDDEN_FILTERS = {
+  /** The clause as the reader calls it: `clause 8.6`, `section 8`, `row “…”`. */
+  name: 'clause',
+  /** The normalised clause number (`8.6`, `18.4(a)`), for the exact-number lookup. */
+  number: 'number',
+  /** The clause's identity through versions, `tmad/8.6` (its history page's slug): the group key of the search of all versions. */
+  history: 'history',
+} as const;
+
+/** Other spellings of a phrase with a number, indexed alongside it: the text says one, a reader types the other. */
+const ALIASES: ReadonlyArray<[RegExp, (n: string) => string]> = [
+  [/\bService Reference Variant (\d+(?:\.\d+)+)/g, (n) => `SRV ${n}`],
+  [/\bSRV (\d+(?:\.\d+)+)/g, (n) => `Service Reference Variant ${n}`],
+];
+
+/** One search record: a clause of a version, with its own URL. What is searched is its words only. */
 export interface SearchRecord {
   url: string;
-  content: string;
   language: string;
-  meta: Record<string, string>;
+  /** `heading` records are weighted as headings. */
+  kind: 'heading' | 'clause';
+  /** The words searched: the clause's text, or the heading's title. Never its number, version or document. */
+  text: string;
+  /** Terms the clause defines (`"UTRN Cutover Period"`), weighted so the definition ranks first. */
+  defines: string[];
+  /** Other spellings of what the text says (`SRV 4.4.2` for `Service Reference Variant 4.4.2`). */
+  aliases: string[];
   filters: Record<string, string[]>;
 }
 
@@ -26,42 +53,59 @@ function searchable(clause: Clause): boolean {
 }
 
 /**
- * The record of one clause text: the versions that have the same clause (same anchor, label and
- * text) share one record, so a search of every version does not list one unchanged clause a dozen
- * times, and the index stays small at the scale of the whole SEC. The result leads to the version
- * in effect when it has that text, else to the latest that has it; it names the others, and its
- * version and status filters cover them all.
+ * The terms a clause defines: `"X" means …`, `"X" has the meaning …`, a clause opening on the
+ * term (`A "Migration Error" occurs where …`), or a definition in brackets (`(the "X")`,
+ * `(together, the "X")`, `(each an "X")`). Straight or curly quotes.
  */
-function record(document: DocumentRecord, clause: Clause, versions: readonly VersionRecord[]): SearchRecord {
-  const name = clauseName(clause);
-  const label = clause.kind === 'row' ? '' : (clause.label ?? '');
+export function definedTerms(text: string): string[] {
+  const term = '["“]([^"”]{2,80})["”]';
+  const patterns = [
+    new RegExp(`${term}\\s+(?:means|has the meaning|shall mean)\\b`, 'g'),
+    new RegExp(`^(?:An?|The)\\s+${term}`, 'g'),
+    new RegExp(`\\((?:[^()"“]*\\s)?(?:the|each|a|an)\\s+${term}\\)`, 'g'),
+  ];
+  const terms = new Set<string>();
+  for (const pattern of patterns) for (const match of text.matchAll(pattern)) terms.add(match[1] as string);
+  return [...terms];
+}
+
+function aliasesOf(text: string): string[] {
+  const found = new Set<string>();
+  for (const [pattern, alias] of ALIASES) for (const match of text.matchAll(pattern)) found.add(alias(match[1] as string));
+  return [...found];
+}
+
+/**
+ * The record of one clause text: the versions that have the same clause (same anchor, label and
+ * text) share one record, so an unchanged clause is one record, leading to the version in effect
+ * when it has that text, else to the latest that has it. `history` is its identity across
+ * versions (absent from the search of the versions in effect, which has one version each).
+ */
+function record(document: DocumentRecord, clause: Clause, versions: readonly VersionRecord[], history?: string): SearchRecord {
   const landing = versions.find((v) => v.state === 'in-effect') ?? (versions.at(-1) as VersionRecord);
-  const others = versions.filter((v) => v !== landing).map((v) => `v${v.version}`);
+  const filters: Record<string, string[]> = {
+    document: [`${document.shortName} (${document.secReference})`],
+    version: versions.map((v) => `${document.shortName} v${v.version}`),
+    status: [...new Set(versions.map((v) => STATUS_LABELS[v.state]))],
+    [HIDDEN_FILTERS.name]: [clauseName(clause)],
+  };
+  if (clause.number) filters[HIDDEN_FILTERS.number] = [clause.number];
+  if (history) filters[HIDDEN_FILTERS.history] = [`${document.id}/${history}`];
   return {
     url: clauseUrl(document.id, landing.version, clause.slug),
-    content: `${label} ${clause.text}`.trim(),
     language: 'en',
-    meta: {
-      title: `${document.shortName} v${landing.version} — ${name}`,
-      document: document.shortName,
-      version: landing.version,
-      clause: clause.number ?? clause.label ?? clause.slug,
-      ...(others.length > 0 ? { alsoIn: `Same text in ${others.join(', ')}` } : {}),
-      ...(clause.path.length > 0 ? { section: clause.path.join(' › ') } : {}),
-    },
-    filters: {
-      document: [`${document.shortName} (${document.secReference})`],
-      version: versions.map((v) => `${document.shortName} v${v.version}`),
-      status: [...new Set(versions.map((v) => STATUS_LABELS[v.state]))],
-    },
+    kind: clause.kind === 'heading' ? 'heading' : 'clause',
+    text: clause.text,
+    defines: definedTerms(clause.text),
+    aliases: aliasesOf(clause.text),
+    filters,
   };
 }
 
 /**
- * The records of the default search, `/search/`: each clause of each version in effect, once,
- * filtered by document only. An index of its own keeps what a first query fetches small at the
- * scale of the whole SEC: with every version in one index, the first query loads every record's
- * metadata and the version and status filters of all of them.
+ * The records of the default search, `/search/`: each clause of each version in effect, once.
+ * An index of its own keeps what a first query fetches small at the scale of the whole SEC.
+ * Its status filter is left out (all are in effect); the page offers the document filter only.
  */
 export function inEffectSearchRecords(site: Site): SearchRecord[] {
   const records: SearchRecord[] = [];
@@ -70,15 +114,21 @@ export function inEffectSearchRecords(site: Site): SearchRecord[] {
     if (!version) continue;
     for (const clause of version.clauses) {
       if (!searchable(clause)) continue;
-      const { url, content, language, meta, filters } = record(document, clause, [version]);
-      records.push({ url, content, language, meta, filters: { document: filters.document as string[] } });
+      const { status: _, ...filters } = record(document, clause, [version]).filters;
+      records.push({ ...record(document, clause, [version]), filters });
     }
   }
   return records;
 }
 
-/** One search record per distinct clause text of each document, in document and version order. */
-export function searchRecords(site: Site): SearchRecord[] {
+/** The history slug of a clause of a version (`8.6`, `5.4~v6.0`), as the clause history pages have it. */
+export type HistorySlug = (document: DocumentRecord, version: string, clauseSlug: string) => string | undefined;
+
+/**
+ * One search record per distinct clause text of each document, in document and version order,
+ * each with its history slug (`historySlug`), so the search page groups the texts of one clause.
+ */
+export function searchRecords(site: Site, historySlug: HistorySlug): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const document of site.documents) {
     const groups = new Map<string, { clause: Clause; versions: VersionRecord[] }>();
@@ -91,7 +141,10 @@ export function searchRecords(site: Site): SearchRecord[] {
         else groups.set(key, { clause, versions: [version] });
       }
     }
-    for (const { clause, versions } of groups.values()) records.push(record(document, clause, versions));
+    for (const { clause, versions } of groups.values()) {
+      const first = versions[0] as VersionRecord;
+      records.push(record(document, clause, versions, historySlug(document, first.version, clause.slug) ?? clause.slug));
+    }
   }
   return records;
 }

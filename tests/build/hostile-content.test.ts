@@ -183,9 +183,9 @@ describe(`${XSS_PAYLOADS.length} XSS payloads through every content field`, () =
         for (const url of [...urls, '/search/?q=after&status=Superseded']) {
           await tab.goto(`${server.url}${url}`);
           if (url.includes('?q=')) {
-            await tab.locator('pagefind-results a').first().waitFor({ timeout: 15_000 });
+            await tab.locator('.search-hits a').first().waitFor({ timeout: 15_000 });
             const injected = await tab.evaluate(() =>
-              [...document.querySelectorAll('pagefind-results *')]
+              [...document.querySelectorAll('.search-hits *')]
                 .filter(
                   (e) =>
                     ['SCRIPT', 'IMG', 'SVG', 'IFRAME', 'OBJECT', 'EMBED', 'STYLE'].includes(e.tagName.toUpperCase()) ||
@@ -194,7 +194,7 @@ describe(`${XSS_PAYLOADS.length} XSS payloads through every content field`, () =
                 .map((e) => e.outerHTML.slice(0, 120)),
             );
             expect(injected).toEqual([]);
-            expect(await tab.locator('pagefind-results').innerText()).toContain('after');
+            expect(await tab.locator('.search-hits').innerText()).toContain('after');
           }
           await tab.mouse.move(200, 300);
           await tab.keyboard.press('Tab');

@@ -48,7 +48,7 @@ async function open(page: Page, url: string): Promise<void> {
   }
   await page.goto(url);
   if (url.startsWith('/search/') && url.includes('?q=')) {
-    await expect(page.locator('pagefind-results').getByRole('link').first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible({ timeout: 15_000 });
   }
   await readToTheEnd(page);
 }
@@ -129,13 +129,13 @@ test.describe('keyboard only', () => {
     await page.keyboard.type('UTRN');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL('/search/?q=UTRN');
-    await expect(page.locator('pagefind-results').getByRole('link').first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible({ timeout: 15_000 });
 
-    await tabTo(page, (e) => e.tagName === 'INPUT' && e.closest('pagefind-input') !== null);
+    await tabTo(page, (e) => e.id === 'search-query');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('cutover');
-    await expect(page.locator('pagefind-summary')).toContainText('cutover', { timeout: 15_000 });
-    await tabTo(page, (e) => e.tagName === 'A' && e.closest('pagefind-results') !== null);
+    await expect(page.locator('.search-summary')).toContainText('cutover', { timeout: 15_000 });
+    await tabTo(page, (e) => e.tagName === 'A' && e.closest('.search-hits') !== null);
     const href = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '');
     expect(href).toMatch(/^\/tmad\/v6\.0\/#[\w.-]+$/);
     await page.keyboard.press('Enter');
@@ -158,7 +158,7 @@ test.describe('keyboard only', () => {
       ['/tmad/v6.0/', (e) => e.classList.contains('permalink')],
       ['/tmad/compare/v5.0...v6.0/', (e) => e.id === 'view-side'],
       ['/tmad/compare/v5.0...v6.0/', (e) => e.tagName === 'SUMMARY'],
-      ['/search/', (e) => e.tagName === 'INPUT' && e.closest('pagefind-input') !== null],
+      ['/search/', (e) => e.id === 'search-query'],
     ];
     for (const [url, matches] of checks) {
       await page.goto(url);

@@ -30,9 +30,9 @@ test('every page type carries the policy, and nothing on it is blocked', async (
 
 test('search works under the policy: worker, WebAssembly, results', async ({ page }) => {
   await page.goto('/search/?q=UTRN');
-  await expect(page.locator('pagefind-results').getByRole('link').first()).toBeVisible({ timeout: 15_000 });
-  await page.locator('pagefind-input input').fill('cutover');
-  await expect(page.locator('pagefind-summary')).toContainText('cutover', { timeout: 15_000 });
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('searchbox', { name: 'Words or clause number' }).fill('cutover');
+  await expect(page.locator('.search-summary')).toContainText('cutover', { timeout: 15_000 });
   expect(await violations(page)).toEqual([]);
 });
 

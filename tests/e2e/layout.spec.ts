@@ -127,7 +127,7 @@ for (const size of SIZES) {
     for (const { name, url, compare, search } of PAGES) {
       test(`${name} (${url}) fits the screen`, async ({ page }) => {
         await page.goto(url);
-        if (search) await expect(page.locator('pagefind-results').getByRole('link').first()).toBeVisible({ timeout: 15_000 });
+        if (search) await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible({ timeout: 15_000 });
         if (compare) await expect(page.locator('.compare .cmp-row').first()).toBeAttached({ timeout: 15_000 });
         await readToTheEnd(page);
         if (url.includes('#')) await page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView());

@@ -8,9 +8,9 @@ test.describe('search results', () => {
   test('each excerpt wraps to more than one line, so results can be told apart', async ({ page }) => {
     await page.goto('/search/?q=UTRN');
     // Pagefind draws placeholders first: wait for a real excerpt, with its marked words.
-    await expect(page.locator('pagefind-results .pf-result-excerpt mark').first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('.search-hit-excerpt mark').first()).toBeVisible({ timeout: 15_000 });
     await page.waitForTimeout(300);
-    const excerpt = page.locator('pagefind-results .pf-result-excerpt').first();
+    const excerpt = page.locator('.search-hit-excerpt').first();
     const { height, line, whiteSpace } = await excerpt.evaluate((e) => {
       const style = getComputedStyle(e);
       return { height: e.getBoundingClientRect().height, line: Number.parseFloat(style.lineHeight), whiteSpace: style.whiteSpace };
@@ -152,12 +152,12 @@ test.describe('addresses that lead somewhere', () => {
 test.describe('search state', () => {
   test('a new query typed on the search page is kept in the address, so a reload finds it again', async ({ page }) => {
     await page.goto('/search/?q=UTRN');
-    await expect(page.locator('pagefind-results').getByRole('link').first()).toBeVisible({ timeout: 15_000 });
-    const input = page.locator('pagefind-input input');
+    await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible({ timeout: 15_000 });
+    const input = page.getByRole('searchbox', { name: 'Words or clause number' });
     await input.fill('cutover');
     await expect(page).toHaveURL('/search/?q=cutover');
     await page.reload();
-    await expect(page.locator('pagefind-input input')).toHaveValue('cutover');
-    await expect(page.locator('pagefind-summary')).toContainText('cutover', { timeout: 15_000 });
+    await expect(page.getByRole('searchbox', { name: 'Words or clause number' })).toHaveValue('cutover');
+    await expect(page.locator('.search-summary')).toContainText('cutover', { timeout: 15_000 });
   });
 });

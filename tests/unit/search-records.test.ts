@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadSite } from '#content/load-site.ts';
-import { inEffectSearchRecords, searchRecords } from '#publish/search-records.ts';
+import { definedTerms, inEffectSearchRecords, searchRecords } from '#publish/search-records.ts';
+import { clauseNumberQuery, wordChange } from '#scripts/search-query.ts';
+import { recordHtml } from '../../scripts/lib/index-search.ts';
 import { readContent } from '../../scripts/lib/read-content.ts';
 
 const { sources } = await readContent('tests/fixtures/site-minimal');
@@ -8,27 +10,98 @@ const site = loadSite(sources, '2020-08-01').site;
 if (!site) throw new Error('the minimal site should load');
 
 describe('searchRecords', () => {
-  const records = searchRecords(site);
+  const records = searchRecords(site, (_document, _version, slug) => `h-${slug}`);
 
   it('gives a clause unchanged across versions one record, leading to the version in effect', () => {
-    const unchanged = records.find((r) => r.content.startsWith('1.2 '));
+    const unchanged = records.find((r) => r.text.startsWith('A Supplier Party'));
     expect(unchanged).toMatchObject({
       url: '/td/v2.0/#1.2',
-      meta: { title: 'TD v2.0 — clause 1.2', version: '2.0', clause: '1.2', alsoIn: 'Same text in v1.0', section: '1 Scope' },
-      filters: { document: ['TD (Appendix ZZ)'], version: ['TD v1.0', 'TD v2.0'], status: ['Superseded', 'In effect'] },
+      kind: 'clause',
+      filters: {
+        document: ['TD (Appendix ZZ)'],
+        version: ['TD v1.0', 'TD v2.0'],
+        status: ['Superseded', 'In effect'],
+        clause: ['clause 1.2'],
+        number: ['1.2'],
+        history: ['td/h-1.2'],
+      },
     });
   });
 
-  it('keeps a reworded clause apart in each version, with its own status', () => {
-    const clause = records.filter((r) => r.meta.clause === '1.1');
-    expect(clause.map((r) => [r.url, r.content, r.filters.status])).toEqual([
-      ['/td/v1.0/#1.1', '1.1 The DCC shall act in good time.', ['Superseded']],
-      ['/td/v2.0/#1.1', '1.1 The DCC shall act promptly.', ['In effect']],
+  it('keeps a reworded clause apart in each version, with its own status, in one history', () => {
+    const clause = records.filter((r) => r.filters.number?.[0] === '1.1');
+    expect(clause.map((r) => [r.url, r.text, r.filters.status, r.filters.history])).toEqual([
+      ['/td/v1.0/#1.1', 'The DCC shall act in good time.', ['Superseded'], ['td/h-1.1']],
+      ['/td/v2.0/#1.1', 'The DCC shall act promptly.', ['In effect'], ['td/h-1.1']],
     ]);
   });
 
-  it('indexes each distinct text once', () => {
-    expect(records.map((r) => r.meta.title)).toEqual(['TD v2.0 — section 1', 'TD v1.0 — clause 1.1', 'TD v2.0 — clause 1.2', 'TD v2.0 — clause 1.1']);
+  it('indexes words only: no number, version or document in the searched text, and no metadata', () => {
+    for (const record of records) {
+      expect(record.text).not.toMatch(/^\d/);
+      expect(record).not.toHaveProperty('meta');
+      expect(recordHtml(record)).not.toMatch(/data-pagefind-meta/);
+    }
+    expect(records.map((r) => [r.kind, r.text])).toEqual([
+      ['heading', 'Scope'],
+      ['clause', 'The DCC shall act in good time.'],
+      ['clause', 'A Supplier Party shall tell the DCC.'],
+      ['clause', 'The DCC shall act promptly.'],
+    ]);
+  });
+});
+
+describe('recordHtml', () => {
+  it('puts the words in the body, a heading as a heading, a defined term weighted, filters in the head', () => {
+    const html = recordHtml({
+      url: '/td/v2.0/#1.3',
+      language: 'en',
+      kind: 'clause',
+      text: '"Cutover" means the period, for Service Reference Variant 4.4.2.',
+      defines: ['Cutover'],
+      aliases: ['SRV 4.4.2'],
+      filters: { version: ['TD v2.0'], clause: ['clause 1.3'] },
+    });
+    expect(html).toBe(
+      '<html lang="en"><head><meta data-pagefind-filter="version[content]" content="TD v2.0"><meta data-pagefind-filter="clause[content]" content="clause 1.3"></head>' +
+        '<body><p><span data-pagefind-weight="10">"Cutover"</span> means the period, for Service Reference Variant 4.4.2.</p>' +
+        '<span data-pagefind-index-attrs="title" title="SRV 4.4.2"></span></body></html>',
+    );
+    expect(recordHtml({ url: '/td/v2.0/#1', language: 'en', kind: 'heading', text: 'Scope', defines: [], aliases: [], filters: {} })).toContain('<h1>Scope</h1>');
+  });
+});
+
+describe('definedTerms', () => {
+  it('finds the terms a clause defines, in each way the documents define them', () => {
+    expect(definedTerms('"Active Meter" means a meter; and')).toEqual(['Active Meter']);
+    expect(definedTerms('“Equivalent Steps” has the meaning given to it.')).toEqual(['Equivalent Steps']);
+    expect(definedTerms('A "Migration Error" occurs where it fails.')).toEqual(['Migration Error']);
+    expect(definedTerms('For 48 hours (the "UTRN Cutover Period"), the Supplier may act.')).toEqual(['UTRN Cutover Period']);
+    expect(definedTerms('documents (together, the "Child Documents").')).toEqual(['Child Documents']);
+    expect(definedTerms('When the "UTRN Cutover Period" ends, stop.')).toEqual([]);
+  });
+});
+
+describe('clauseNumberQuery', () => {
+  it('reads a clause number, with a document or "clause" before it', () => {
+    expect(clauseNumberQuery('8.6')).toEqual({ number: '8.6' });
+    expect(clauseNumberQuery(' clause 4.12a ')).toEqual({ number: '4.12A' });
+    expect(clauseNumberQuery('TMAD 18.4(A)')).toEqual({ document: 'TMAD', number: '18.4(a)' });
+    expect(clauseNumberQuery('48 hours')).toBeUndefined();
+    expect(clauseNumberQuery('SRV 4.4.2')).toEqual({ document: 'SRV', number: '4.4.2' });
+  });
+});
+
+describe('wordChange', () => {
+  it('gives the words that differ, with the words around them', () => {
+    expect(wordChange('For a period of 48 hours starting now', 'For a period of 336 hours starting now', 2)).toEqual({
+      before: '… period of',
+      removed: '48',
+      added: '336',
+      after: 'hours starting …',
+    });
+    expect(wordChange('same words', 'same  words')).toBeUndefined();
+    expect(wordChange('act in good time.', 'act promptly.')).toEqual({ before: 'act', removed: 'in good time.', added: 'promptly.', after: '' });
   });
 });
 
@@ -36,21 +109,17 @@ describe('inEffectSearchRecords', () => {
   const records = inEffectSearchRecords(site);
 
   it('gives each clause of the version in effect one record, and no other version any', () => {
-    expect(records.map((r) => [r.url, r.content])).toEqual([
-      ['/td/v2.0/#1', '1 Scope'],
-      ['/td/v2.0/#1.1', '1.1 The DCC shall act promptly.'],
-      ['/td/v2.0/#1.2', '1.2 A Supplier Party shall tell the DCC.'],
+    expect(records.map((r) => [r.url, r.text])).toEqual([
+      ['/td/v2.0/#1', 'Scope'],
+      ['/td/v2.0/#1.1', 'The DCC shall act promptly.'],
+      ['/td/v2.0/#1.2', 'A Supplier Party shall tell the DCC.'],
     ]);
     expect(records.every((r) => r.url.startsWith('/td/v2.0/'))).toBe(true);
   });
 
-  it('filters by document only: the index has no version or status to choose', () => {
-    for (const record of records) expect(record.filters).toEqual({ document: ['TD (Appendix ZZ)'] });
-  });
-
-  it('names the clause as the search of all versions does, without "same text in" notes', () => {
-    const clause = records.find((r) => r.meta.clause === '1.2');
-    expect(clause?.meta).toEqual({ title: 'TD v2.0 — clause 1.2', document: 'TD', version: '2.0', clause: '1.2', section: '1 Scope' });
+  it('has no status or history: all are in effect, each clause once', () => {
+    const clause = records.find((r) => r.filters.number?.[0] === '1.2');
+    expect(clause?.filters).toEqual({ document: ['TD (Appendix ZZ)'], version: ['TD v2.0'], clause: ['clause 1.2'], number: ['1.2'] });
   });
 
   it('leaves out a document with no version in effect', () => {
