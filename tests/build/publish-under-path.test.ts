@@ -101,9 +101,9 @@ describe('a site published under a path', () => {
 
   it('fetches data, search bundles and the worker from under the path', () => {
     const search = readFileSync(join(out, 'search/index.html'), 'utf8');
-    expect(search).toContain(`bundle-path="${BASE}pagefind-in-effect/"`);
-    expect(search).toContain(`base-url="${BASE}"`);
-    expect(readFileSync(join(out, 'search/all/index.html'), 'utf8')).toContain(`bundle-path="${BASE}pagefind/"`);
+    expect(search).toContain(`data-bundle="${BASE}pagefind-in-effect/"`);
+    expect(search).toContain(`data-base="${BASE}"`);
+    expect(readFileSync(join(out, 'search/all/index.html'), 'utf8')).toContain(`data-bundle="${BASE}pagefind/"`);
     const fetched = files()
       .filter((file) => file.endsWith('.html'))
       .flatMap((file) => [...readFileSync(join(out, file), 'utf8').matchAll(/data-(?:from|to)-data="([^"]*)"/g)].map((m) => m[1] as string));
@@ -155,7 +155,7 @@ describe('a site published under a path', () => {
       expect(await page.locator('[id="8.6"]').isVisible()).toBe(true);
 
       await page.goto(`${site}search/?q=UTRN`);
-      const result = page.locator('pagefind-results a[href]').first();
+      const result = page.getByRole('list', { name: 'Search results' }).getByRole('link').first();
       await result.waitFor({ timeout: 20_000 });
       expect(await result.getAttribute('href')).toMatch(new RegExp(`^${BASE}[a-z0-9-]+/v[^/]+/#`));
       await result.click();
