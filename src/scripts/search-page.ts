@@ -150,7 +150,8 @@ async function start(app: HTMLElement): Promise<void> {
   if (link) carryQuery(link, input.value.trim());
 
   const pagefind = (await import(/* @vite-ignore */ `${app.dataset.bundle}pagefind.js`)) as PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
-  await pagefind.options({ excerptLength: 30 });
+  // Results as site paths (Pagefind would put the bundle's parent before them): the page adds the base when it draws links.
+  await pagefind.options({ excerptLength: 30, baseUrl: '/' });
   await pagefind.init();
   let run = 0;
   const search = async () => {
