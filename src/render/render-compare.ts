@@ -5,6 +5,7 @@ import type { Clause } from '#model/clause.ts';
 import { clauseName, displayNumber } from '#model/clause-name.ts';
 import { changeNote, CHANGE_KINDS, countChanges, isChange, news, olds, rowId } from '#compare/change-kinds.ts';
 import { changeSteps } from '#compare/change-steps.ts';
+import { definitionNotes } from '#compare/definition-notes.ts';
 import { alignColumns, cellsOf, diffTableRow, headerTexts, type AlignedColumn } from '#compare/table-diff.ts';
 import { toText } from 'hast-util-to-text';
 import { wordDiff, type WordDiffOptions } from '#compare/word-diff.ts';
@@ -118,7 +119,13 @@ export function renderChangeNav(rows: readonly AlignedRow[]): Element {
  */
 export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides): Element {
   const foldAfter = sides.foldAfter ?? 4;
-  const context: RenderContext = { sides, tableOf: tableIndex(sides.clauses), renumbered: renumberedNumbers(rows), columns: new Map() };
+  const context: RenderContext = {
+    sides,
+    tableOf: tableIndex(sides.clauses),
+    renumbered: renumberedNumbers(rows),
+    columns: new Map(),
+    definitions: sides.clauses ? definitionNotes(sides.clauses.old, sides.clauses.new, sides.to) : new Map(),
+  };
   const distances = distanceToChange(rows);
   // A section inserted or deleted whole is one step: its clauses are changes the steps pass over.
   const { steps: changes, sections } = changeSteps(rows);
@@ -250,7 +257,8 @@ function renderMatrix(group: readonly AlignedRow[], start: number, distances: re
     const offset = k + (headIsTable ? 1 : 0);
     const oldCells = row.old ? cellsOf(row.old.content) : [];
     const newCells = row.new ? cellsOf(row.new.content) : [];
-    const note = changeNote(row) ?? (row.kind === 'inserted' ? 'added' : row.kind === 'deleted' ? 'removed' : undefined);
+    const defined = row.old && row.new ? context.definitions.get(row.new.slug) : undefined;
+    const note = [changeNote(row) ?? (row.kind === 'inserted' ? 'added' : row.kind === 'deleted' ? 'removed' : undefined), defined].filter(Boolean).join('; ') || undefined;
     const cells = columns.map((column, c) => {
       const oc = column.old === null ? undefined : oldCells[column.old];
       const nc = column.new === null ? undefined : newCells[column.new];
@@ -294,6 +302,8 @@ interface RenderContext {
   renumbered: ReadonlyMap<string, string>;
   /** Column alignment per pair of tables, computed once. */
   columns: Map<string, AlignedColumn[]>;
+  /** Notes for defining clauses whose definitions changed, by new slug. */
+  definitions: ReadonlyMap<string, string>;
 }
 
 interface Step {
@@ -334,6 +344,8 @@ function renderRow(row: AlignedRow, context: RenderContext, step: Step | undefin
   }
   const whole = sectionSize === undefined ? undefined : `whole section ${row.kind}, ${sectionSize} clause${sectionSize === 1 ? '' : 's'}`;
   const note = [changeNote(row), whole].filter(Boolean).join('; ') || undefined;
+  const defined = row.old && row.new ? context.definitions.get(row.new.slug) : undefined;
+  const shown = [note, defined].filter(Boolean).join('; ') || undefined;
   const change = isChange(row);
   return h(
     'div',
@@ -346,7 +358,7 @@ function renderRow(row: AlignedRow, context: RenderContext, step: Step | undefin
     [
       cell('old', before, sides.pages ? linkFragmentsToVersion(oldContent, sides.pages.old) : oldContent, sides.from),
       cell('new', after, sides.pages ? linkFragmentsToVersion(newContent, sides.pages.new) : newContent, sides.to),
-      ...(note ? [h('p', { className: ['cmp-note'] }, note)] : []),
+      ...(shown ? [h('p', { className: ['cmp-note'] }, shown)] : []),
       ...(step ? [stepLinks(step)] : []),
     ],
   );

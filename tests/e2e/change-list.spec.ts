@@ -46,4 +46,10 @@ test.describe('a change list that tells the story', () => {
     });
     await expect(list.getByRole('link', { name: '4.10 modified' })).toHaveAttribute('aria-current', 'location');
   });
+
+  test('a comparison marks a definition that changed', async ({ page }) => {
+    await page.goto('/tmad/compare/v5.0...v6.0/#c-1.3-f');
+    const row = page.getByRole('group', { name: 'Clause 1.3(f): modified' });
+    await expect(row).toContainText('definition of “Migration Cohort” changed in v6.0');
+  });
 });
