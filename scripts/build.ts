@@ -197,7 +197,7 @@ const checked = await (async () => {
   await checkSearchBundle(searchStaging, urls(records));
   await rename(inEffectSearchStaging, `${staging}/pagefind-in-effect`);
   await rename(searchStaging, `${staging}/pagefind`);
-  const report = await checkBuiltSite(staging, links, root, siteUrlFromEnv(), outDir);
+  const report = await checkBuiltSite(staging, links, root, siteUrlFromEnv(), outDir, cacheDir);
   phase('links');
   return report;
 })().catch(fail);

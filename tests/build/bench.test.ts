@@ -43,5 +43,6 @@ describe('npm run bench', () => {
     expect(figures.diffEngine.clauseFirstMs).toBeGreaterThan(0);
     expect(figures.diffEngine.jsdiffWholeTextMs).toBeGreaterThan(0);
     expect(figures.diffEngine.clauses.rewordedPairs).toBeGreaterThan(0);
-  });
+    // Three builds (full, nothing changed, one version added) and a browser.
+  }, 600_000);
 });

@@ -64,6 +64,10 @@ describe('incremental builds', () => {
     expect(second.status, second.stderr).toBe(0);
     const run = lastRun(out);
     expect(second.stdout.match(/\(restored\)/g)?.length ?? 0).toBe(run.reused);
+    // The link check read only the re-rendered pages (the copied ones kept their links and targets).
+    expect(second.stdout).toMatch(
+      new RegExp(`links: \\d+ links on ${run.rendered.filter((f) => f.endsWith('.html')).length} re-rendered pages \\(the other \\d+ unchanged since the last check\\) resolve`),
+    );
     const after = snapshot(out);
 
     const cleanOut = join(work, 'clean');
