@@ -78,5 +78,11 @@ export async function recordCheckedSite(cacheDir: string, built: BuiltSite, ok: 
   const pages: LinkIndex['pages'] = {};
   for (const page of built.pages.values()) pages[page.url] = [[...page.ids].join('\n'), page.anchors.join('\n'), page.tombstone];
   const index: LinkIndex = { manifest: run.manifest, files: [...built.files].filter(linkable), pages };
-  await writeFile(join(cacheDir, INDEX), JSON.stringify(index));
+  try {
+    await writeFile(join(cacheDir, INDEX), JSON.stringify(index));
+  } catch (error) {
+    // Only a saving lost: the next build reads every page.
+    await rm(join(cacheDir, INDEX), { force: true });
+    console.warn(`note: the link check's record for the next build could not be written (${(error as Error).message}): the next build checks every page`);
+  }
 }

@@ -102,5 +102,5 @@ describe('incremental builds', () => {
     // The other documents and the directions were copied whole.
     expect(run.rendered.filter((name) => /^(?:api\/|data\/)?(?:tmad|s1sr)\//.test(name) || /^directions\/[^/]+\//.test(name))).toEqual([]);
     expect(run.reused).toBeGreaterThan(run.rendered.length * 5);
-  }, 300_000);
+  }, 600_000);
 });
