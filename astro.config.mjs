@@ -20,6 +20,9 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // Pages never use Astro's Markdown (the core renders content); Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
+  // Pages whose cacheKey (src/publish/page-cache-keys.ts) and code are unchanged since the last
+  // build are copied from it (scripts/build.ts keeps the cache). Needs build.concurrency 1 (the default).
+  experimental: { incrementalBuild: true },
   security: {
     // Every page carries a Content Security Policy meta tag: scripts only from this site (Astro
     // adds the hashes of its own), no inline scripts, handlers or styles, nothing framed or

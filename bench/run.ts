@@ -4,7 +4,8 @@
  * `bench/last-run.json` (or `--json <file>`).
  *
  * Measured in one run, side by side: full build (wall time, pages, pages per second, peak memory
- * of the build's process tree), a rebuild after adding one version, HTML and JavaScript bytes
+ * of the build's process tree), a rebuild with nothing changed and one after adding one version
+ * (both on the incremental build's cache of the build before: pages rendered and copied), HTML and JavaScript bytes
  * per page type, the Pagefind index and what a first query fetches, a comparison computed in the
  * browser, and the diff engine on a 100-page pair against whole-text jsdiff and git --word-diff.
  */
@@ -22,6 +23,7 @@ import { alignClauses } from '#compare/align-clauses.ts';
 import { parseClauses } from '#parse/parse-clauses.ts';
 import { readFrontMatter } from '#content/read-front-matter.ts';
 import { wordDiff } from '#compare/word-diff.ts';
+import { type AstroRun, LAST_RUN } from '../scripts/lib/astro-cache.ts';
 import { generateCorpus, SEC_SCALE, type CorpusFile } from '../scripts/lib/synthetic-corpus.ts';
 
 const { values } = parseArgs({
@@ -106,6 +108,8 @@ interface BuildRun {
   /** Each Node process's own peak: the orchestrator (which also runs the link check), the content check, Astro. */
   processMaxRssBytes: Record<string, number | null>;
   phasesMs: Record<string, number>;
+  /** Files the Astro step rendered, and pages it copied from the previous build's cache (incremental build). */
+  pages: { rendered: number; reused: number } | null;
 }
 
 async function runBuild(label: string): Promise<BuildRun> {
@@ -127,7 +131,14 @@ async function runBuild(label: string): Promise<BuildRun> {
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${label} build failed (exit ${code}):\n${output.slice(-4000)}`);
   const stats = JSON.parse(await readFile(statsFile, 'utf8')) as { maxRssBytes: Record<string, number | null>; phasesMs: Record<string, number> };
-  return { seconds: round(seconds), peakTreeRssBytes: peak || null, processMaxRssBytes: stats.maxRssBytes, phasesMs: stats.phasesMs };
+  let pages: BuildRun['pages'] = null;
+  try {
+    const run = JSON.parse(await readFile(join(`${out}.cache`, LAST_RUN), 'utf8')) as AstroRun;
+    pages = { rendered: run.rendered.length, reused: run.reused };
+  } catch {
+    // A build without an incremental cache record.
+  }
+  return { seconds: round(seconds), peakTreeRssBytes: peak || null, processMaxRssBytes: stats.maxRssBytes, phasesMs: stats.phasesMs, pages };
 }
 
 function walk(dir: string): string[] {
@@ -434,7 +445,10 @@ async function main() {
   const pagefindIndexBytes = { allVersions: await indexBytesOf('pagefind'), inEffect: await indexBytesOf('pagefind-in-effect') };
   const dataFiles = files.filter((f) => f.includes(`${out}/data/`));
 
-  // One new version of one document, built on the cache of the full build.
+  // The same content again: every generated page is copied from the full build's cache.
+  const unchanged = await runBuild('unchanged');
+
+  // One new version of one document, built on the cache of the build before.
   const next = scale.versions + 1;
   const grown = generateCorpus({ ...scale, documents: 1, versions: next, directions: false }).find((f) => f.path === `documents/doc-01/v${next}.0.md`);
   if (grown) await writeFiles(content, [grown]);
@@ -452,6 +466,8 @@ async function main() {
       pages: pages.length,
       files: files.length,
       pagesPerSecond: round(pages.length / full.seconds),
+      unchanged,
+      unchangedShareOfFull: round(unchanged.seconds / full.seconds, 3),
       incremental,
       incrementalShareOfFull: round(incremental.seconds / full.seconds, 3),
     },
@@ -472,6 +488,7 @@ async function main() {
 function report(r: Record<string, any>) {
   const kb = (n: number | null | undefined) => (n === null || n === undefined ? 'n/a' : `${(n / 1024).toFixed(1)} KiB`);
   const mb = (n: number | null | undefined) => (n === null || n === undefined ? 'n/a' : `${(n / 1024 / 1024).toFixed(0)} MiB`);
+  const pagesLine = (p: { rendered: number; reused: number } | null) => (p ? `${p.rendered} files rendered, ${p.reused} copied` : 'pages n/a');
   const rows: Array<[string, string]> = [
     ['full build', `${r.build.full.seconds} s, ${r.build.pages} pages, ${r.build.pagesPerSecond} pages/s`],
     ['  phases (ms)', JSON.stringify(r.build.full.phasesMs)],
@@ -482,8 +499,12 @@ function report(r: Record<string, any>) {
         .join(', ')}`,
     ],
     [
+      'rebuild, nothing changed',
+      `${r.build.unchanged.seconds} s (${(r.build.unchangedShareOfFull * 100).toFixed(1)}% of full), ${pagesLine(r.build.unchanged.pages)}, phases ${JSON.stringify(r.build.unchanged.phasesMs)}`,
+    ],
+    [
       'rebuild, one version added',
-      `${r.build.incremental.seconds} s (${(r.build.incrementalShareOfFull * 100).toFixed(1)}% of full), phases ${JSON.stringify(r.build.incremental.phasesMs)}`,
+      `${r.build.incremental.seconds} s (${(r.build.incrementalShareOfFull * 100).toFixed(1)}% of full), ${pagesLine(r.build.incremental.pages)}, phases ${JSON.stringify(r.build.incremental.phasesMs)}`,
     ],
   ];
   // biome-ignore lint/suspicious/noExplicitAny: as for `r`
@@ -520,6 +541,15 @@ function report(r: Record<string, any>) {
   ]);
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  // The build targets of issue 16 (the search, browser and engine targets are read from the rows above).
+  const targets: Array<[string, string, boolean]> = [
+    ['full build < 300 s', `${r.build.full.seconds} s`, r.build.full.seconds < 300],
+    ['peak memory < 2,048 MiB', mb(r.build.full.peakTreeRssBytes), (r.build.full.peakTreeRssBytes ?? Infinity) < 2048 * 1024 * 1024],
+    ['rebuild, one version added < 10% of full', `${(r.build.incrementalShareOfFull * 100).toFixed(1)}%`, r.build.incrementalShareOfFull < 0.1],
+    ['rebuild, nothing changed < 5% of full', `${(r.build.unchangedShareOfFull * 100).toFixed(1)}%`, r.build.unchangedShareOfFull < 0.05],
+  ];
+  console.log('\ntargets');
+  for (const [target, got, met] of targets) console.log(`  ${target.padEnd(44)} ${got.padEnd(10)} ${met ? 'met' : 'missed'}`);
   console.log(`\nwritten to ${values.json}`);
 }
 

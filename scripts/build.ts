@@ -17,6 +17,7 @@ import type { SearchRecord } from '#publish/search-records.ts';
 import { checkBuiltSite, type LinkSources } from './lib/check-built-site.ts';
 import { LockHeld, takeLock } from './lib/folder-lock.ts';
 import { checkSearchBundle, indexSearch } from './lib/index-search.ts';
+import { cacheIsWhole } from './lib/astro-cache.ts';
 import { repairCopySwap, swapIn } from './lib/swap-in.ts';
 
 const outDir = (process.env.SEC_OUT_DIR ?? 'dist').replace(/(.)\/+$/, '$1');
@@ -25,10 +26,14 @@ const searchStaging = `${outDir}.pagefind`;
 const inEffectSearchStaging = `${outDir}.pagefind-in-effect`;
 const prepared = `${outDir}.prepared.json`;
 const retired = `${outDir}.previous`;
-// A cache of this build's own, removed after it: no state carries from one build to the next
-// (reproducible), and builds into different folders can run side by side. (Parsed versions and
-// comparisons are cached apart, by content hash: see src/node/.)
+// Astro's cache for this output folder, kept from one build to the next: its incremental build
+// (experimental.incrementalBuild) keeps a copy of every generated page there with the page's
+// cache key, and copies a page into the new site instead of rendering it when neither its key
+// nor its code changed. The site is built into a fresh staging folder and swapped in, so pages
+// come back from this cache, never from the live site. `--clean` (or SEC_CLEAN_BUILD=1) starts
+// from an empty cache. (Parsed versions and comparisons are cached apart, by content hash: see src/node/.)
 const cacheDir = `${outDir}.cache`;
+const cleanBuild = process.argv.includes('--clean') || process.env.SEC_CLEAN_BUILD === '1';
 /** Heap of the Astro process, in MB: enough for the whole SEC, and a bound on the build's memory. */
 const ASTRO_HEAP_MB = Number(process.env.SEC_ASTRO_HEAP_MB ?? 1280);
 // Every step computes statuses for the same day, even across midnight.
@@ -113,8 +118,12 @@ const phase = (name: string) => {
 const started = performance.now();
 
 async function clean(): Promise<void> {
-  for (const path of [staging, searchStaging, inEffectSearchStaging, cacheDir, prepared]) await rm(path, { recursive: true, force: true });
+  for (const path of [staging, searchStaging, inEffectSearchStaging, prepared]) await rm(path, { recursive: true, force: true });
 }
+
+// A cache whose Astro step did not finish (killed, or failed inside Astro) may hold pages
+// rendered for keys its manifest does not name: start that one afresh.
+if (cleanBuild || !(await cacheIsWhole(cacheDir))) await rm(cacheDir, { recursive: true, force: true });
 
 async function fail(error?: unknown): Promise<never> {
   await clean().catch(() => {});
@@ -188,14 +197,13 @@ const checked = await (async () => {
   await checkSearchBundle(searchStaging, urls(records));
   await rename(inEffectSearchStaging, `${staging}/pagefind-in-effect`);
   await rename(searchStaging, `${staging}/pagefind`);
-  const report = await checkBuiltSite(staging, links, root, siteUrlFromEnv(), outDir);
+  const report = await checkBuiltSite(staging, links, root, siteUrlFromEnv(), outDir, cacheDir);
   phase('links');
   return report;
 })().catch(fail);
 for (const line of checked.lines) (checked.ok ? console.log : console.error)(line);
 if (!checked.ok) await fail();
 
-await rm(cacheDir, { recursive: true, force: true });
 const swapped = await swapIn(staging, outDir, retired).catch(fail);
 if (swapped === 'copy') console.log(`note: ${outDir}/ is on another file system than its parent: the site was copied in and swapped inside it`);
 const seconds = (performance.now() - started) / 1000;

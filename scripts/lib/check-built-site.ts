@@ -7,6 +7,7 @@ import type { SourcePoint } from '#model/clause.ts';
 import type { Site } from '#model/site-model.ts';
 import { checkLedger, parseLedger, publishedUrls, type LedgerEntry } from './url-ledger.ts';
 import { versionUrl } from '#publish/urls.ts';
+import { readSiteToCheck, recordCheckedSite } from './link-index.ts';
 import { readBuiltSite } from './read-built-site.ts';
 import { readTombstones } from './read-tombstones.ts';
 
@@ -65,8 +66,8 @@ function clauseAt(sources: LinkSources, page: string, slug: string): { file: str
  * copied without it), the site built before (`previous`, the output folder about to be
  * replaced) stands in for it: a build never silently drops what the live site publishes.
  */
-export async function checkBuiltSite(outDir: string, sources: LinkSources, root: string, siteUrl: string, previous?: string): Promise<BuiltSiteReport> {
-  const built = await readBuiltSite(outDir);
+export async function checkBuiltSite(outDir: string, sources: LinkSources, root: string, siteUrl: string, previous?: string, cacheDir?: string): Promise<BuiltSiteReport> {
+  const { built, checked } = await readSiteToCheck(outDir, cacheDir);
   const records = sources.searchUrls.map((href) => ({ page: '/search/', href }));
   const broken = checkLinks(built, siteUrl, records);
   const links = [...built.pages.values()].reduce((n, page) => n + page.links.length, 0) + records.length;
@@ -95,10 +96,9 @@ export async function checkBuiltSite(outDir: string, sources: LinkSources, root:
   }
 
   const ok = lines.length === 0;
-  if (ok)
-    lines.push(
-      `links: ${links} links on ${built.pages.size} pages resolve; ${ledger.length} published URLs in place${fromPrevious ? ` (of the site built before: ${file} is missing)` : ''}`,
-    );
+  if (cacheDir) await recordCheckedSite(cacheDir, built, ok);
+  const read = checked ? `${checked.size} re-rendered pages (the other ${built.pages.size - checked.size} unchanged since the last check)` : `${built.pages.size} pages`;
+  if (ok) lines.push(`links: ${links} links on ${read} resolve; ${ledger.length} published URLs in place${fromPrevious ? ` (of the site built before: ${file} is missing)` : ''}`);
   if (ok && added.length > 0 && hasLedger) {
     lines.push(`ledger: ${added.length} new URL${added.length === 1 ? '' : 's'} not yet in ${file}: run npm run ledger:update to record them`);
   }

@@ -37,15 +37,17 @@ async function readPages(items: Array<{ path: string; url: string }>): Promise<B
 
 /**
  * Reads a built site folder: every file as a URL path, and every HTML page read for its ids,
- * clause anchors and links (with their lines).
+ * clause anchors and links (with their lines). With `only` (paths relative to the folder), only
+ * those pages are read; the others are left out of `pages`.
  */
-export async function readBuiltSite(outDir: string): Promise<BuiltSite> {
+export async function readBuiltSite(outDir: string, only?: ReadonlySet<string>): Promise<BuiltSite> {
   const files = new Set<string>();
   const html: Array<{ path: string; url: string }> = [];
   for (const path of (await walk(outDir)).sort()) {
     const rel = relative(outDir, path);
-    files.add(`/${rel.split(/[\\/]/).join('/')}`);
-    if (rel.endsWith('.html')) html.push({ path, url: urlOfFile(rel) });
+    const posix = rel.split(/[\\/]/).join('/');
+    files.add(`/${posix}`);
+    if (rel.endsWith('.html') && (!only || only.has(posix))) html.push({ path, url: urlOfFile(rel) });
   }
   const read = new Map((await readPages(html)).map((page) => [page.url, page]));
   // In path order, whichever thread read them.

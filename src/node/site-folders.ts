@@ -13,7 +13,8 @@ const ASTRO_ASSETS = '_astro';
 
 /** A route file or folder as the URL segment it becomes: `sitemap.xml.ts` → `sitemap.xml`, `index.astro` → `index`. */
 function routeName(name: string): string | undefined {
-  if (name.startsWith('[') || name.startsWith('_') || name.startsWith('.')) return undefined;
+  // A name with a parameter in it (`sitemap-[n].xml.ts`) is a family of names, not one.
+  if (name.includes('[') || name.startsWith('_') || name.startsWith('.')) return undefined;
   return name.replace(/\.(?:astro|ts|js|md|mdx|html)$/, '');
 }
 

@@ -3,7 +3,7 @@ import { x } from 'xastscript';
 import { comparePairs } from '#model/compare-pairs.ts';
 import type { Site } from '#model/site-model.ts';
 import type { DocumentRecord } from '#model/site-model.ts';
-import { absoluteUrl, compareUrl, directionsUrl, directionUrl, documentUrl, historyUrl, inEffectUrl, versionUrl } from './urls.ts';
+import { absoluteUrl, compareUrl, directionsUrl, directionUrl, documentUrl, historyUrl, inEffectUrl, sitemapUrl, versionUrl } from './urls.ts';
 
 /** One page for search engines, with the content date it last changed on when there is one. */
 export interface SitemapEntry {
@@ -49,4 +49,53 @@ export function sitemapTree(entries: readonly SitemapEntry[], site: URL | string
       entries.map((entry) => x('url', [x('loc', absoluteUrl(entry.path, site)), entry.lastmod ? x('lastmod', entry.lastmod) : undefined])),
     ),
   );
+}
+
+/** The most URLs one sitemap file may list (sitemaps.org protocol); past it the site publishes a sitemap index. */
+export const SITEMAP_URL_LIMIT = 50_000;
+
+/** The address of the `n`th part of a split sitemap (from 1): `/sitemap-1.xml`. */
+function sitemapPartUrl(n: number): string {
+  return `/sitemap-${n}.xml`;
+}
+
+/** How many part files a sitemap of `urls` URLs is split into: none when one sitemap holds them all. */
+export function sitemapPartCount(urls: number, limit: number = SITEMAP_URL_LIMIT): number {
+  return urls <= limit ? 0 : Math.ceil(urls / limit);
+}
+
+/** One sitemap file to publish: its address and its XML tree. */
+export interface SitemapFile {
+  path: string;
+  tree: Root;
+}
+
+/**
+ * The sitemap files of a site. Up to `limit` URLs: one sitemap at `/sitemap.xml`. Past it: the
+ * entries split, in order, into `/sitemap-1.xml`, `/sitemap-2.xml`… of at most `limit` URLs
+ * each, and a sitemap index at `/sitemap.xml` (where robots.txt points) listing them, each with
+ * the latest `lastmod` of its entries.
+ */
+export function sitemapFiles(entries: readonly SitemapEntry[], site: URL | string, limit: number = SITEMAP_URL_LIMIT): SitemapFile[] {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`a sitemap's URL limit must be a positive whole number, not ${limit}`);
+  if (sitemapPartCount(entries.length, limit) === 0) return [{ path: sitemapUrl, tree: sitemapTree(entries, site) }];
+  const parts: SitemapEntry[][] = [];
+  for (let i = 0; i < entries.length; i += limit) parts.push(entries.slice(i, i + limit));
+  const index = x(
+    null,
+    { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' },
+    x(
+      'sitemapindex',
+      { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' },
+      parts.map((part, i) => {
+        const lastmod = part
+          .map((entry) => entry.lastmod)
+          .filter((date): date is string => date !== undefined)
+          .sort()
+          .at(-1);
+        return x('sitemap', [x('loc', absoluteUrl(sitemapPartUrl(i + 1), site)), lastmod ? x('lastmod', lastmod) : undefined]);
+      }),
+    ),
+  );
+  return [{ path: sitemapUrl, tree: index }, ...parts.map((part, i) => ({ path: sitemapPartUrl(i + 1), tree: sitemapTree(part, site) }))];
 }

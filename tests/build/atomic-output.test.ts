@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AstroRun, cacheIsWhole, LAST_RUN } from '../../scripts/lib/astro-cache.ts';
 import { killBuildWhen, runBuild } from './run-build.ts';
 
 /**
@@ -45,7 +46,8 @@ function replace(file: string, from: string, to: string): void {
   writeFileSync(file, text.replace(from, to));
 }
 
-const leftovers = () => ['staging', 'cache', 'previous'].filter((suffix) => existsSync(`${out}.${suffix}`));
+// `<out>.cache` is kept on purpose: the next build copies unchanged pages from it (incremental builds).
+const leftovers = () => ['staging', 'previous'].filter((suffix) => existsSync(`${out}.${suffix}`));
 
 beforeAll(() => {
   const first = runBuild(content('good'), out);
@@ -95,10 +97,14 @@ describe('a failed build leaves the previous site untouched', () => {
     expect(killed).toBe(true);
     expect(run.signal).toBe('SIGKILL');
     expect(snapshot(out)).toEqual(published);
+    // Astro was stopped mid-write: its cache may hold pages its manifest does not name.
+    expect(await cacheIsWhole(`${out}.cache`)).toBe(false);
 
     const next = runBuild(changed, out);
     expect(next.status, next.stderr).toBe(0);
     expect(readFileSync(join(out, 'td/v2.0/index.html'), 'utf8')).toContain('act at once');
+    // So the next build started from an empty cache: it copied no page.
+    expect((JSON.parse(readFileSync(`${out}.cache/${LAST_RUN}`, 'utf8')) as AstroRun).reused).toBe(0);
     expect(leftovers()).toEqual([]);
     published = snapshot(out);
   });

@@ -27,6 +27,10 @@ describe('npm run bench', () => {
     expect(Object.keys(figures.pageTypes)).toEqual(expect.arrayContaining(['version', 'compare (pre-built)', 'compare (in browser)', 'clause history']));
     expect(figures.pageTypes.version.gzipBytes.median).toBeGreaterThan(0);
     expect(figures.build.incremental.seconds).toBeGreaterThan(0);
+    // The rebuild with nothing changed copies every generated page from the cache of the build before.
+    expect(figures.build.unchanged.pages.reused).toBeGreaterThan(figures.build.unchanged.pages.rendered);
+    expect(figures.build.incremental.pages.reused).toBeGreaterThan(0);
+    expect(figures.build.full.pages.reused).toBe(0);
     expect(figures.bigCompare.gzipBytes).toBeGreaterThan(0);
     expect(figures.search.indexBytes.inEffect).toBeGreaterThan(0);
     expect(figures.search.indexBytes.allVersions).toBeGreaterThan(figures.search.indexBytes.inEffect);
@@ -39,5 +43,6 @@ describe('npm run bench', () => {
     expect(figures.diffEngine.clauseFirstMs).toBeGreaterThan(0);
     expect(figures.diffEngine.jsdiffWholeTextMs).toBeGreaterThan(0);
     expect(figures.diffEngine.clauses.rewordedPairs).toBeGreaterThan(0);
-  });
+    // Three builds (full, nothing changed, one version added) and a browser.
+  }, 600_000);
 });

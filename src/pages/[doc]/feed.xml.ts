@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getComparison, getSite } from '#data/site.ts';
+import { getCacheKeys } from '#data/page-cache-keys.ts';
 import { pageSiteUrl, xmlResponse } from '#data/responses.ts';
 import { designationFeed } from '#publish/designation-feed.ts';
 import { feedEntries } from '#publish/feed-entries.ts';
@@ -8,7 +9,8 @@ import { documentFeedUrl, documentUrl } from '#publish/urls.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSite();
-  return site.documents.map((document) => ({ params: { doc: document.id }, props: { document } }));
+  const keys = await getCacheKeys();
+  return site.documents.map((document) => ({ params: { doc: document.id }, props: { document }, cacheKey: keys.document(document) }));
 }) satisfies GetStaticPaths;
 
 /** `/<doc>/feed.xml`: one document's designations, newest first. */

@@ -1,0 +1,97 @@
+/**
+ * The Astro step's cache folder between builds: whether its last Astro run finished (a cache
+ * left by a killed or failed run may hold pages rendered for keys its manifest does not name),
+ * and which pages this run rendered rather than copied from the cache.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+/** Present while an Astro step runs on the cache; removed when it ends well. */
+const IN_PROGRESS = 'sec-astro-in-progress';
+/** What the last finished Astro step did, read by tests and the build's summary. */
+export const LAST_RUN = 'sec-last-run.json';
+/** Where Astro's incremental build keeps its copy of each keyed page, and its manifest (`node_modules/astro/dist/core/build/incremental.js`). */
+const PAGE_COPIES = 'dist';
+const MANIFEST = 'incremental-build.json';
+
+/** What an Astro step did with the pages it had keys for. */
+export interface AstroRun {
+  /** Output files rendered by this run, relative to the site folder, sorted (not Astro's bundles, nor copies of public/); pages without a key are always rendered. */
+  rendered: string[];
+  /** How many output files were copied from the previous build. */
+  reused: number;
+  /** Hash of Astro's cache manifest before this run (null: no cache) and after it: ties what was checked of a build to the cache it left. */
+  previousManifest: string | null;
+  manifest: string | null;
+}
+
+/** The start of an Astro step on a cache folder. */
+export interface AstroStart {
+  started: number;
+  previousManifest: string | null;
+}
+
+async function manifestHash(cacheDir: string): Promise<string | null> {
+  try {
+    return createHash('sha256')
+      .update(await readFile(join(cacheDir, MANIFEST)))
+      .digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+/** What the last finished Astro step on a cache did, if one did. */
+export async function lastAstroRun(cacheDir: string): Promise<AstroRun | undefined> {
+  try {
+    return JSON.parse(await readFile(join(cacheDir, LAST_RUN), 'utf8')) as AstroRun;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the cache folder may be used: absent (a first build) or left by an Astro step that finished. */
+export async function cacheIsWhole(cacheDir: string): Promise<boolean> {
+  return !existsSync(join(cacheDir, IN_PROGRESS));
+}
+
+/** Marks the cache as being written; returns when (to tell rendered pages from copied ones afterwards) and the manifest it starts from. */
+export async function markStarted(cacheDir: string): Promise<AstroStart> {
+  await rm(join(cacheDir, LAST_RUN), { force: true });
+  await writeFile(join(cacheDir, IN_PROGRESS), '');
+  const { mtimeMs } = await stat(join(cacheDir, IN_PROGRESS));
+  return { started: mtimeMs, previousManifest: await manifestHash(cacheDir) };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await walk(path)));
+    else found.push(path);
+  }
+  return found;
+}
+
+/**
+ * Records what the step did and marks the cache whole. Astro writes its copy of a keyed page
+ * only when it renders it, so a copy older than the step's start was reused; every file of the
+ * new site that is not such a copy was rendered.
+ */
+export async function markFinished(cacheDir: string, siteDir: string, { started, previousManifest }: AstroStart, publicDir = 'public'): Promise<AstroRun> {
+  const copies = join(cacheDir, PAGE_COPIES);
+  const reusedFiles = new Set<string>();
+  for (const path of await walk(copies)) if ((await stat(path)).mtimeMs < started) reusedFiles.add(relative(copies, path).split(/[\\/]/).join('/'));
+  const copied = new Set((await walk(publicDir)).map((path) => relative(publicDir, path).split(/[\\/]/).join('/')));
+  const rendered = (await walk(siteDir))
+    .map((path) => relative(siteDir, path).split(/[\\/]/).join('/'))
+    .filter((file) => !reusedFiles.has(file) && !copied.has(file) && !file.startsWith('_astro/'))
+    .sort();
+  const run: AstroRun = { rendered, reused: reusedFiles.size, previousManifest, manifest: await manifestHash(cacheDir) };
+  await writeFile(join(cacheDir, LAST_RUN), `${JSON.stringify(run)}\n`);
+  await rm(join(cacheDir, IN_PROGRESS), { force: true });
+  return run;
+}
