@@ -120,11 +120,23 @@ export function pageCacheKeys(inputs: PageCacheInputs): PageCacheKeys {
   const renumbering = (from: HistoryEntry | undefined, to: HistoryEntry) =>
     from && from.clause.text !== to.clause.text ? [...inputs.renumbered(from.version, to.version)].sort() : null;
 
+  /**
+   * The other documents a document's text names (by SEC reference, title or short name): its
+   * cross-references may lead into them, at the version in effect on each version's date, with a
+   * preview of the clause they name. Over-inclusive by design: a name merely mentioned only
+   * re-renders a page that did not need it.
+   */
+  const related = (document: DocumentRecord): DocumentRecord[] => {
+    const text = document.versions.flatMap((v) => v.clauses.map((c) => c.text)).join('\n');
+    return site.documents.filter((other) => other !== document && [other.secReference, other.title, other.shortName].some((name) => name && text.includes(name)));
+  };
+
   return {
     document(document) {
       let key = documentKeys.get(document.id);
       if (key === undefined) {
-        key = sha256(JSON.stringify(['document', frame(document), document.versions.map(versionText)]));
+        const others = related(document).map((other) => [other.id, frame(other), other.versions.map(versionText)]);
+        key = sha256(JSON.stringify(['document', frame(document), document.versions.map(versionText), others]));
         documentKeys.set(document.id, key);
       }
       return key;

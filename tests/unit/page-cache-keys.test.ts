@@ -77,6 +77,18 @@ describe('pageCacheKeys', () => {
     expect(histories).toEqual([`td/history/${reworded?.slug}`]);
   });
 
+  it("a document whose text names another (a cross-reference may lead there, with a preview) follows that document's text", () => {
+    // The sample's other document names the test document nowhere: make one of its clauses cite Appendix ZZ.
+    const citing = edited('content/documents/ot/v1.0.md', (t) => t.replace(/(\n1\.1 [^\n]*)/, '$1 See Clause 1.1 of Appendix ZZ.'));
+    const before = allKeys(siteOf(citing));
+    const file = citing.versions.find((f) => f.file === 'content/documents/td/v2.0.md');
+    if (!file) throw new Error('no td v2.0');
+    file.text = file.text.replace('tell the DCC', 'inform the DCC');
+    const names = changed(before, allKeys(siteOf(citing)));
+    expect(names).toContain('ot');
+    expect(names.filter((n) => n.startsWith('ot/'))).toEqual([]);
+  });
+
   it('a line moved in the source (no rendered change) keeps clause histories and comparisons of other versions', () => {
     const after = allKeys(siteOf(edited('content/documents/td/v1.0.md', (t) => t.replace('## 1 Scope\n', '## 1 Scope\n\n\n'))));
     const names = changed(base, after);
