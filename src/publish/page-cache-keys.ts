@@ -30,6 +30,11 @@ export interface PageCacheInputs {
 export interface PageCacheKeys {
   /** Pages that show a whole document: its page, feed, "in effect" and latest pages, and each version's page (which links clauses to their histories and to the version in effect). */
   document(document: DocumentRecord): string;
+  /**
+   * A version's reading page: the document's key, and the frames and texts of the other documents
+   * its text names, into which its cross-references may lead with a preview of the clause.
+   */
+  reading(document: DocumentRecord): string;
   /** A version's own files (JSON, Akoma Ntoso, Word, browser data): the version's text and its document's frame. */
   version(document: DocumentRecord, version: VersionRecord): string;
   /** A comparison (page, Word file, JSON): the two versions' texts and the document's frame. */
@@ -113,6 +118,7 @@ export function pageCacheKeys(inputs: PageCacheInputs): PageCacheKeys {
   };
 
   const documentKeys = new Map<string, string>();
+  const readingKeys = new Map<string, string>();
   const allFrames = (): string => sha256(JSON.stringify(site.documents.map(frame)));
   let directionsKey: string | undefined;
 
@@ -135,9 +141,17 @@ export function pageCacheKeys(inputs: PageCacheInputs): PageCacheKeys {
     document(document) {
       let key = documentKeys.get(document.id);
       if (key === undefined) {
-        const others = related(document).map((other) => [other.id, frame(other), other.versions.map(versionText)]);
-        key = sha256(JSON.stringify(['document', frame(document), document.versions.map(versionText), others]));
+        key = sha256(JSON.stringify(['document', frame(document), document.versions.map(versionText)]));
         documentKeys.set(document.id, key);
+      }
+      return key;
+    },
+    reading(document) {
+      let key = readingKeys.get(document.id);
+      if (key === undefined) {
+        const others = related(document).map((other) => [other.id, frame(other), other.versions.map(versionText)]);
+        key = sha256(JSON.stringify(['reading', this.document(document), others]));
+        readingKeys.set(document.id, key);
       }
       return key;
     },

@@ -41,7 +41,7 @@ function content(name: string, edit: (root: string) => void = () => {}): string 
   return root;
 }
 
-const leftovers = (dir = out) => ['staging', 'cache', 'previous', 'pagefind', 'pagefind-in-effect', 'prepared.json', 'lock'].filter((suffix) => existsSync(`${dir}.${suffix}`));
+const leftovers = (dir = out) => ['staging', 'previous', 'pagefind', 'pagefind-in-effect', 'prepared.json', 'lock'].filter((suffix) => existsSync(`${dir}.${suffix}`));
 
 /** Starts a build without waiting for it. */
 function startBuild(root: string, dir: string, extra: Record<string, string> = {}): Promise<BuildRun> {

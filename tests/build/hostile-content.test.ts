@@ -4,7 +4,7 @@ import { toText } from 'hast-util-to-text';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +129,20 @@ describe(`${XSS_PAYLOADS.length} XSS payloads through every content field`, () =
     }
   });
 
+  /** A clause without what the site adds to it: link previews, its tools and notes. */
+  const withoutTools = (element: Element): Element => {
+    const copy = structuredClone(element);
+    const added = new Set(['preview', 'clause-tools', 'clause-fate']);
+    const prune = (node: Element) => {
+      node.children = node.children.filter(
+        (child) => child.type !== 'element' || !(Array.isArray(child.properties.className) && child.properties.className.some((c) => added.has(String(c)))),
+      );
+      for (const child of node.children) if (child.type === 'element') prune(child);
+    };
+    prune(copy);
+    return copy;
+  };
+
   it('kept the content around the payloads, as text', () => {
     const version = fromHtml(readFileSync(join(out, 'td/v2.0/index.html'), 'utf8'));
     const text = toText(version);
@@ -136,7 +150,7 @@ describe(`${XSS_PAYLOADS.length} XSS payloads through every content field`, () =
     // own clause (an unclosed <style> does), never the next one.
     const clauseText = new Map<string, string>();
     visit(version, 'element', (element) => {
-      if (typeof element.properties.id === 'string') clauseText.set(element.properties.id, toText(element));
+      if (typeof element.properties.id === 'string') clauseText.set(element.properties.id, toText(withoutTools(element)));
     });
     XSS_PAYLOADS.forEach((_, i) => {
       expect(clauseText.get(`1.${i + 1}`)).toMatch(new RegExp(`^1\\.${i + 1}\\s*Clause ${i + 1} before:`));

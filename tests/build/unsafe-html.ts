@@ -2,6 +2,8 @@ import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visitParents } from 'unist-util-visit-parents';
 
+/** Classes of the site's own `<details>`, which start closed. */
+const OWN_DISCLOSURES = new Set(['cmp-fold', 'cmp-changelist', 'picker-fold', 'clause-notes']);
 /** Our own scripts: Astro's bundles and Pagefind's search UI. Anything else is not ours. */
 const OUR_SCRIPT = /^\/(?:_astro\/[\w.-]+\.js|pagefind\/pagefind-component-ui\.js)$/;
 /** Elements no page may contain at all. */
@@ -36,7 +38,7 @@ const DATA_SCRIPT = /^application\/(?:ld\+)?json$/i;
  * event-handler attributes, `javascript:`, `data:` and `vbscript:` URLs, frames, objects and
  * other forbidden elements, `style` elements and attributes, `srcdoc`, `accesskey`, positive
  * `tabindex`, forms that send elsewhere, meta refreshes that leave the site, links (`<link>`)
- * to other sites, and `<details>` that start closed (other than the comparison's folds). The
+ * to other sites, and `<details>` that start closed (other than the site's own disclosures). The
  * site's own controls (search form, view switch, forms of other pages) pass as long as they stay
  * on the site. Returns one line per finding; an empty list means the page is clean.
  */
@@ -66,8 +68,10 @@ export function unsafeHtml(tree: Root, siteUrl: string): string[] {
     }
 
     if (FORBIDDEN.has(tag)) found.push(`forbidden element ${where}`);
-    // Only the comparison's folds of unchanged clauses may start closed.
-    if (tag === 'details' && props.open === undefined && !classes(element).includes('cmp-fold')) found.push(`closed details ${where}`);
+    // Only the site's own disclosures may start closed: the comparison's folds of unchanged
+    // clauses, its change list and picker, and a clause's amendment notes (content cannot make
+    // them: raw HTML keeps no class).
+    if (tag === 'details' && props.open === undefined && !classes(element).some((c) => OWN_DISCLOSURES.has(c))) found.push(`closed details ${where}`);
     if (tag === 'script') {
       const data = typeof props.type === 'string' && DATA_SCRIPT.test(props.type) && props.src === undefined;
       const ours = typeof props.src === 'string' && OUR_SCRIPT.test(props.src) && toText(element).trim() === '';
