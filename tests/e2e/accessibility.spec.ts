@@ -109,7 +109,11 @@ test.describe('keyboard only', () => {
     await expect(page.getByRole('radio', { name: 'Side by side' })).toBeChecked();
     await expect(row.locator('.cmp-old')).toBeVisible();
 
+    // The change list's summary comes first: it opens with Enter too.
     await tabTo(page, (e) => e.tagName === 'SUMMARY');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('navigation', { name: 'Changes by section' })).toBeVisible();
+    await tabTo(page, (e) => e.tagName === 'SUMMARY' && e.parentElement?.classList.contains('cmp-fold') === true);
     const fold = page.locator('details.cmp-fold', { has: page.locator('summary:focus') });
     await expect(fold).not.toHaveAttribute('open');
     await page.keyboard.press('Enter');

@@ -11,13 +11,19 @@ import { readFrontMatter } from '#content/read-front-matter.ts';
 
 /**
  * PDF round trip: our own version pages printed by Chromium (print stylesheet, A4, with a
- * running classification mark and "Page N of M" footer, as official PDFs have), imported back,
- * and compared clause by clause with the Markdown they were built from.
+ * running classification mark and "Page N of M" footer, as official PDFs have; the site's own
+ * amendment notes and glossary left out, as official PDFs have none), imported back, and
+ * compared clause by clause with the Markdown they were built from.
  */
 const VERSIONS = ['tmad/v5.0', 'tmad/v6.0-draft', 'tmad/v6.0', 's1sr/v3.0', 's1sr/v4.0-secure-draft', 's1sr/v4.0-aclara-draft', 's1sr/v4.0'];
 
 async function print(page: Page, path: string): Promise<Uint8Array> {
   await page.goto(path);
+  // Official PDFs carry the text alone: the site's own print adds each clause's amendment notes
+  // and the glossary, which are the reader's, not the document's, so they are taken out first.
+  await page.evaluate(() => {
+    for (const element of document.querySelectorAll('.clause-notes, .glossary')) element.remove();
+  });
   await page.emulateMedia({ media: 'print' });
   return new Uint8Array(
     await page.pdf({
