@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { walkFiles } from './walk-files.ts';
 
 /** Present while an Astro step runs on the cache; removed when it ends well. */
 const IN_PROGRESS = 'sec-astro-in-progress';
@@ -65,17 +66,6 @@ export async function markStarted(cacheDir: string): Promise<AstroStart> {
   return { started: mtimeMs, previousManifest: await manifestHash(cacheDir) };
 }
 
-async function walk(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await walk(path)));
-    else found.push(path);
-  }
-  return found;
-}
-
 /**
  * Records what the step did and marks the cache whole. Astro writes its copy of a keyed page
  * only when it renders it, so a copy older than the step's start was reused; every file of the
@@ -84,9 +74,9 @@ async function walk(dir: string): Promise<string[]> {
 export async function markFinished(cacheDir: string, siteDir: string, { started, previousManifest }: AstroStart, publicDir = 'public'): Promise<AstroRun> {
   const copies = join(cacheDir, PAGE_COPIES);
   const reusedFiles = new Set<string>();
-  for (const path of await walk(copies)) if ((await stat(path)).mtimeMs < started) reusedFiles.add(relative(copies, path).split(/[\\/]/).join('/'));
-  const copied = new Set((await walk(publicDir)).map((path) => relative(publicDir, path).split(/[\\/]/).join('/')));
-  const rendered = (await walk(siteDir))
+  for (const path of await walkFiles(copies)) if ((await stat(path)).mtimeMs < started) reusedFiles.add(relative(copies, path).split(/[\\/]/).join('/'));
+  const copied = new Set((await walkFiles(publicDir)).map((path) => relative(publicDir, path).split(/[\\/]/).join('/')));
+  const rendered = (await walkFiles(siteDir))
     .map((path) => relative(siteDir, path).split(/[\\/]/).join('/'))
     .filter((file) => !reusedFiles.has(file) && !copied.has(file) && !file.startsWith('_astro/'))
     .sort();

@@ -1,19 +1,9 @@
-import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { urlOfFile, type BuiltPage } from './read-page-links.ts';
 import type { BuiltSite } from './check-links.ts';
-
-async function walk(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await walk(path)));
-    else found.push(path);
-  }
-  return found;
-}
+import { walkFiles } from './walk-files.ts';
 
 /** Reads pages in worker threads, one per core: a large site has tens of thousands. */
 async function readPages(items: Array<{ path: string; url: string }>): Promise<BuiltPage[]> {
@@ -43,7 +33,7 @@ async function readPages(items: Array<{ path: string; url: string }>): Promise<B
 export async function readBuiltSite(outDir: string, only?: ReadonlySet<string>): Promise<BuiltSite> {
   const files = new Set<string>();
   const html: Array<{ path: string; url: string }> = [];
-  for (const path of (await walk(outDir)).sort()) {
+  for (const path of (await walkFiles(outDir)).sort()) {
     const rel = relative(outDir, path);
     const posix = rel.split(/[\\/]/).join('/');
     files.add(`/${posix}`);

@@ -3,25 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { alignClauses } from '#compare/align-clauses.ts';
 import { amendmentNotes } from '#compare/amendment-notes.ts';
 import { buildHistories } from '#compare/clause-history.ts';
-import { parseClauses } from '#parse/parse-clauses.ts';
 import { versionClauseNotes } from '#render/render-clause-notes.ts';
 import type { Clause } from '#model/clause.ts';
 import type { DirectionRecord, DocumentRecord, VersionRecord } from '#model/site-model.ts';
+import { versionRecord } from '../support/version-record.ts';
 
-function version(v: string, lines: string[], extra: Partial<VersionRecord> = {}): VersionRecord {
-  return {
-    document: 'doc',
-    version: v,
-    slug: `v${v}`,
-    status: 'designated',
-    consultations: [],
-    illustrative: true,
-    file: `content/documents/doc/v${v}.md`,
-    clauses: parseClauses(lines.join('\n\n'), { file: `v${v}.md` }).clauses,
-    state: 'superseded',
-    ...extra,
-  };
-}
+const version = (v: string, lines: string[], extra: Partial<VersionRecord> = {}) => versionRecord(v, lines.join('\n\n'), extra);
 
 const v1 = version('1.0', [
   '## 5 Duties',

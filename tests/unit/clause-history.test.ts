@@ -5,21 +5,9 @@ import { buildHistories, type ClauseHistory } from '#compare/clause-history.ts';
 import { parseClauses } from '#parse/parse-clauses.ts';
 import { historyLink, renderHistory } from '#render/render-history.ts';
 import type { DirectionRecord, DocumentRecord, VersionRecord } from '#model/site-model.ts';
+import { versionRecord } from '../support/version-record.ts';
 
-function version(v: string, markdown: string, extra: Partial<VersionRecord> = {}): VersionRecord {
-  return {
-    document: 'doc',
-    version: v,
-    slug: `v${v}`,
-    status: 'designated',
-    consultations: [],
-    illustrative: true,
-    file: `content/documents/doc/v${v}.md`,
-    clauses: parseClauses(markdown, { file: `v${v}.md` }).clauses,
-    state: 'superseded',
-    ...extra,
-  };
-}
+const version = versionRecord;
 
 function documentOf(versions: VersionRecord[]): DocumentRecord {
   return { id: 'doc', title: 'A document', shortName: 'DOC', secReference: 'Appendix X', order: 1, description: [], file: 'index.md', versions };
