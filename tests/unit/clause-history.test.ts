@@ -2,7 +2,6 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { alignClauses, renumberedNumbers } from '#compare/align-clauses.ts';
 import { buildHistories, type ClauseHistory } from '#compare/clause-history.ts';
-import { parseClauses } from '#parse/parse-clauses.ts';
 import { historyLink, renderHistory } from '#render/render-history.ts';
 import type { DirectionRecord, DocumentRecord, VersionRecord } from '#model/site-model.ts';
 import { versionRecord } from '../support/version-record.ts';
