@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AstroRun, cacheIsWhole, LAST_RUN } from '../../scripts/lib/astro-cache.ts';
 import { killBuildWhen, runBuild } from './run-build.ts';
+import { minimalContent, snapshot } from './site-folders.ts';
 
 /**
  * A failed build never touches the published site: `scripts/build.ts` builds into
@@ -16,29 +16,7 @@ const work = mkdtempSync(join(tmpdir(), 'sec-atomic-'));
 const out = join(work, 'site');
 let published: Map<string, string>;
 
-/** Every file of a folder (by path relative to it) with the hash of its bytes. */
-function snapshot(dir: string): Map<string, string> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-      .sort()
-      .map((name) => [
-        name,
-        createHash('sha256')
-          .update(readFileSync(join(dir, name)))
-          .digest('hex'),
-      ]),
-  );
-}
-
-/** A copy of the minimal site, changed by `edit`. */
-function content(name: string, edit: (root: string) => void = () => {}): string {
-  const root = join(work, name);
-  cpSync('tests/fixtures/site-minimal', root, { recursive: true });
-  edit(root);
-  return root;
-}
+const content = (name: string, edit?: (root: string) => void) => minimalContent(work, name, edit);
 
 function replace(file: string, from: string, to: string): void {
   const text = readFileSync(file, 'utf8');

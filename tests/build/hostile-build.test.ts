@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSearchBundle } from '../../scripts/lib/index-search.ts';
 import { buildEnv, runBuild, type BuildRun } from './run-build.ts';
+import { minimalContent, snapshot } from './site-folders.ts';
 
 /**
  * A careless administrator and bad timing, against the real build command (issue 17, items 1,
@@ -18,28 +18,7 @@ const work = mkdtempSync(join(tmpdir(), 'sec-hostile-build-'));
 const out = join(work, 'site');
 let published: Map<string, string>;
 
-function snapshot(dir: string): Map<string, string> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-      .sort()
-      .map((name) => [
-        name,
-        createHash('sha256')
-          .update(readFileSync(join(dir, name)))
-          .digest('hex'),
-      ]),
-  );
-}
-
-function content(name: string, edit: (root: string) => void = () => {}): string {
-  const root = join(work, name);
-  rmSync(root, { recursive: true, force: true });
-  cpSync('tests/fixtures/site-minimal', root, { recursive: true });
-  edit(root);
-  return root;
-}
+const content = (name: string, edit?: (root: string) => void) => minimalContent(work, name, edit);
 
 const leftovers = (dir = out) => ['staging', 'previous', 'pagefind', 'pagefind-in-effect', 'prepared.json', 'lock'].filter((suffix) => existsSync(`${dir}.${suffix}`));
 

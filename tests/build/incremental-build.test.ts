@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AstroRun, LAST_RUN } from '../../scripts/lib/astro-cache.ts';
 import { runBuild } from './run-build.ts';
+import { snapshot } from './site-folders.ts';
 
 /**
  * Incremental builds (`experimental.incrementalBuild` with the cache keys of
@@ -15,22 +15,6 @@ import { runBuild } from './run-build.ts';
  */
 const work = mkdtempSync(join(tmpdir(), 'sec-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Every file of a folder (by path relative to it) with the hash of its bytes. */
-function snapshot(dir: string): Map<string, string> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(/[\\/]/).join('/'))
-      .sort()
-      .map((name) => [
-        name,
-        createHash('sha256')
-          .update(readFileSync(join(dir, name)))
-          .digest('hex'),
-      ]),
-  );
-}
 
 const lastRun = (out: string): AstroRun => JSON.parse(readFileSync(`${out}.cache/${LAST_RUN}`, 'utf8')) as AstroRun;
 
