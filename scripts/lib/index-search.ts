@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { SearchRecord } from '#publish/search-records.ts';
+import { numberWord, RECORD_ANCHORS, type SearchRecord } from '#publish/search-records.ts';
 
 /** Pagefind's weight (1 is body text, 7 a first-level heading) for the term a clause defines. */
 const DEFINED_TERM_WEIGHT = 10;
@@ -32,14 +32,18 @@ function weighted(text: string, terms: readonly string[]): ElementContent[] {
 
 /**
  * The page Pagefind indexes for a record: its words in the body (a heading's title as a heading,
- * the terms a clause defines weighted, other spellings as an indexed attribute), its filters in
- * the head, and no metadata: Pagefind searches metadata as words.
+ * the terms a clause defines weighted, its number as one word and other spellings as indexed
+ * attributes), its name and history as ids of empty elements (returned with the result, never
+ * searched), its filters in the head, and no metadata: Pagefind searches metadata as words.
  */
 export function recordHtml(record: SearchRecord): string {
   const filters = Object.entries(record.filters).flatMap(([name, values]) => values.map((value) => h('meta', { dataPagefindFilter: `${name}[content]`, content: value })));
+  const anchors = [h('span', { id: `${RECORD_ANCHORS.name}${encodeURIComponent(record.name)}` })];
+  if (record.history) anchors.push(h('span', { id: `${RECORD_ANCHORS.history}${encodeURIComponent(record.history)}` }));
   const words = record.kind === 'heading' ? h('h1', record.text) : h('p', weighted(record.text, record.defines));
+  const number = record.number ? [h('span', { dataPagefindIndexAttrs: 'title', title: numberWord(record.number) })] : [];
   const aliases = record.aliases.map((alias) => h('span', { dataPagefindIndexAttrs: 'title', title: alias }));
-  return toHtml(h('html', { lang: record.language }, [h('head', filters), h('body', [words, ...aliases])]));
+  return toHtml(h('html', { lang: record.language }, [h('head', filters), h('body', [...anchors, words, ...number, ...aliases])]));
 }
 
 /** Adds the records to a Pagefind index, rethrowing Pagefind's errors with the record's URL. */
