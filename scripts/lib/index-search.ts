@@ -1,6 +1,8 @@
 import * as pagefind from 'pagefind';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -82,20 +84,59 @@ function check(what: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`pagefind ${what} failed: ${errors.join('; ')}`);
 }
 
-/** One Pagefind bundle: its records and the folder it is written to. */
+/** One Pagefind bundle: its name (its folder in the cache), its records and the folder it is written to. */
 export interface SearchBundle {
+  name: string;
   records: readonly SearchRecord[];
   outputPath: string;
+}
+
+/** What {@link indexSearch} did for one bundle: indexed afresh, or copied from the cache. */
+export interface IndexedBundle {
+  records: number;
+  bytes: number;
+  reused: boolean;
+  key: string;
+}
+
+let pagefindVersion: string | undefined;
+
+/** The installed Pagefind's version: a new Pagefind may write other files for the same records. */
+async function installedPagefind(): Promise<string> {
+  pagefindVersion ??= (JSON.parse(await readFile(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')) as { version: string }).version;
+  return pagefindVersion;
+}
+
+/**
+ * The key of a bundle: a hash of the Pagefind version and of exactly what Pagefind is given for
+ * each record (its URL and page). Same key, same bundle: what the cache reuses.
+ */
+export async function searchBundleKey(records: readonly SearchRecord[]): Promise<string> {
+  const hash = createHash('sha256').update(`pagefind ${await installedPagefind()}\n`);
+  for (const record of records) hash.update(`${record.url}\n${recordHtml(record)}\n`);
+  return hash.digest('hex').slice(0, 32);
 }
 
 /**
  * Writes one Pagefind bundle per entry of `bundles`, in one Pagefind session: each record is a
  * clause with its own URL (`/tmad/v6.0/#8.6`) and its filters. Pages themselves are not indexed.
+ * With `cacheDir`, a bundle whose records are unchanged since the build before (same
+ * {@link searchBundleKey}) is copied from `<cacheDir>/<name>/<key>/` instead of indexed; one
+ * indexed is kept there (the previous one of that name removed).
  */
-export async function indexSearch(bundles: readonly SearchBundle[]): Promise<Array<{ records: number; bytes: number }>> {
-  const written: Array<{ records: number; bytes: number }> = [];
+export async function indexSearch(bundles: readonly SearchBundle[], cacheDir?: string): Promise<IndexedBundle[]> {
+  const written: IndexedBundle[] = [];
   try {
-    for (const { records, outputPath } of bundles) {
+    for (const { name, records, outputPath } of bundles) {
+      const key = await searchBundleKey(records);
+      const kept = cacheDir ? join(cacheDir, name, key) : undefined;
+      const expected = new Set(records.map((r) => r.url)).size;
+      if (kept && (await isWhole(kept, expected))) {
+        await rm(outputPath, { recursive: true, force: true });
+        await cp(kept, outputPath, { recursive: true });
+        written.push({ records: records.length, bytes: await size(outputPath), reused: true, key });
+        continue;
+      }
       const created = await pagefind.createIndex({ forceLanguage: 'en' });
       check('createIndex', created.errors);
       const index = created.index;
@@ -103,14 +144,33 @@ export async function indexSearch(bundles: readonly SearchBundle[]): Promise<Arr
       await addRecords(index, records);
       const files = await index.writeFiles({ outputPath });
       check(`writeFiles(${outputPath})`, files.errors);
-      written.push({ records: records.length, bytes: await size(outputPath) });
+      written.push({ records: records.length, bytes: await size(outputPath), reused: false, key });
       // Written: Pagefind need not hold it while it builds the next one.
       await index.deleteIndex();
+      if (cacheDir && kept) await keep(outputPath, join(cacheDir, name), key);
     }
     return written;
   } finally {
     await pagefind.close();
   }
+}
+
+async function isWhole(dir: string, expectedRecords: number): Promise<boolean> {
+  try {
+    await checkSearchBundle(dir, expectedRecords);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps a copy of a bundle as the cache's only one of its name (copied whole, then renamed in: a build killed midway leaves no half bundle under a key). */
+async function keep(outputPath: string, folder: string, key: string): Promise<void> {
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  const partial = join(folder, `${key}.partial`);
+  await cp(outputPath, partial, { recursive: true });
+  await rename(partial, join(folder, key));
 }
 
 /**
