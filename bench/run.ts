@@ -609,7 +609,12 @@ async function searchOnly() {
   const runs = async (path: string) => {
     const all = [];
     for (let k = 0; k < 3; k++) all.push(await firstSearchQuery(browser, port, path));
-    return { ...(all[0] as object), msToFirstResult: round(median(all.map((r) => r.msToFirstResult))), msRuns: all.map((r) => r.msToFirstResult), pagefindMsRuns: all.map((r) => r.pagefindMs) };
+    return {
+      ...(all[0] as object),
+      msToFirstResult: round(median(all.map((r) => r.msToFirstResult))),
+      msRuns: all.map((r) => r.msToFirstResult),
+      pagefindMsRuns: all.map((r) => r.pagefindMs),
+    };
   };
   try {
     const search = {

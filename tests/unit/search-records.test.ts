@@ -71,7 +71,9 @@ describe('recordHtml', () => {
         '<p><span data-pagefind-weight="10">"Cutover"</span> means the period, for Service Reference Variant 4.4.2.</p>' +
         '<span data-pagefind-index-attrs="title" title="qqn1p3z"></span><span data-pagefind-index-attrs="title" title="SRV 4.4.2"></span></body></html>',
     );
-    expect(recordHtml({ url: '/td/v2.0/#1', language: 'en', kind: 'heading', text: 'Scope', defines: [], aliases: [], name: 'section 1', filters: {} })).toContain('<h1>Scope</h1>');
+    expect(recordHtml({ url: '/td/v2.0/#1', language: 'en', kind: 'heading', text: 'Scope', defines: [], aliases: [], name: 'section 1', filters: {} })).toContain(
+      '<h1>Scope</h1>',
+    );
   });
 });
 
