@@ -596,8 +596,9 @@ async function searchOnly() {
     { name: 'pagefind-in-effect', records: inEffectRecords, outputPath: join(site, 'pagefind-in-effect') },
     { name: 'pagefind', records, outputPath: join(site, 'pagefind') },
   ];
+  // With --keep, bundles indexed by the run before are reused (the first indexing then shows which).
   const searchCache = join(work, 'search-cache');
-  await rm(searchCache, { recursive: true, force: true });
+  if (!values.keep) await rm(searchCache, { recursive: true, force: true });
   let started = performance.now();
   const indexed = await indexSearch(bundles, searchCache);
   const indexSeconds = round((performance.now() - started) / 1000);
@@ -623,6 +624,7 @@ async function searchOnly() {
       records: { inEffect: inEffectRecords.length, allVersions: records.length },
       indexBytes: { inEffect: indexed[0]?.bytes, allVersions: indexed[1]?.bytes },
       indexSeconds,
+      reusedFromRunBefore: indexed.map((b) => b.reused),
       // Indexing the same records again: both bundles copied from the cache.
       unchanged: { seconds: unchangedSeconds, reused: again.map((b) => b.reused) },
       firstQuery: await runs('/search/?q=migration'),

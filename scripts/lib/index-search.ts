@@ -142,6 +142,8 @@ export async function indexSearch(bundles: readonly SearchBundle[], cacheDir?: s
       const index = created.index;
       if (!index) throw new Error('pagefind createIndex returned no index');
       await addRecords(index, records);
+      // Pagefind writes over what is there: a folder holding an older bundle would keep its files.
+      await rm(outputPath, { recursive: true, force: true });
       const files = await index.writeFiles({ outputPath });
       check(`writeFiles(${outputPath})`, files.errors);
       written.push({ records: records.length, bytes: await size(outputPath), reused: false, key });
