@@ -1,6 +1,6 @@
 import * as pagefind from 'pagefind';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ElementContent } from 'hast';
@@ -133,7 +133,7 @@ export async function indexSearch(bundles: readonly SearchBundle[], cacheDir?: s
       const expected = new Set(records.map((r) => r.url)).size;
       if (kept && (await isWhole(kept, expected))) {
         await rm(outputPath, { recursive: true, force: true });
-        await cp(kept, outputPath, { recursive: true });
+        await linkTree(kept, outputPath);
         written.push({ records: records.length, bytes: await size(outputPath), reused: true, key });
         continue;
       }
@@ -171,8 +171,28 @@ async function keep(outputPath: string, folder: string, key: string): Promise<vo
   await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });
   const partial = join(folder, `${key}.partial`);
-  await cp(outputPath, partial, { recursive: true });
+  await linkTree(outputPath, partial);
   await rename(partial, join(folder, key));
+}
+
+/**
+ * Puts the files of `from` at the same paths under `to` as hard links (copies across file
+ * systems): a bundle at the scale of the SEC is some 90,000 small files, and copying them took
+ * longer than the rest of an unchanged rebuild. Safe because no one writes into a bundle's
+ * files: a build writes a new bundle into an emptied folder.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else
+      await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EXDEV') throw error;
+        await copyFile(source, target);
+      });
+  }
 }
 
 /**
