@@ -11,13 +11,13 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { type Browser, chromium } from '@playwright/test';
 import { diffWordsWithSpace } from 'diff';
 import { alignClauses } from '#compare/align-clauses.ts';
 import { parseClauses } from '#parse/parse-clauses.ts';
@@ -36,6 +36,8 @@ const { values } = parseArgs({
     json: { type: 'string', default: 'bench/last-run.json' },
     work: { type: 'string' },
     'skip-browser': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    site: { type: 'string', default: 'dist' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -216,48 +218,61 @@ function serve(root: string): Promise<{ server: Server; port: number }> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port })));
 }
 
-async function browserFigures(): Promise<Record<string, unknown>> {
-  const { server, port } = await serve(out);
+/** Chromium as the bench drives it (headless, no background traffic). */
+function launchChromium() {
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({
+  return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * A first search query, in a fresh page: everything fetched from the Pagefind bundles, split
+ * into the UI and the index, the time to the first result shown, and the page's own timings of
+ * the Pagefind calls (`search-init`, `search-filters`, `search-query`).
+ */
+async function firstSearchQuery(browser: Browser, port: number, path: string) {
+  const page = await browser.newPage();
+  const fetched: Array<{ url: string; bytes: number }> = [];
+  page.on('response', async (response) => {
+    const url = new URL(response.url());
+    if (!/^\/pagefind(-in-effect)?\//.test(url.pathname)) return;
+    try {
+      fetched.push({ url: url.pathname, bytes: (await response.body()).length });
+    } catch {
+      // Redirects and aborted requests carry no body.
+    }
+  });
+  const started = performance.now();
+  await page.goto(`http://127.0.0.1:${port}${path}`);
+  await page.locator('.search-hits a').first().waitFor({ timeout: 300_000 });
+  const msToFirstResult = performance.now() - started;
+  await page.waitForLoadState('networkidle');
+  const pagefindMs = await page.evaluate(() =>
+    Object.fromEntries(['search-init', 'search-filters', 'search-query'].map((name) => [name, Math.round(performance.getEntriesByName(name)[0]?.duration ?? Number.NaN)])),
+  );
+  await page.close();
+  const ui = fetched.filter((f) => /pagefind-(component-)?ui/.test(f.url));
+  const index = fetched.filter((f) => !ui.includes(f));
+  return {
+    path,
+    // From opening the page to the first result shown: one run, so only a rough figure.
+    msToFirstResult: round(msToFirstResult),
+    pagefindMs,
+    indexBytes: index.reduce((n, f) => n + f.bytes, 0),
+    uiBytes: ui.reduce((n, f) => n + f.bytes, 0),
+    requests: fetched.length,
+    bytesByKind: bytesByKind(fetched),
+  };
+}
+
+async function browserFigures(): Promise<Record<string, unknown>> {
+  const { server, port } = await serve(out);
+  const browser = await launchChromium();
   try {
-    // A first search query, in a fresh page: everything fetched from the Pagefind bundles, split
-    // into the UI and the index. The default search (the versions in effect), then all versions.
-    const firstQuery = async (path: string) => {
-      const page = await browser.newPage();
-      const fetched: Array<{ url: string; bytes: number }> = [];
-      page.on('response', async (response) => {
-        const url = new URL(response.url());
-        if (!/^\/pagefind(-in-effect)?\//.test(url.pathname)) return;
-        try {
-          fetched.push({ url: url.pathname, bytes: (await response.body()).length });
-        } catch {
-          // Redirects and aborted requests carry no body.
-        }
-      });
-      const started = performance.now();
-      await page.goto(`http://127.0.0.1:${port}${path}`);
-      await page.locator('.search-hits a').first().waitFor({ timeout: 300_000 });
-      const msToFirstResult = performance.now() - started;
-      await page.waitForLoadState('networkidle');
-      await page.close();
-      const ui = fetched.filter((f) => /pagefind-(component-)?ui/.test(f.url));
-      const index = fetched.filter((f) => !ui.includes(f));
-      return {
-        path,
-        // From opening the page to the first result shown: one run, so only a rough figure.
-        msToFirstResult: round(msToFirstResult),
-        indexBytes: index.reduce((n, f) => n + f.bytes, 0),
-        uiBytes: ui.reduce((n, f) => n + f.bytes, 0),
-        requests: fetched.length,
-        bytesByKind: bytesByKind(fetched),
-      };
-    };
-    const inEffectQuery = await firstQuery('/search/?q=migration');
-    const allVersionsQuery = await firstQuery('/search/all/?q=migration');
+    const inEffectQuery = await firstSearchQuery(browser, port, '/search/?q=migration');
+    const allVersionsQuery = await firstSearchQuery(browser, port, '/search/all/?q=migration');
 
     // A comparison that is not pre-built: time from its data loaded to shown, median of five.
     const stub = walk(out).find((f) => f.endsWith('index.html') && /\/compare\//.test(f) && readFileSync(f, 'utf8').includes('compare-in-browser'));
@@ -553,4 +568,78 @@ function report(r: Record<string, any>) {
   console.log(`\nwritten to ${values.json}`);
 }
 
-await main();
+/**
+ * `npm run bench -- --only search [--site dist]`: the search alone at scale, without a full
+ * build. The generated corpus's search records (computed by the build's own check step), indexed
+ * into a copy of a site already built (`--site`, any scale: only its search pages are used),
+ * then a first query on each search page, three times each (medians), and the reuse of both
+ * bundles when indexed again from the same records. Writes bench/last-search.json (or `--json`).
+ */
+async function searchOnly() {
+  const { indexSearch } = await import('../scripts/lib/index-search.ts');
+  console.log(`bench (search only): ${scale.documents} documents × ${scale.versions} versions × ${scale.clauses} clauses, in ${work}`);
+  const prepared = join(work, 'prepared.json');
+  if (!existsSync(prepared)) {
+    await rm(content, { recursive: true, force: true });
+    await writeFiles(content, generateCorpus(scale));
+    const check = spawnSync(process.execPath, ['scripts/lib/check-step.ts', prepared], {
+      env: { ...process.env, SEC_CONTENT_DIR: content, SEC_CACHE_DIR: cache, SEC_AS_OF: asOf },
+      stdio: 'inherit',
+    });
+    if (check.status !== 0) throw new Error(`the content check of the generated corpus failed (exit ${check.status})`);
+  }
+  const { records, inEffectRecords } = JSON.parse(await readFile(prepared, 'utf8'));
+  const site = join(work, 'search-site');
+  await rm(site, { recursive: true, force: true });
+  await cp(values.site as string, site, { recursive: true });
+  const bundles = [
+    { name: 'pagefind-in-effect', records: inEffectRecords, outputPath: join(site, 'pagefind-in-effect') },
+    { name: 'pagefind', records, outputPath: join(site, 'pagefind') },
+  ];
+  // With --keep, bundles indexed by the run before are reused (the first indexing then shows which).
+  const searchCache = join(work, 'search-cache');
+  if (!values.keep) await rm(searchCache, { recursive: true, force: true });
+  let started = performance.now();
+  const indexed = await indexSearch(bundles, searchCache);
+  const indexSeconds = round((performance.now() - started) / 1000);
+  started = performance.now();
+  const again = await indexSearch(bundles, searchCache);
+  const unchangedSeconds = round((performance.now() - started) / 1000);
+  const { server, port } = await serve(site);
+  const browser = await launchChromium();
+  const runs = async (path: string) => {
+    const all = [];
+    for (let k = 0; k < 3; k++) all.push(await firstSearchQuery(browser, port, path));
+    return {
+      ...(all[0] as object),
+      msToFirstResult: round(median(all.map((r) => r.msToFirstResult))),
+      msRuns: all.map((r) => r.msToFirstResult),
+      pagefindMsRuns: all.map((r) => r.pagefindMs),
+    };
+  };
+  try {
+    const search = {
+      when: new Date().toISOString(),
+      scale,
+      records: { inEffect: inEffectRecords.length, allVersions: records.length },
+      indexBytes: { inEffect: indexed[0]?.bytes, allVersions: indexed[1]?.bytes },
+      indexSeconds,
+      reusedFromRunBefore: indexed.map((b) => b.reused),
+      // Indexing the same records again: both bundles copied from the cache.
+      unchanged: { seconds: unchangedSeconds, reused: again.map((b) => b.reused) },
+      firstQuery: await runs('/search/?q=migration'),
+      firstQueryAllVersions: await runs('/search/all/?q=migration'),
+      clauseNumberAllVersions: await runs('/search/all/?q=8.6'),
+    };
+    console.log(JSON.stringify(search, null, 1));
+    // Not over the full bench's figures.
+    const json = values.json === 'bench/last-run.json' ? 'bench/last-search.json' : (values.json as string);
+    await writeFile(json, `${JSON.stringify(search, null, 1)}\n`);
+    console.log(`\nwritten to ${json}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+await (values.only === 'search' ? searchOnly() : main());

@@ -11,12 +11,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { asOfDate, contentRoot, siteUrlFromEnv, siteUrlWarning } from '#content/environment.ts';
 import type { SearchRecord } from '#publish/search-records.ts';
 import { checkBuiltSite, type LinkSources } from './lib/check-built-site.ts';
 import { LockHeld, takeLock } from './lib/folder-lock.ts';
-import { checkSearchBundle, indexSearch } from './lib/index-search.ts';
+import { checkSearchBundle, type IndexedBundle, indexSearch } from './lib/index-search.ts';
 import { cacheIsWhole } from './lib/astro-cache.ts';
 import { repairCopySwap, swapIn } from './lib/swap-in.ts';
 
@@ -170,10 +170,14 @@ phase('check');
 // Pagefind indexes in a process of its own while Astro renders in another: on two cores the
 // search index costs little wall time. Its outcome is kept, not thrown, until Astro is done.
 const searchStarted = performance.now();
-const searching = indexSearch([
-  { records: inEffectRecords, outputPath: inEffectSearchStaging },
-  { records, outputPath: searchStaging },
-]).then(
+// A bundle whose records did not change since the build before is copied from the cache, not indexed again.
+const searching = indexSearch(
+  [
+    { name: 'pagefind-in-effect', records: inEffectRecords, outputPath: inEffectSearchStaging },
+    { name: 'pagefind', records, outputPath: searchStaging },
+  ],
+  join(cacheDir, 'search'),
+).then(
   (index) => ({ index, ms: Math.round(performance.now() - searchStarted) }),
   (error: unknown) => ({ error }),
 );
@@ -188,9 +192,10 @@ const checked = await (async () => {
   if ('error' in searched) throw searched.error;
   phase('searchWait');
   phases.search = searched.ms;
-  const [inEffect, all] = searched.index as [{ records: number; bytes: number }, { records: number; bytes: number }];
+  const [inEffect, all] = searched.index as [IndexedBundle, IndexedBundle];
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
-  console.log(`search index: ${inEffect.records} clause records in effect (${kib(inEffect.bytes)}), ${all.records} in all versions (${kib(all.bytes)})`);
+  const how = (bundle: IndexedBundle) => (bundle.reused ? ', unchanged: reused' : '');
+  console.log(`search index: ${inEffect.records} clause records in effect (${kib(inEffect.bytes)}${how(inEffect)}), ${all.records} in all versions (${kib(all.bytes)}${how(all)})`);
   // Both bundles must be whole before they go in: a bundle missing files only fails in a reader's browser.
   const urls = (list: SearchRecord[]) => new Set(list.map((r) => r.url)).size;
   await checkSearchBundle(inEffectSearchStaging, urls(inEffectRecords));

@@ -1,10 +1,12 @@
 import * as pagefind from 'pagefind';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { SearchRecord } from '#publish/search-records.ts';
+import { numberWord, RECORD_ANCHORS, type SearchRecord } from '#publish/search-records.ts';
 
 /** Pagefind's weight (1 is body text, 7 a first-level heading) for the term a clause defines. */
 const DEFINED_TERM_WEIGHT = 10;
@@ -32,14 +34,18 @@ function weighted(text: string, terms: readonly string[]): ElementContent[] {
 
 /**
  * The page Pagefind indexes for a record: its words in the body (a heading's title as a heading,
- * the terms a clause defines weighted, other spellings as an indexed attribute), its filters in
- * the head, and no metadata: Pagefind searches metadata as words.
+ * the terms a clause defines weighted, its number as one word and other spellings as indexed
+ * attributes), its name and history as ids of empty elements (returned with the result, never
+ * searched), its filters in the head, and no metadata: Pagefind searches metadata as words.
  */
 export function recordHtml(record: SearchRecord): string {
   const filters = Object.entries(record.filters).flatMap(([name, values]) => values.map((value) => h('meta', { dataPagefindFilter: `${name}[content]`, content: value })));
+  const anchors = [h('span', { id: `${RECORD_ANCHORS.name}${encodeURIComponent(record.name)}` })];
+  if (record.history) anchors.push(h('span', { id: `${RECORD_ANCHORS.history}${encodeURIComponent(record.history)}` }));
   const words = record.kind === 'heading' ? h('h1', record.text) : h('p', weighted(record.text, record.defines));
+  const number = record.number ? [h('span', { dataPagefindIndexAttrs: 'title', title: numberWord(record.number) })] : [];
   const aliases = record.aliases.map((alias) => h('span', { dataPagefindIndexAttrs: 'title', title: alias }));
-  return toHtml(h('html', { lang: record.language }, [h('head', filters), h('body', [words, ...aliases])]));
+  return toHtml(h('html', { lang: record.language }, [h('head', filters), h('body', [...anchors, words, ...number, ...aliases])]));
 }
 
 /** Adds the records to a Pagefind index, rethrowing Pagefind's errors with the record's URL. */
@@ -78,34 +84,114 @@ function check(what: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`pagefind ${what} failed: ${errors.join('; ')}`);
 }
 
-/** One Pagefind bundle: its records and the folder it is written to. */
+/** One Pagefind bundle: its name (its folder in the cache), its records and the folder it is written to. */
 export interface SearchBundle {
+  name: string;
   records: readonly SearchRecord[];
   outputPath: string;
+}
+
+/** What {@link indexSearch} did for one bundle: indexed afresh, or copied from the cache. */
+export interface IndexedBundle {
+  records: number;
+  bytes: number;
+  reused: boolean;
+  key: string;
+}
+
+let pagefindVersion: string | undefined;
+
+/** The installed Pagefind's version: a new Pagefind may write other files for the same records. */
+async function installedPagefind(): Promise<string> {
+  pagefindVersion ??= (JSON.parse(await readFile(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')) as { version: string }).version;
+  return pagefindVersion;
+}
+
+/**
+ * The key of a bundle: a hash of the Pagefind version and of exactly what Pagefind is given for
+ * each record (its URL and page). Same key, same bundle: what the cache reuses.
+ */
+export async function searchBundleKey(records: readonly SearchRecord[]): Promise<string> {
+  const hash = createHash('sha256').update(`pagefind ${await installedPagefind()}\n`);
+  for (const record of records) hash.update(`${record.url}\n${recordHtml(record)}\n`);
+  return hash.digest('hex').slice(0, 32);
 }
 
 /**
  * Writes one Pagefind bundle per entry of `bundles`, in one Pagefind session: each record is a
  * clause with its own URL (`/tmad/v6.0/#8.6`) and its filters. Pages themselves are not indexed.
+ * With `cacheDir`, a bundle whose records are unchanged since the build before (same
+ * {@link searchBundleKey}) is copied from `<cacheDir>/<name>/<key>/` instead of indexed; one
+ * indexed is kept there (the previous one of that name removed).
  */
-export async function indexSearch(bundles: readonly SearchBundle[]): Promise<Array<{ records: number; bytes: number }>> {
-  const written: Array<{ records: number; bytes: number }> = [];
+export async function indexSearch(bundles: readonly SearchBundle[], cacheDir?: string): Promise<IndexedBundle[]> {
+  const written: IndexedBundle[] = [];
   try {
-    for (const { records, outputPath } of bundles) {
+    for (const { name, records, outputPath } of bundles) {
+      const key = await searchBundleKey(records);
+      const kept = cacheDir ? join(cacheDir, name, key) : undefined;
+      const expected = new Set(records.map((r) => r.url)).size;
+      if (kept && (await isWhole(kept, expected))) {
+        await rm(outputPath, { recursive: true, force: true });
+        await linkTree(kept, outputPath);
+        written.push({ records: records.length, bytes: await size(outputPath), reused: true, key });
+        continue;
+      }
       const created = await pagefind.createIndex({ forceLanguage: 'en' });
       check('createIndex', created.errors);
       const index = created.index;
       if (!index) throw new Error('pagefind createIndex returned no index');
       await addRecords(index, records);
+      // Pagefind writes over what is there: a folder holding an older bundle would keep its files.
+      await rm(outputPath, { recursive: true, force: true });
       const files = await index.writeFiles({ outputPath });
       check(`writeFiles(${outputPath})`, files.errors);
-      written.push({ records: records.length, bytes: await size(outputPath) });
+      written.push({ records: records.length, bytes: await size(outputPath), reused: false, key });
       // Written: Pagefind need not hold it while it builds the next one.
       await index.deleteIndex();
+      if (cacheDir && kept) await keep(outputPath, join(cacheDir, name), key);
     }
     return written;
   } finally {
     await pagefind.close();
+  }
+}
+
+async function isWhole(dir: string, expectedRecords: number): Promise<boolean> {
+  try {
+    await checkSearchBundle(dir, expectedRecords);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps a copy of a bundle as the cache's only one of its name (copied whole, then renamed in: a build killed midway leaves no half bundle under a key). */
+async function keep(outputPath: string, folder: string, key: string): Promise<void> {
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  const partial = join(folder, `${key}.partial`);
+  await linkTree(outputPath, partial);
+  await rename(partial, join(folder, key));
+}
+
+/**
+ * Puts the files of `from` at the same paths under `to` as hard links (copies across file
+ * systems): a bundle at the scale of the SEC is some 90,000 small files, and copying them took
+ * longer than the rest of an unchanged rebuild. Safe because no one writes into a bundle's
+ * files: a build writes a new bundle into an emptied folder.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else
+      await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EXDEV') throw error;
+        await copyFile(source, target);
+      });
   }
 }
 

@@ -12,19 +12,31 @@ const STATUS_LABELS: Record<VersionState, string> = {
 };
 
 /**
- * Filters the search page reads to show and group a result but does not offer as choices.
- * Pagefind searches every metadata field as words (a version named `v6.0-draft` made "draft"
- * match nearly every record), and filters it does not: so what a result shows about itself is
- * carried in filters, and the records have no metadata.
+ * The word a record's clause number is indexed as (`8.6` → `qqn8p6z`, `18.4(a)` → `qqn18p4oacz`),
+ * so that the exact-number lookup is one word of Pagefind's index, fetched only when a query
+ * looks like a number. (As a Pagefind filter, the number of every record was fetched on every
+ * first query.) One word of letters and digits: Pagefind splits words at dots and brackets. The
+ * `z` ends it, since Pagefind matches the last word of a query as a prefix (`8.1` must not find
+ * `8.12`); `qqn` is a start no reader types.
  */
-export const HIDDEN_FILTERS = {
-  /** The clause as the reader calls it: `clause 8.6`, `section 8`, `row “…”`. */
-  name: 'clause',
-  /** The normalised clause number (`8.6`, `18.4(a)`), for the exact-number lookup. */
-  number: 'number',
-  /** The clause's identity through versions, `tmad/8.6` (its history page's slug): the group key of the search of all versions. */
-  history: 'history',
-} as const;
+export function numberWord(number: string): string {
+  const spelled = number
+    .toLowerCase()
+    .replace(/\./g, 'p')
+    .replace(/\(/g, 'o')
+    .replace(/\)/g, 'c')
+    .replace(/[^a-z0-9]/g, 'x');
+  return `qqn${spelled}z`;
+}
+
+/**
+ * Where a record carries what a result shows about itself but no reader searches for: the ids
+ * of empty elements in its body (`name:clause%208.6`, `history:tmad%2F8.6`, URI-encoded: Pagefind drops spaces from ids). Pagefind returns them
+ * with the result's data (as anchors) and searches neither them (metadata it would search as
+ * words: a version named `v6.0-draft` made "draft" match nearly every record) nor does it load
+ * them before a result is shown (filters it loads in full on the first query).
+ */
+export const RECORD_ANCHORS = { name: 'name:', history: 'history:' } as const;
 
 /** Other spellings of a phrase with a number, indexed alongside it: the text says one, a reader types the other. */
 const ALIASES: ReadonlyArray<[RegExp, (n: string) => string]> = [
@@ -44,6 +56,13 @@ export interface SearchRecord {
   defines: string[];
   /** Other spellings of what the text says (`SRV 4.4.2` for `Service Reference Variant 4.4.2`). */
   aliases: string[];
+  /** The clause as the reader calls it: `clause 8.6`, `section 8`, `row “…”`. */
+  name: string;
+  /** The normalised clause number (`8.6`, `18.4(a)`), for the exact-number lookup. */
+  number?: string;
+  /** The clause's identity through versions, `tmad/8.6` (its history page's slug): the group key of the search of all versions. */
+  history?: string;
+  /** What a reader narrows by: document, version, status (few values each, loaded on the first query). */
   filters: Record<string, string[]>;
 }
 
@@ -87,10 +106,7 @@ function record(document: DocumentRecord, clause: Clause, versions: readonly Ver
     document: [`${document.shortName} (${document.secReference})`],
     version: versions.map((v) => `${document.shortName} v${v.version}`),
     status: [...new Set(versions.map((v) => STATUS_LABELS[v.state]))],
-    [HIDDEN_FILTERS.name]: [clauseName(clause)],
   };
-  if (clause.number) filters[HIDDEN_FILTERS.number] = [clause.number];
-  if (history) filters[HIDDEN_FILTERS.history] = [`${document.id}/${history}`];
   return {
     url: clauseUrl(document.id, landing.version, clause.slug),
     language: 'en',
@@ -98,6 +114,9 @@ function record(document: DocumentRecord, clause: Clause, versions: readonly Ver
     text: clause.text,
     defines: definedTerms(clause.text),
     aliases: aliasesOf(clause.text),
+    name: clauseName(clause),
+    ...(clause.number ? { number: clause.number } : {}),
+    ...(history ? { history: `${document.id}/${history}` } : {}),
     filters,
   };
 }
@@ -105,7 +124,9 @@ function record(document: DocumentRecord, clause: Clause, versions: readonly Ver
 /**
  * The records of the default search, `/search/`: each clause of each version in effect, once.
  * An index of its own keeps what a first query fetches small at the scale of the whole SEC.
- * Its status filter is left out (all are in effect); the page offers the document filter only.
+ * Its status and version filters are left out (all are in effect, one version a document: the
+ * result's version is its URL's); the page offers the document filter only. Each filter costs
+ * about 2 bytes a record on every first query.
  */
 export function inEffectSearchRecords(site: Site): SearchRecord[] {
   const records: SearchRecord[] = [];
@@ -114,8 +135,8 @@ export function inEffectSearchRecords(site: Site): SearchRecord[] {
     if (!version) continue;
     for (const clause of version.clauses) {
       if (!searchable(clause)) continue;
-      const { status: _, ...filters } = record(document, clause, [version]).filters;
-      records.push({ ...record(document, clause, [version]), filters });
+      const full = record(document, clause, [version]);
+      records.push({ ...full, filters: { document: full.filters.document as string[] } });
     }
   }
   return records;

@@ -149,11 +149,15 @@ async function start(app: HTMLElement): Promise<void> {
   input.value = params.get('q') ?? '';
   if (link) carryQuery(link, input.value.trim());
 
+  // Timings of Pagefind's calls, read by `npm run bench -- --only search`.
+  performance.mark('search-start');
   const pagefind = (await import(/* @vite-ignore */ `${app.dataset.bundle}pagefind.js`)) as PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
   // Results as site paths (Pagefind would put the bundle's parent before them): the page adds the base when it draws links.
   await pagefind.options({ excerptLength: 30, baseUrl: '/' });
   await pagefind.init();
+  performance.measure('search-init', 'search-start');
   let run = 0;
+  let measured = false;
   const search = async () => {
     const term = input.value.trim();
     const id = ++run;
@@ -163,7 +167,10 @@ async function start(app: HTMLElement): Promise<void> {
       return;
     }
     summary.textContent = `Searching for “${term}”…`;
+    performance.mark('search-query-start');
     const found = await searchClauses(pagefind, term, selected, { group: scope === 'all', limit });
+    if (!measured) performance.measure('search-query', 'search-query-start');
+    measured = true;
     if (id !== run) return;
     list.replaceChildren(...found.groups.map((group) => result(group, scope)));
     const clauses = found.groups.length === 1 ? '1 clause' : `${found.groups.length} clauses`;
@@ -171,7 +178,10 @@ async function start(app: HTMLElement): Promise<void> {
     else if (found.total > limit) summary.textContent = `${clauses} from the best ${limit} of ${found.total} matches for “${term}”: add words or choose a document to narrow it.`;
     else summary.textContent = `${clauses} ${found.groups.length === 1 ? 'matches' : 'match'} “${term}”.`;
   };
-  drawFilters(pane, app.dataset.filters ?? '', await pagefind.filters(), selected, () => void search());
+  performance.mark('search-filters-start');
+  const available = await pagefind.filters();
+  performance.measure('search-filters', 'search-filters-start');
+  drawFilters(pane, app.dataset.filters ?? '', available, selected, () => void search());
   let timer: number | undefined;
   input.addEventListener('input', () => {
     const typed = input.value.trim();

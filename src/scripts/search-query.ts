@@ -3,7 +3,7 @@
  * the full-text search, and the grouping of one clause's texts in several versions. Shared by
  * the search page and the relevance test, which runs it over the shipped content in Node.
  */
-import { HIDDEN_FILTERS } from '#publish/search-records.ts';
+import { numberWord, RECORD_ANCHORS } from '#publish/search-records.ts';
 
 /** The part of Pagefind's JavaScript API (`pagefind.js`) the search uses. */
 export interface PagefindApi {
@@ -19,9 +19,22 @@ export interface PagefindData {
   content: string;
   excerpt: string;
   filters: Record<string, string[]>;
+  /** Elements with an id: the record's name and history (see RECORD_ANCHORS). */
+  anchors?: Array<{ id: string }>;
 }
 
-const { name: NAME, number: NUMBER, history: HISTORY } = HIDDEN_FILTERS;
+/** The value of one of the record's anchors (`name:clause%208.6` → `clause 8.6`; encoded, as Pagefind drops spaces from ids). */
+function anchor(data: PagefindData, prefix: string): string | undefined {
+  const id = data.anchors?.find((a) => a.id.startsWith(prefix))?.id;
+  return id === undefined ? undefined : decodeURIComponent(id.slice(prefix.length));
+}
+
+/** The clause-number word (`qqn8p6z.`, marked or not) as Pagefind's content and excerpts show it: not for the reader. */
+const NUMBER_WORD = /\s?(?:<mark>)?qqn[a-z0-9]*z\.?(?:<\/mark>)?/g;
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
 /** One version of a clause in a result: its label (`v6.0`) and the clause's address in it. */
 export interface VersionLink {
@@ -76,15 +89,18 @@ function hit(data: PagefindData, exact: boolean): ClauseHit {
     const version = label.slice(label.lastIndexOf(' v') + 2);
     return { label: `v${version}`, url: data.url.replace(`/v${landing}/`, `/v${version}/`) };
   });
-  const name = data.filters[NAME]?.[0] ?? '';
+  const name = anchor(data, RECORD_ANCHORS.name) ?? '';
+  const content = data.content.replace(NUMBER_WORD, '');
   return {
     url: data.url,
     title: `${documentName} v${landing} — ${name}`,
     name,
     versions: versions.length > 0 ? versions : [{ label: `v${landing}`, url: data.url }],
     statuses: data.filters.status ?? [],
-    excerpt: data.excerpt,
-    content: data.content,
+    // Found by its number, Pagefind's excerpt is the words around the number word (the clause's
+    // end): the clause's opening words say more.
+    excerpt: exact ? escapeHtml(content.split(/\s+/).slice(0, 30).join(' ')) : data.excerpt.replace(NUMBER_WORD, ''),
+    content,
     exact,
   };
 }
@@ -107,19 +123,19 @@ export async function searchClauses(pagefind: PagefindApi, term: string, filters
   };
   const numbered = clauseNumberQuery(term);
   if (numbered) {
-    const narrowed: Record<string, string[]> = { ...filters, [NUMBER]: [numbered.number] };
+    const narrowed: Record<string, string[]> = { ...filters };
     if (numbered.document) {
       // `TMAD 8.6` narrows to the document; `SRV 4.4.2` names no document and is words to search.
       const documents = Object.keys((await pagefind.filters()).document ?? {});
       narrowed.document = documents.filter((d) => d.toLowerCase().startsWith(`${numbered.document?.toLowerCase()} (`));
     }
-    if (!numbered.document || (narrowed.document?.length ?? 0) > 0) add((await pagefind.search(null, { filters: narrowed }))?.results ?? [], true);
+    if (!numbered.document || (narrowed.document?.length ?? 0) > 0) add((await pagefind.search(numberWord(numbered.number), { filters: narrowed }))?.results ?? [], true);
   }
   add((await pagefind.search(term, { filters }))?.results ?? [], false);
   const hits = await Promise.all(found.slice(0, options.limit).map(async ({ result, exact }) => ({ data: await result.data(), exact })));
   const groups = new Map<string, ClauseHit[]>();
   for (const { data, exact } of hits) {
-    const key = options.group ? (data.filters[HISTORY]?.[0] ?? data.url) : data.url;
+    const key = options.group ? (anchor(data, RECORD_ANCHORS.history) ?? data.url) : data.url;
     const list = groups.get(key);
     if (list) list.push(hit(data, exact));
     else groups.set(key, [hit(data, exact)]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSite } from '#content/load-site.ts';
-import { definedTerms, inEffectSearchRecords, searchRecords } from '#publish/search-records.ts';
+import { definedTerms, inEffectSearchRecords, numberWord, searchRecords } from '#publish/search-records.ts';
 import { clauseNumberQuery, wordChange } from '#scripts/search-query.ts';
 import { recordHtml } from '../../scripts/lib/index-search.ts';
 import { readContent } from '../../scripts/lib/read-content.ts';
@@ -21,18 +21,18 @@ describe('searchRecords', () => {
         document: ['TD (Appendix ZZ)'],
         version: ['TD v1.0', 'TD v2.0'],
         status: ['Superseded', 'In effect'],
-        clause: ['clause 1.2'],
-        number: ['1.2'],
-        history: ['td/h-1.2'],
       },
+      name: 'clause 1.2',
+      number: '1.2',
+      history: 'td/h-1.2',
     });
   });
 
   it('keeps a reworded clause apart in each version, with its own status, in one history', () => {
-    const clause = records.filter((r) => r.filters.number?.[0] === '1.1');
-    expect(clause.map((r) => [r.url, r.text, r.filters.status, r.filters.history])).toEqual([
-      ['/td/v1.0/#1.1', 'The DCC shall act in good time.', ['Superseded'], ['td/h-1.1']],
-      ['/td/v2.0/#1.1', 'The DCC shall act promptly.', ['In effect'], ['td/h-1.1']],
+    const clause = records.filter((r) => r.number === '1.1');
+    expect(clause.map((r) => [r.url, r.text, r.filters.status, r.history])).toEqual([
+      ['/td/v1.0/#1.1', 'The DCC shall act in good time.', ['Superseded'], 'td/h-1.1'],
+      ['/td/v2.0/#1.1', 'The DCC shall act promptly.', ['In effect'], 'td/h-1.1'],
     ]);
   });
 
@@ -52,7 +52,7 @@ describe('searchRecords', () => {
 });
 
 describe('recordHtml', () => {
-  it('puts the words in the body, a heading as a heading, a defined term weighted, filters in the head', () => {
+  it('puts the words in the body, a heading as a heading, a defined term weighted, name and history as ids, the number as one word, filters in the head', () => {
     const html = recordHtml({
       url: '/td/v2.0/#1.3',
       language: 'en',
@@ -60,14 +60,20 @@ describe('recordHtml', () => {
       text: '"Cutover" means the period, for Service Reference Variant 4.4.2.',
       defines: ['Cutover'],
       aliases: ['SRV 4.4.2'],
-      filters: { version: ['TD v2.0'], clause: ['clause 1.3'] },
+      name: 'clause 1.3',
+      number: '1.3',
+      history: 'td/1.3',
+      filters: { version: ['TD v2.0'] },
     });
     expect(html).toBe(
-      '<html lang="en"><head><meta data-pagefind-filter="version[content]" content="TD v2.0"><meta data-pagefind-filter="clause[content]" content="clause 1.3"></head>' +
-        '<body><p><span data-pagefind-weight="10">"Cutover"</span> means the period, for Service Reference Variant 4.4.2.</p>' +
-        '<span data-pagefind-index-attrs="title" title="SRV 4.4.2"></span></body></html>',
+      '<html lang="en"><head><meta data-pagefind-filter="version[content]" content="TD v2.0"></head>' +
+        '<body><span id="name:clause%201.3"></span><span id="history:td%2F1.3"></span>' +
+        '<p><span data-pagefind-weight="10">"Cutover"</span> means the period, for Service Reference Variant 4.4.2.</p>' +
+        '<span data-pagefind-index-attrs="title" title="qqn1p3z"></span><span data-pagefind-index-attrs="title" title="SRV 4.4.2"></span></body></html>',
     );
-    expect(recordHtml({ url: '/td/v2.0/#1', language: 'en', kind: 'heading', text: 'Scope', defines: [], aliases: [], filters: {} })).toContain('<h1>Scope</h1>');
+    expect(recordHtml({ url: '/td/v2.0/#1', language: 'en', kind: 'heading', text: 'Scope', defines: [], aliases: [], name: 'section 1', filters: {} })).toContain(
+      '<h1>Scope</h1>',
+    );
   });
 });
 
@@ -89,6 +95,15 @@ describe('clauseNumberQuery', () => {
     expect(clauseNumberQuery('TMAD 18.4(A)')).toEqual({ document: 'TMAD', number: '18.4(a)' });
     expect(clauseNumberQuery('48 hours')).toBeUndefined();
     expect(clauseNumberQuery('SRV 4.4.2')).toEqual({ document: 'SRV', number: '4.4.2' });
+  });
+});
+
+describe('numberWord', () => {
+  it('spells each clause number as one word of its own, ended so that a prefix matches no other', () => {
+    expect(numberWord('8.6')).toBe('qqn8p6z');
+    expect(numberWord('4.12A')).toBe('qqn4p12az');
+    expect(numberWord('18.4(a)')).toBe('qqn18p4oacz');
+    expect(numberWord('8.12').startsWith(numberWord('8.1'))).toBe(false);
   });
 });
 
@@ -117,9 +132,11 @@ describe('inEffectSearchRecords', () => {
     expect(records.every((r) => r.url.startsWith('/td/v2.0/'))).toBe(true);
   });
 
-  it('has no status or history: all are in effect, each clause once', () => {
-    const clause = records.find((r) => r.filters.number?.[0] === '1.2');
-    expect(clause?.filters).toEqual({ document: ['TD (Appendix ZZ)'], version: ['TD v2.0'], clause: ['clause 1.2'], number: ['1.2'] });
+  it('has no status, version or history: all are in effect, each clause once', () => {
+    const clause = records.find((r) => r.number === '1.2');
+    expect(clause?.filters).toEqual({ document: ['TD (Appendix ZZ)'] });
+    expect(clause).toMatchObject({ name: 'clause 1.2', number: '1.2' });
+    expect(clause).not.toHaveProperty('history');
   });
 
   it('leaves out a document with no version in effect', () => {
