@@ -34,7 +34,7 @@ export interface ComputeRequest {
 export type ComputeResult = { part: 'first'; summary: string; compare: string } | { part: 'rest'; rows: string } | { error: string };
 
 /** Children of the comparison sent in the first part: the column headings and enough rows (or folds) to fill a tall screen. */
-export const FIRST_CHILDREN = 24;
+const FIRST_CHILDREN = 24;
 
 /** Aligns, diffs and renders two versions' data into the HTML the page shows, first part first. */
 export function* computeComparison(request: ComputeRequest, firstChildren = FIRST_CHILDREN): Generator<ComputeResult, void, undefined> {
