@@ -8,6 +8,9 @@
  * (both on the incremental build's cache of the build before: pages rendered and copied), HTML and JavaScript bytes
  * per page type, the Pagefind index and what a first query fetches, a comparison computed in the
  * browser, and the diff engine on a 100-page pair against whole-text jsdiff and git --word-diff.
+ *
+ * `npm run bench -- --only compare [--work <dir> --keep] [--reuse]`: the comparison figures
+ * alone (see {@link compareOnly}), written to `bench/last-run-compare.json`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -372,6 +375,11 @@ async function compareOnly() {
  * (3 clauses in 10 edited five times each, a few inserted, deleted and moved): its comparison
  * page is measured, and the diff engine is timed on it.
  */
+/** One comparison's browser figures as the report prints them. */
+function compareLine(c: { renderMsMedian: number; runs: number[]; computeMsMedian: number; insertMsMedian: number; firstRowsMsMedian: number }): string {
+  return `first screen ${c.firstRowsMsMedian} ms, all shown ${c.renderMsMedian} ms from data loaded (median of ${c.runs.length}): worker ${c.computeMsMedian} ms, page ${c.insertMsMedian} ms`;
+}
+
 function bigPair(): CorpusFile[] {
   return generateCorpus({
     documents: 1,
@@ -612,7 +620,8 @@ function report(r: Record<string, any>) {
   }
   if (r.compareInBrowser) {
     const c = r.compareInBrowser;
-    rows.push(['compare in browser', `${c.renderMsMedian} ms from data loaded to shown (median of ${c.runs.length}): worker ${c.computeMsMedian} ms, page ${c.insertMsMedian} ms`]);
+    rows.push(['compare in browser', `${c.url}: ${compareLine(c)}`]);
+    if (c.bigPair) rows.push(['  100-page pair', compareLine(c.bigPair)]);
   }
   const e = r.diffEngine;
   rows.push([

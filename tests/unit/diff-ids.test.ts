@@ -15,7 +15,7 @@ function random(seed: number): () => number {
 
 /** jsdiff's answer in the same shape. */
 function jsdiff(a: number[], b: number[], maxEditLength?: number) {
-  const changes = diffArrays(a, b, maxEditLength === undefined ? {} : { maxEditLength });
+  const changes = maxEditLength === undefined ? diffArrays(a, b) : diffArrays(a, b, { maxEditLength });
   return changes?.map((c) => ({ op: c.added ? 'added' : c.removed ? 'removed' : 'equal', count: c.count }));
 }
 
