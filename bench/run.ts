@@ -8,6 +8,12 @@
  * (both on the incremental build's cache of the build before: pages rendered and copied), HTML and JavaScript bytes
  * per page type, the Pagefind index and what a first query fetches, a comparison computed in the
  * browser, and the diff engine on a 100-page pair against whole-text jsdiff and git --word-diff.
+ *
+ * `npm run bench -- --only compare [--work <dir> --keep] [--reuse]`: the comparison figures
+ * alone (see {@link compareOnly}), written to `bench/last-run-compare.json`.
+ *
+ * `npm run bench -- --only search [--site dist] [--keep]`: the search alone at scale (see
+ * {@link searchOnly}), written to `bench/last-search.json`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -36,9 +42,13 @@ const { values } = parseArgs({
     json: { type: 'string', default: 'bench/last-run.json' },
     work: { type: 'string' },
     'skip-browser': { type: 'boolean', default: false },
+    /** `search`: only the search at scale (see {@link searchOnly}); `compare`: only the comparison figures (browser and diff engine), on a one-document corpus plus the 100-page pair. */
     only: { type: 'string' },
+    /** With `--only search`: the built site whose search pages are used. */
     site: { type: 'string', default: 'dist' },
     keep: { type: 'boolean', default: false },
+    /** With `--only compare`: measure the site already built in `--work` instead of building it again. */
+    reuse: { type: 'boolean', default: false },
   },
 });
 const scale = { documents: Number(values.documents), versions: Number(values.versions), clauses: Number(values.clauses), seed: Number(values.seed) };
@@ -219,7 +229,7 @@ function serve(root: string): Promise<{ server: Server; port: number }> {
 }
 
 /** Chromium as the bench drives it (headless, no background traffic). */
-function launchChromium() {
+function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
@@ -274,43 +284,135 @@ async function browserFigures(): Promise<Record<string, unknown>> {
     const inEffectQuery = await firstSearchQuery(browser, port, '/search/?q=migration');
     const allVersionsQuery = await firstSearchQuery(browser, port, '/search/all/?q=migration');
 
-    // A comparison that is not pre-built: time from its data loaded to shown, median of five.
-    const stub = walk(out).find((f) => f.endsWith('index.html') && /\/compare\//.test(f) && readFileSync(f, 'utf8').includes('compare-in-browser'));
-    const renderMs: number[] = [];
-    const computeMs: number[] = [];
-    const insertMs: number[] = [];
-    let stubUrl: string | null = null;
-    if (stub) {
-      stubUrl = `/${relative(out, dirname(stub))}/`;
-      for (let k = 0; k < 5; k++) {
-        const p = await browser.newPage();
-        await p.goto(`http://127.0.0.1:${port}${stubUrl}`);
-        await p.locator('.compare-in-browser[data-state="ready"]').waitFor({ timeout: 60_000 });
-        const [render, compute, insert] = await p.evaluate(() =>
-          ['compare-render', 'compare-compute', 'compare-insert'].map((name) => performance.getEntriesByName(name)[0]?.duration ?? Number.NaN),
-        );
-        renderMs.push(render as number);
-        computeMs.push(compute as number);
-        insertMs.push(insert as number);
-        await p.close();
-      }
-    }
+    const compareInBrowser = await compareInBrowserFigures(browser, port);
     return {
       firstQuery: inEffectQuery,
       firstQueryAllVersions: allVersionsQuery,
-      compareInBrowser: {
-        url: stubUrl,
-        renderMsMedian: round(median(renderMs)),
-        runs: renderMs.map((x) => round(x)),
-        // The worker's computation, then the page taking in its HTML (medians of the same runs).
-        computeMsMedian: round(median(computeMs)),
-        insertMsMedian: round(median(insertMs)),
-      },
+      compareInBrowser,
     };
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+/**
+ * A comparison that is not pre-built, computed in the browser: time from its data loaded to
+ * shown, split into the worker's computation and the page taking in the result, and the time
+ * to the first screen of rows, medians of `runs`. Measured twice: on the first comparison page
+ * the build left to the browser, and on the 100-page pair, whose comparison is pre-built, by
+ * serving its two versions' data to that same page in place of its own.
+ */
+async function compareInBrowserFigures(browser: Browser, port: number, runs = 5): Promise<Record<string, unknown>> {
+  const stub = walk(out).find((f) => f.endsWith('index.html') && /\/compare\//.test(f) && readFileSync(f, 'utf8').includes('compare-in-browser'));
+  if (!stub) return { url: null };
+  const url = `/${relative(out, dirname(stub))}/`;
+  const measure = async (swap?: { from: string; to: string }) => {
+    const figures = { render: [] as number[], compute: [] as number[], insert: [] as number[], firstRows: [] as number[] };
+    for (let k = 0; k < runs; k++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      if (swap) {
+        await page.route(/\/data\/.*\.json$/, async (route) => {
+          const html = readFileSync(stub, 'utf8');
+          const from = /data-from-data="([^"]+)"/.exec(html)?.[1];
+          const path = new URL(route.request().url()).pathname;
+          await route.fulfill({ path: join(out, path === from ? swap.from : swap.to), contentType: 'application/json' });
+        });
+      }
+      await page.goto(`http://127.0.0.1:${port}${url}`);
+      await page.locator('.compare-in-browser[data-state="ready"]').waitFor({ timeout: 120_000 });
+      const [render, compute, insert, firstRows] = await page.evaluate(() =>
+        ['compare-render', 'compare-compute', 'compare-insert', 'compare-first-rows'].map((name) => performance.getEntriesByName(name)[0]?.duration ?? Number.NaN),
+      );
+      figures.render.push(render as number);
+      figures.compute.push(compute as number);
+      figures.insert.push(insert as number);
+      figures.firstRows.push(firstRows as number);
+      await page.close();
+    }
+    return {
+      renderMsMedian: round(median(figures.render)),
+      runs: figures.render.map((x) => round(x)),
+      // The worker's computation, then the page taking in its HTML (medians of the same runs).
+      computeMsMedian: round(median(figures.compute)),
+      insertMsMedian: round(median(figures.insert)),
+      // From data loaded to the first screen of rows shown (the rest follows).
+      firstRowsMsMedian: round(median(figures.firstRows)),
+    };
+  };
+  const big = existsSync(join(out, 'data', 'big-01', 'v1.0.json')) ? await measure({ from: 'data/big-01/v1.0.json', to: 'data/big-01/v2.0.json' }) : null;
+  return { url, ...(await measure()), bigPair: big };
+}
+
+/**
+ * `--only compare`: the comparison figures alone, on one document of the bench's scale plus
+ * the 100-page pair (a few minutes' build instead of the SEC's), written to `--json`.
+ */
+async function compareOnly() {
+  console.log(`bench --only compare: 1 document × ${scale.versions} versions × ${scale.clauses} clauses and the ${bigClauses}-clause pair, in ${work}`);
+  const { bigOld, bigNew } = bigPairFiles();
+  if (!(values.reuse && existsSync(out))) {
+    await rm(work, { recursive: true, force: true });
+    await writeFiles(content, [...generateCorpus({ ...scale, documents: 1 }), ...bigPair()]);
+    await writeFile(join(work, 'big-old.md'), readFrontMatter('a', bigOld).body);
+    await writeFile(join(work, 'big-new.md'), readFrontMatter('b', bigNew).body);
+    await runBuild('full');
+  }
+  const { server, port } = await serve(out);
+  const browser = await launchChromium();
+  let compareInBrowser: Record<string, unknown>;
+  try {
+    compareInBrowser = await compareInBrowserFigures(browser, port);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const engine = diffEngine(bigOld, bigNew);
+  const result = {
+    when: new Date().toISOString(),
+    machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version },
+    scale: { ...scale, documents: 1, bigClauses },
+    compareInBrowser,
+    diffEngine: engine,
+  };
+  // Not over the full bench's figures unless asked.
+  const json = values.json === 'bench/last-run.json' ? 'bench/last-run-compare.json' : values.json;
+  await mkdir(dirname(json), { recursive: true });
+  await writeFile(json, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify({ compareInBrowser, diffEngine: engine }, null, 2));
+  console.log(`\nwritten to ${json}`);
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+}
+
+/**
+ * A 100-page document (about 40,000 words) in two versions with about 5% of its words changed
+ * (3 clauses in 10 edited five times each, a few inserted, deleted and moved): its comparison
+ * page is measured, and the diff engine is timed on it.
+ */
+/** One comparison's browser figures as the report prints them. */
+function compareLine(c: { renderMsMedian: number; runs: number[]; computeMsMedian: number; insertMsMedian: number; firstRowsMsMedian: number }): string {
+  return `first screen ${c.firstRowsMsMedian} ms, all shown ${c.renderMsMedian} ms from data loaded (median of ${c.runs.length}): worker ${c.computeMsMedian} ms, page ${c.insertMsMedian} ms`;
+}
+
+function bigPair(): CorpusFile[] {
+  return generateCorpus({
+    documents: 1,
+    versions: 2,
+    clauses: bigClauses,
+    seed: scale.seed + 7,
+    modified: 0.3,
+    edits: 5,
+    inserted: 0.004,
+    deleted: 0.002,
+    moved: 0.001,
+    prefix: 'big',
+    directions: false,
+  });
+}
+
+function bigPairFiles(): { bigOld: string; bigNew: string } {
+  const big = bigPair();
+  return { bigOld: big.find((f) => f.path.endsWith('v1.0.md'))?.text ?? '', bigNew: big.find((f) => f.path.endsWith('v2.0.md'))?.text ?? '' };
 }
 
 /**
@@ -397,22 +499,7 @@ async function main() {
   console.log(`bench: ${scale.documents} documents × ${scale.versions} versions × ${scale.clauses} clauses (seed ${scale.seed}), in ${work}`);
   await rm(work, { recursive: true, force: true });
   const corpus = generateCorpus(scale);
-  // A 100-page document (about 40,000 words) in two versions with about 5% of its words
-  // changed (3 clauses in 10 edited five times each, a few inserted, deleted and moved): its
-  // comparison page is measured, and the diff engine is timed on it.
-  const big = generateCorpus({
-    documents: 1,
-    versions: 2,
-    clauses: bigClauses,
-    seed: scale.seed + 7,
-    modified: 0.3,
-    edits: 5,
-    inserted: 0.004,
-    deleted: 0.002,
-    moved: 0.001,
-    prefix: 'big',
-    directions: false,
-  });
+  const big = bigPair();
   await writeFiles(content, [...corpus, ...big]);
   const bigOld = big.find((f) => f.path.endsWith('v1.0.md'))?.text ?? '';
   const bigNew = big.find((f) => f.path.endsWith('v2.0.md'))?.text ?? '';
@@ -547,7 +634,8 @@ function report(r: Record<string, any>) {
   }
   if (r.compareInBrowser) {
     const c = r.compareInBrowser;
-    rows.push(['compare in browser', `${c.renderMsMedian} ms from data loaded to shown (median of ${c.runs.length}): worker ${c.computeMsMedian} ms, page ${c.insertMsMedian} ms`]);
+    rows.push(['compare in browser', `${c.url}: ${compareLine(c)}`]);
+    if (c.bigPair) rows.push(['  100-page pair', compareLine(c.bigPair)]);
   }
   const e = r.diffEngine;
   rows.push([
@@ -642,4 +730,7 @@ async function searchOnly() {
   }
 }
 
-await (values.only === 'search' ? searchOnly() : main());
+if (values.only === 'search') await searchOnly();
+else if (values.only === 'compare') await compareOnly();
+else if (values.only) throw new Error(`--only ${values.only}: the parts that run alone are \`search\` and \`compare\``);
+else await main();

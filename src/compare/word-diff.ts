@@ -1,6 +1,7 @@
-import { diffArrays, diffChars } from 'diff';
+import { diffChars } from 'diff';
 import type { Element, ElementContent, Properties } from 'hast';
 import { findReferences } from './cross-references.ts';
+import { diffIds } from './diff-ids.ts';
 
 declare module 'hast' {
   /** What the word diff records on the `<ins>`/`<del>` it makes, so adjacent tokens with the same mark join one element. */
@@ -136,15 +137,25 @@ export interface ChangedRun {
 }
 
 /**
- * Diffs two token lists word by word with jsdiff. When the edit is too large to compute
- * within {@link MAX_EDIT_LENGTH}, the whole old text is removed and the new text added.
+ * Diffs two token lists word by word ({@link diffIds}: jsdiff's algorithm on the tokens' keys
+ * interned to numbers). When the edit is too large to compute within {@link MAX_EDIT_LENGTH},
+ * the whole old text is removed and the new text added.
  */
 export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Token[]): DiffRun[] {
-  const changes = diffArrays(
-    oldTokens.map((t) => t.key),
-    newTokens.map((t) => t.key),
-    { maxEditLength: MAX_EDIT_LENGTH },
-  );
+  const ids = new Map<string, number>();
+  const intern = (tokens: readonly Token[]) => {
+    const out = new Int32Array(tokens.length);
+    tokens.forEach((token, k) => {
+      let id = ids.get(token.key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(token.key, id);
+      }
+      out[k] = id;
+    });
+    return out;
+  };
+  const changes = diffIds(intern(oldTokens), intern(newTokens), MAX_EDIT_LENGTH);
   if (changes === undefined) {
     const whole: DiffRun[] = [
       { op: 'removed', tokens: [...oldTokens] },
@@ -155,12 +166,11 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
   const runs: DiffRun[] = [];
   let i = 0;
   let j = 0;
-  for (const change of changes) {
-    const count = change.count ?? change.value.length;
-    if (change.added) {
+  for (const { op, count } of changes) {
+    if (op === 'added') {
       runs.push({ op: 'added', tokens: newTokens.slice(j, j + count) });
       j += count;
-    } else if (change.removed) {
+    } else if (op === 'removed') {
       runs.push({ op: 'removed', tokens: oldTokens.slice(i, i + count) });
       i += count;
     } else {

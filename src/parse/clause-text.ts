@@ -1,6 +1,5 @@
 import type { Element, ElementContent } from 'hast';
 import { toText } from 'hast-util-to-text';
-import type { ClauseKind } from '#model/clause.ts';
 import { collapse } from './whitespace.ts';
 
 /** A table row's or header's text: its cells' text joined by " | ". */
@@ -14,12 +13,4 @@ export function cellsText(cells: readonly ElementContent[]): string {
 /** The plain text of content: its text with white space collapsed. */
 export function contentText(content: readonly ElementContent[]): string {
   return collapse(toText({ type: 'root', children: [...content] }));
-}
-
-/**
- * A clause's plain text, as the parser gives it: a table's or row's from its cells, any other
- * clause's from its content. The browser derives it from the version data with this same rule.
- */
-export function clauseText(kind: ClauseKind, content: readonly ElementContent[]): string {
-  return kind === 'row' || kind === 'table' ? cellsText(content) : contentText(content);
 }

@@ -118,6 +118,15 @@ export function renderChangeNav(rows: readonly AlignedRow[]): Element {
  * are folded when there are at least `foldAfter` of them in a row.
  */
 export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides): Element {
+  return h('div', { className: ['compare'] }, [...renderCompareChildren(rows, sides)]);
+}
+
+/**
+ * The children of {@link renderCompare}'s `<div class="compare">` (the column headings, then
+ * rows, tables and folds), one at a time as each is complete: a comparison computed in the
+ * browser shows its first screen while the rest is still being diffed.
+ */
+export function* renderCompareChildren(rows: readonly AlignedRow[], sides: CompareSides): Generator<ElementContent, void, undefined> {
   const foldAfter = sides.foldAfter ?? 4;
   const context: RenderContext = {
     sides,
@@ -133,21 +142,18 @@ export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides):
   changes.forEach((row, index) => {
     changeIndex.set(row, index);
   });
-  const children: ElementContent[] = [
-    h('div', { className: ['cmp-columns'], ariaHidden: 'true' }, [h('div', { className: ['cmp-old'] }, sides.from), h('div', { className: ['cmp-new'] }, sides.to)]),
-  ];
+  yield h('div', { className: ['cmp-columns'], ariaHidden: 'true' }, [h('div', { className: ['cmp-old'] }, sides.from), h('div', { className: ['cmp-new'] }, sides.to)]);
   let run: Array<{ row: AlignedRow; element: Element }> = [];
-  const flush = () => {
-    if (run.length >= foldAfter) {
-      const first = (run[0]?.row.new ?? run[0]?.row.old) as Clause;
-      const last = (run.at(-1)?.row.new ?? run.at(-1)?.row.old) as Clause;
-      children.push(
-        h('details', { className: ['cmp-fold'] }, [h('summary', `${run.length} unchanged: ${displayNumber(first)} to ${displayNumber(last)}`), ...run.map((r) => r.element)]),
-      );
-    } else {
-      children.push(...run.map((r) => r.element));
-    }
+  // What a run of unchanged rows becomes once it ends: one fold, or the rows as they are.
+  const flush = (): ElementContent[] => {
+    const done = run;
     run = [];
+    if (done.length < foldAfter) return done.map((r) => r.element);
+    const first = (done[0]?.row.new ?? done[0]?.row.old) as Clause;
+    const last = (done.at(-1)?.row.new ?? done.at(-1)?.row.old) as Clause;
+    return [
+      h('details', { className: ['cmp-fold'] }, [h('summary', `${done.length} unchanged: ${displayNumber(first)} to ${displayNumber(last)}`), ...done.map((r) => r.element)]),
+    ];
   };
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as AlignedRow;
@@ -155,8 +161,8 @@ export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides):
       // A table is compared as one table: its rows stay together, unfolded.
       let end = index + 1;
       while (end < rows.length && tableKey(rows[end] as AlignedRow) === tableKey(row) && rows[end]?.new?.kind !== 'table' && rows[end]?.old?.kind !== 'table') end++;
-      flush();
-      children.push(renderMatrix(rows.slice(index, end), index, distances, changeIndex, context));
+      yield* flush();
+      yield renderMatrix(rows.slice(index, end), index, distances, changeIndex, context);
       index = end - 1;
       continue;
     }
@@ -167,12 +173,11 @@ export function renderCompare(rows: readonly AlignedRow[], sides: CompareSides):
     if (at === undefined && distance > MAX_CONTEXT) {
       run.push({ row, element });
     } else {
-      flush();
-      children.push(element);
+      yield* flush();
+      yield element;
     }
   }
-  flush();
-  return h('div', { className: ['compare'] }, children);
+  yield* flush();
 }
 
 /**

@@ -27,10 +27,15 @@ describe('version data', () => {
     expect(decoded.map((c) => toHtml({ type: 'root', children: c.content }))).toEqual(clauses.map((c) => toHtml({ type: 'root', children: c.content })));
   });
 
-  it('shares heading paths and omits clause text', () => {
+  it('shares heading paths and sends each clause text beside its content', () => {
+    expect(data.format).toBe(2);
     expect(data.paths).toEqual([[], ['2 Scope']]);
-    expect(JSON.stringify(data)).not.toContain('"text"');
     expect(data.clauses[1]?.[7]).toEqual([['p', 'The DCC shall ', ['strong', 'notify'], ' the ', ['a', { href: '#2.2' }, 'Panel'], ' within 48 hours.']]);
+    expect(data.clauses[1]?.[10]).toBe('The DCC shall notify the Panel within 48 hours.');
+  });
+
+  it('refuses data in an older format, saying what to do', () => {
+    expect(() => decodeVersion({ ...data, format: 1 } as unknown as typeof data)).toThrow(/td v1\.0 is in format 1, not 2: reload/);
   });
 
   it('gives the same comparison as the parsed clauses', () => {

@@ -45,18 +45,21 @@ function wholeIndex(whole: Side, parts: Side, notWhole: ReadonlySet<number>): Ma
   return postings;
 }
 
-/** The words a whole lost: its words less those of the clause it is paired with, if any (cached). */
-function lostWords(whole: Side, parts: Side): (w: number) => Map<string, number> {
-  const lost = new Map<number, Map<string, number>>();
+/** The words a whole lost: its words less those of the clause it is paired with, if any, and how many they are (cached). */
+function lostWords(whole: Side, parts: Side): (w: number) => { counts: Map<string, number>; total: number } {
+  const lost = new Map<number, { counts: Map<string, number>; total: number }>();
   return (w) => {
-    let counts = lost.get(w);
-    if (!counts) {
-      counts = countWords(whole.words(w));
+    let known = lost.get(w);
+    if (!known) {
+      const counts = countWords(whole.words(w));
       const kept = whole.match(w);
       if (kept !== -1) for (const word of parts.words(kept)) take(counts, word);
-      lost.set(w, counts);
+      let total = 0;
+      for (const n of counts.values()) total += n;
+      known = { counts, total };
+      lost.set(w, known);
     }
-    return counts;
+    return known;
   };
 }
 
@@ -88,7 +91,11 @@ function fragmentsByWhole(whole: Side, parts: Side, notWhole: ReadonlySet<number
     for (const w of candidates) {
       if (seen.has(w) || notWhole.has(w) || !compatible(whole.clause(w), clause)) continue;
       seen.add(w);
-      const share = containedShare(counts, words.length, lostOf(w));
+      const lost = lostOf(w);
+      // A clause holds at most all the words the whole lost: when even that share could neither
+      // beat (or tie) the best so far nor make a part, the words need not be counted. Same result.
+      if (lost.total / words.length < Math.max(bestShare, PART_CONTAINED)) continue;
+      const share = containedShare(counts, words.length, lost.counts);
       if (share > bestShare || (share === bestShare && w < best)) [best, bestShare] = [w, share];
     }
     if (best === -1 || bestShare < PART_CONTAINED) return;

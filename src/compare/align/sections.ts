@@ -18,11 +18,11 @@ function sectionShingles(side: Side, index: number): ReadonlySet<number> {
   }
   const known = bySide.get(index);
   if (known) return known;
+  // Built from the children's own sets, so nested sections are walked once, not once per level.
   const out = new Set<number>();
-  const stack = [...side.children(index)];
-  for (let k = stack.pop(); k !== undefined; k = stack.pop()) {
+  for (const k of side.children(index)) {
     for (const shingle of side.shingles(k)) out.add(shingle);
-    stack.push(...side.children(k));
+    if (side.children(k).length > 0) for (const shingle of sectionShingles(side, k)) out.add(shingle);
   }
   bySide.set(index, out);
   return out;

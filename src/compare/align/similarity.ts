@@ -99,12 +99,48 @@ export function sideDice(a: Side, i: number, b: Side, j: number): number {
 /** Dice similarity with each word weighted by its rarity, of clause i of `a` and clause j of `b`, on their cached word counts. */
 export function sideWeightedDice(a: Side, i: number, b: Side, j: number, weights: ReadonlyMap<string, number>): number {
   const weight = (w: string) => weights.get(w) ?? 1;
-  const ca = a.counts(i);
-  const cb = b.counts(j);
-  let total = 0;
-  for (const [w, n] of ca) total += n * weight(w);
-  for (const [w, n] of cb) total += n * weight(w);
-  return total === 0 ? 1 : (2 * shared(ca, cb, weight)) / total;
+  // The same sum, in the same order, as adding up both clauses' weighted counts word by word
+  // (so the same bits): clause i's sum, then clause j's terms one by one, both made once.
+  let total = weighted(a, i, weights).sum;
+  for (const term of weighted(b, j, weights).terms) total += term;
+  return total === 0 ? 1 : (2 * shared(a.counts(i), b.counts(j), weight)) / total;
+}
+
+/** A clause's weighted word counts: each word's count times its weight, in the order of its counts, and their running sum. */
+interface Weighted {
+  terms: Float64Array;
+  sum: number;
+}
+
+/** Weighted counts by weights (one table per alignment), side and clause: each pair scored reads them again. */
+const weightedCache = new WeakMap<ReadonlyMap<string, number>, WeakMap<Side, Array<Weighted | undefined>>>();
+
+function weighted(side: Side, index: number, weights: ReadonlyMap<string, number>): Weighted {
+  let bySide = weightedCache.get(weights);
+  if (!bySide) {
+    bySide = new WeakMap();
+    weightedCache.set(weights, bySide);
+  }
+  let byClause = bySide.get(side);
+  if (!byClause) {
+    byClause = new Array(side.size);
+    bySide.set(side, byClause);
+  }
+  let known = byClause[index];
+  if (!known) {
+    const counts = side.counts(index);
+    const terms = new Float64Array(counts.size);
+    let sum = 0;
+    let k = 0;
+    for (const [w, n] of counts) {
+      const term = n * (weights.get(w) ?? 1);
+      terms[k++] = term;
+      sum += term;
+    }
+    known = { terms, sum };
+    byClause[index] = known;
+  }
+  return known;
 }
 
 export function countWords(words: readonly string[]): Map<string, number> {
