@@ -30,7 +30,9 @@ test.describe('cross-references and defined terms on TMAD v6.0', () => {
     await expect(termPreview).toBeHidden();
     await term.hover();
     await expect(termPreview).toBeVisible();
-    expect(await page.locator('.previews .preview, .preview.open').count()).toBe(await page.evaluate(() => new Set([...document.querySelectorAll('[aria-describedby^="pv-"]')].map((a) => a.getAttribute('aria-describedby'))).size));
+    expect(await page.locator('.previews .preview, .preview.open').count()).toBe(
+      await page.evaluate(() => new Set([...document.querySelectorAll('[aria-describedby^="pv-"]')].map((a) => a.getAttribute('aria-describedby'))).size),
+    );
     await term.click();
     await expect(page).toHaveURL(/#8\.6$/);
 
