@@ -14,7 +14,12 @@ async function readPages(items: Array<{ path: string; url: string }>): Promise<B
   const threads = Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(items.length / 200)));
   const shares = Array.from({ length: threads }, (_, k) => items.filter((_, i) => i % threads === k));
   const hrefs = new Map<string, string>();
-  const once = (href: string) => hrefs.get(href) ?? (hrefs.set(href, href), href);
+  const once = (text: string): string => {
+    const known = hrefs.get(text);
+    if (known !== undefined) return known;
+    hrefs.set(text, text);
+    return text;
+  };
   const results = await Promise.all(
     shares.map(
       (share) =>
