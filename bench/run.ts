@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--documents 60 --versions 12 --clauses 400 --seed 1]`: builds the site on a
+ * `npm run bench -- [--documents 60 --versions 12 --clauses 400 --seed 1 --memory-scales 15,30]`: builds the site on a
  * generated corpus and measures it. Prints a table and writes every figure to
  * `bench/last-run.json` (or `--json <file>`).
  *
@@ -49,6 +49,9 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     /** With `--only compare`: measure the site already built in `--work` instead of building it again. */
     reuse: { type: 'boolean', default: false },
+    // Peak memory of full builds at smaller corpora ("15,30"), for the growth to the full scale:
+    // on by default at SEC scale, off otherwise ("" turns it off).
+    'memory-scales': { type: 'string' },
   },
 });
 const scale = { documents: Number(values.documents), versions: Number(values.versions), clauses: Number(values.clauses), seed: Number(values.seed) };
@@ -57,6 +60,7 @@ const work = values.work ?? join(tmpdir(), `sec-bench-${scale.documents}x${scale
 const content = join(work, 'content');
 const out = join(work, 'dist');
 const cache = join(work, 'cache');
+const [contentDir, outDir, cacheDir] = [content, out, cache];
 const asOf = '2026-01-01';
 
 const median = (xs: number[]) => {
@@ -124,7 +128,9 @@ interface BuildRun {
   pages: { rendered: number; reused: number } | null;
 }
 
-async function runBuild(label: string): Promise<BuildRun> {
+async function runBuild(label: string, root?: string): Promise<BuildRun> {
+  // Another corpus (for the memory at fewer documents) is built in a folder of its own.
+  const [content, out, cache] = root ? [join(root, 'content'), join(root, 'dist'), join(root, 'cache')] : [contentDir, outDir, cacheDir];
   const statsFile = join(work, `stats-${label}.json`);
   const started = performance.now();
   const child = spawn(process.execPath, ['scripts/build.ts'], {
@@ -495,6 +501,45 @@ function diffEngine(bigOld: string, bigNew: string): Record<string, unknown> {
   };
 }
 
+/** The peak memory of full builds at fewer documents, and how much it grows from the fewest to the full scale. */
+interface MemoryGrowth {
+  scales: Array<{ documents: number; peakTreeRssBytes: number | null; seconds: number }>;
+  /** (peak at full scale − peak at the fewest documents) / peak at the fewest, e.g. 0.2 for 20%. */
+  growth: number | null;
+}
+
+/** The document counts to measure peak memory at: `--memory-scales`, by default 15 and 30 at SEC scale. */
+function memoryScales(): number[] {
+  const given = values['memory-scales'] ?? (scale.documents === SEC_SCALE.documents ? '15,30' : '');
+  return given
+    .split(',')
+    .filter((n) => n.trim() !== '')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0 && n < scale.documents);
+}
+
+/**
+ * Full builds of the corpus generated with fewer documents (the same generator, seed and big
+ * pair), each in a folder of its own, for the peak memory of the build's process tree.
+ * Memory must not grow with the corpus: what grows shows what is still held whole.
+ */
+async function memoryAtScales(full: BuildRun, shared: CorpusFile[]): Promise<MemoryGrowth | null> {
+  const counts = memoryScales();
+  if (counts.length === 0) return null;
+  const scales: MemoryGrowth['scales'] = [];
+  for (const documents of counts) {
+    const dir = join(work, `memory-${documents}`);
+    await rm(dir, { recursive: true, force: true });
+    await writeFiles(join(dir, 'content'), [...generateCorpus({ ...scale, documents }), ...shared]);
+    const run = await runBuild(`memory-${documents}`, dir);
+    scales.push({ documents, peakTreeRssBytes: run.peakTreeRssBytes, seconds: run.seconds });
+    await rm(dir, { recursive: true, force: true });
+  }
+  scales.push({ documents: scale.documents, peakTreeRssBytes: full.peakTreeRssBytes, seconds: full.seconds });
+  const smallest = scales[0]?.peakTreeRssBytes;
+  return { scales, growth: smallest && full.peakTreeRssBytes ? round((full.peakTreeRssBytes - smallest) / smallest, 3) : null };
+}
+
 async function main() {
   console.log(`bench: ${scale.documents} documents × ${scale.versions} versions × ${scale.clauses} clauses (seed ${scale.seed}), in ${work}`);
   await rm(work, { recursive: true, force: true });
@@ -556,6 +601,8 @@ async function main() {
   if (grown) await writeFiles(content, [grown]);
   const incremental = await runBuild('incremental');
 
+  const memoryGrowth = await memoryAtScales(full, big);
+
   const browser = values['skip-browser'] ? null : await browserFigures();
   const engine = diffEngine(bigOld, bigNew);
 
@@ -572,6 +619,7 @@ async function main() {
       unchangedShareOfFull: round(unchanged.seconds / full.seconds, 3),
       incremental,
       incrementalShareOfFull: round(incremental.seconds / full.seconds, 3),
+      memoryGrowth,
     },
     pageTypes,
     bigCompare: bigCompareBytes ? { htmlBytes: bigCompareBytes.length, gzipBytes: gzipSync(bigCompareBytes).length } : null,
@@ -584,6 +632,22 @@ async function main() {
   await writeFile(values.json, `${JSON.stringify(result, null, 2)}\n`);
   report(result);
   if (!values.keep) await rm(work, { recursive: true, force: true });
+}
+
+/** The bench table's row for the memory at fewer documents. */
+function memoryGrowthRows(m: MemoryGrowth | null): Array<[string, string]> {
+  if (!m) return [];
+  const mib = (n: number | null) => (n === null ? 'n/a' : `${(n / 1024 / 1024).toFixed(0)} MiB`);
+  const growth = m.growth === null ? 'n/a' : `${(m.growth * 100).toFixed(1)}%`;
+  return [['  peak memory by corpus', `${m.scales.map((s) => `${s.documents} documents ${mib(s.peakTreeRssBytes)}`).join(', ')}; growth ${growth}`]];
+}
+
+/** The issue's target on memory growth, when it was measured. */
+function memoryGrowthTarget(m: MemoryGrowth | null): Array<[string, string, boolean]> {
+  if (!m || m.growth === null) return [];
+  const from = m.scales[0]?.documents;
+  const to = m.scales.at(-1)?.documents;
+  return [[`peak memory growth ${from}→${to} documents < 25%`, `${(m.growth * 100).toFixed(1)}%`, m.growth < 0.25]];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: reads back the result object written just above, whose nested figures are typed `unknown` where they are measured
@@ -609,6 +673,7 @@ function report(r: Record<string, any>) {
       `${r.build.incremental.seconds} s (${(r.build.incrementalShareOfFull * 100).toFixed(1)}% of full), ${pagesLine(r.build.incremental.pages)}, phases ${JSON.stringify(r.build.incremental.phasesMs)}`,
     ],
   ];
+  rows.push(...memoryGrowthRows(r.build.memoryGrowth));
   // biome-ignore lint/suspicious/noExplicitAny: as for `r`
   for (const [type, t] of Object.entries(r.pageTypes as Record<string, any>)) {
     rows.push([
@@ -649,6 +714,7 @@ function report(r: Record<string, any>) {
     ['full build < 300 s', `${r.build.full.seconds} s`, r.build.full.seconds < 300],
     ['peak memory < 2,048 MiB', mb(r.build.full.peakTreeRssBytes), (r.build.full.peakTreeRssBytes ?? Infinity) < 2048 * 1024 * 1024],
     ['rebuild, one version added < 10% of full', `${(r.build.incrementalShareOfFull * 100).toFixed(1)}%`, r.build.incrementalShareOfFull < 0.1],
+    ...memoryGrowthTarget(r.build.memoryGrowth),
     ['rebuild, nothing changed < 5% of full', `${(r.build.unchangedShareOfFull * 100).toFixed(1)}%`, r.build.unchangedShareOfFull < 0.05],
   ];
   console.log('\ntargets');

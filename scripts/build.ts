@@ -14,7 +14,6 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { asOfDate, contentRoot, siteUrlFromEnv, siteUrlWarning } from '#content/environment.ts';
 import type { SearchRecord } from '#publish/search-records.ts';
-import { checkBuiltSite, type LinkSources } from './lib/check-built-site.ts';
 import { LockHeld, takeLock } from './lib/folder-lock.ts';
 import { checkSearchBundle, type IndexedBundle, indexSearch } from './lib/index-search.ts';
 import { cacheIsWhole } from './lib/astro-cache.ts';
@@ -25,6 +24,7 @@ const staging = `${outDir}.staging`;
 const searchStaging = `${outDir}.pagefind`;
 const inEffectSearchStaging = `${outDir}.pagefind-in-effect`;
 const prepared = `${outDir}.prepared.json`;
+const preparedLinks = `${outDir}.links.json`;
 const retired = `${outDir}.previous`;
 // Astro's cache for this output folder, kept from one build to the next: its incremental build
 // (experimental.incrementalBuild) keeps a copy of every generated page there with the page's
@@ -118,7 +118,7 @@ const phase = (name: string) => {
 const started = performance.now();
 
 async function clean(): Promise<void> {
-  for (const path of [staging, searchStaging, inEffectSearchStaging, prepared]) await rm(path, { recursive: true, force: true });
+  for (const path of [staging, searchStaging, inEffectSearchStaging, prepared, preparedLinks]) await rm(path, { recursive: true, force: true });
 }
 
 // A cache whose Astro step did not finish (killed, or failed inside Astro) may hold pages
@@ -144,17 +144,17 @@ function step(script: string, args: string[], heapMb?: number): Promise<number> 
 }
 
 await clean().catch(fail);
-if ((await step('scripts/lib/check-step.ts', [prepared])) !== 0) {
+if ((await step('scripts/lib/check-step.ts', [prepared, preparedLinks])) !== 0) {
   await clean();
   process.exit(1);
 }
-const { records, inEffectRecords, links } = JSON.parse(await readFile(prepared, 'utf8')) as {
+const { records, inEffectRecords, versionPages } = JSON.parse(await readFile(prepared, 'utf8')) as {
   records: SearchRecord[];
   inEffectRecords: SearchRecord[];
-  links: LinkSources;
+  versionPages: number;
 };
 await rm(prepared, { force: true });
-if (Object.keys(links.pages).length === 0) {
+if (versionPages === 0) {
   await clean();
   refuse(
     `the content folder ${resolve(root)} has no document versions: a site without them would replace ${outDir}/ with empty pages`,
@@ -202,12 +202,13 @@ const checked = await (async () => {
   await checkSearchBundle(searchStaging, urls(records));
   await rename(inEffectSearchStaging, `${staging}/pagefind-in-effect`);
   await rename(searchStaging, `${staging}/pagefind`);
-  const report = await checkBuiltSite(staging, links, root, siteUrlFromEnv(), outDir, cacheDir);
+  // In a process of its own: what it reads of the built pages is returned when it ends.
+  const linksCode = await step('scripts/lib/links-step.ts', [staging, preparedLinks, root, siteUrlFromEnv(), outDir, cacheDir]);
   phase('links');
-  return report;
+  return linksCode === 0;
 })().catch(fail);
-for (const line of checked.lines) (checked.ok ? console.log : console.error)(line);
-if (!checked.ok) await fail();
+await rm(preparedLinks, { force: true });
+if (!checked) await fail();
 
 const swapped = await swapIn(staging, outDir, retired).catch(fail);
 if (swapped === 'copy') console.log(`note: ${outDir}/ is on another file system than its parent: the site was copied in and swapped inside it`);
@@ -229,7 +230,7 @@ if (process.env.SEC_BUILD_STATS) {
       {
         seconds,
         phasesMs: phases,
-        maxRssBytes: { build: process.resourceUsage().maxRSS * 1024, check: await stepRss('check'), astro: await stepRss('astro') },
+        maxRssBytes: { build: process.resourceUsage().maxRSS * 1024, check: await stepRss('check'), astro: await stepRss('astro'), links: await stepRss('links') },
       },
       null,
       2,

@@ -70,7 +70,7 @@ export async function checkBuiltSite(outDir: string, sources: LinkSources, root:
   const { built, checked } = await readSiteToCheck(outDir, cacheDir);
   const records = sources.searchUrls.map((href) => ({ page: '/search/', href }));
   const broken = checkLinks(built, siteUrl, records);
-  const links = [...built.pages.values()].reduce((n, page) => n + page.links.length, 0) + records.length;
+  const links = [...built.pages.values()].reduce((n, page) => n + page.links.length + (page.resolvedInPage ?? 0), 0) + records.length;
   const lines = broken.map((b) => describeBroken(b, sources));
 
   const tombstones = await readTombstones(root);

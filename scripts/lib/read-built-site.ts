@@ -5,17 +5,39 @@ import { urlOfFile, type BuiltPage } from './read-page-links.ts';
 import type { BuiltSite } from './check-links.ts';
 import { walkFiles } from './walk-files.ts';
 
-/** Reads pages in worker threads, one per core: a large site has tens of thousands. */
+/**
+ * Reads pages in worker threads, one per core: a large site has tens of thousands. The threads
+ * send pages in batches as they read them; the same link targets (the navigation on every
+ * page) are kept once.
+ */
 async function readPages(items: Array<{ path: string; url: string }>): Promise<BuiltPage[]> {
   const threads = Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(items.length / 200)));
   const shares = Array.from({ length: threads }, (_, k) => items.filter((_, i) => i % threads === k));
+  const hrefs = new Map<string, string>();
+  const once = (text: string): string => {
+    const known = hrefs.get(text);
+    if (known !== undefined) return known;
+    hrefs.set(text, text);
+    return text;
+  };
   const results = await Promise.all(
     shares.map(
       (share) =>
         new Promise<BuiltPage[]>((resolve, reject) => {
+          const read: BuiltPage[] = [];
           const worker = new Worker(new URL('./read-pages-worker.ts', import.meta.url), { workerData: { items: share } });
-          worker.once('message', (pages: BuiltPage[]) => {
-            resolve(pages);
+          worker.on('message', (message: BuiltPage[] | 'done') => {
+            if (message !== 'done') {
+              for (const page of message) {
+                for (const link of page.links) {
+                  link.href = once(link.href);
+                  link.element = once(link.element);
+                }
+              }
+              read.push(...message);
+              return;
+            }
+            resolve(read);
             void worker.terminate();
           });
           worker.once('error', (error) => reject(new Error('reading built pages failed', { cause: error })));

@@ -22,6 +22,31 @@ export interface BuiltPage {
   links: PageLink[];
   /** Whether this page is a tombstone standing for a removed page. */
   tombstone: boolean;
+  /** Links to an id of the page itself (`#1.1`) that were found there and left out of `links` (see {@link withoutResolvedFragments}). */
+  resolvedInPage?: number;
+}
+
+/**
+ * The page without its links to ids it has itself (`href="#8.6"`), counted instead: those are
+ * checked as the page is read, so the link check of a large site does not hold the permalinks,
+ * cross-references and term links of every version page at once. A link to a missing id stays,
+ * to be reported with the others.
+ */
+export function withoutResolvedFragments(page: BuiltPage): BuiltPage {
+  let resolved = 0;
+  const links = page.links.filter((link) => {
+    if (!link.href.startsWith('#')) return true;
+    let fragment: string;
+    try {
+      fragment = decodeURIComponent(link.href.slice(1));
+    } catch {
+      return true;
+    }
+    if (fragment !== '' && !page.ids.has(fragment)) return true;
+    resolved += 1;
+    return false;
+  });
+  return { ...page, links, resolvedInPage: (page.resolvedInPage ?? 0) + resolved };
 }
 
 /** Classes the version renderer gives the elements whose ids are clause anchors (an alias is one too: cited links may use it). */

@@ -61,15 +61,16 @@ function laterSentence(later: AmendmentStep, context: ClauseNotesContext): Eleme
 
 /**
  * A clause's amendment notes as a small disclosure beside it ("changes"): closed on screen,
- * printed in full.
+ * printed in full. With `fateApart`, what became of the clause is left out: the clause's fate
+ * notice says it (see {@link renderClauseFate}), shown while the notes are open too.
  */
-function renderClauseNotes(clause: Clause, notes: AmendmentNotes, context: ClauseNotesContext): Element {
+function renderClauseNotes(clause: Clause, notes: AmendmentNotes, context: ClauseNotesContext, fateApart: boolean): Element {
   const first = notes.made.change === 'as first published on this site';
   const paragraphs: Element[] =
     first && notes.unchangedSince
       ? [h('p', `Unchanged since v${notes.unchangedSince.version}, the first version on this site.`)]
       : [h('p', stepSentence(notes.made, context)), ...(notes.unchangedSince ? [h('p', `Unchanged since v${notes.unchangedSince.version}.`)] : [])];
-  if (notes.later) paragraphs.push(h('p', laterSentence(notes.later, context)));
+  if (notes.later && !fateApart) paragraphs.push(h('p', laterSentence(notes.later, context)));
   return h('details', { className: ['clause-notes'] }, [
     h('summary', ['changes', h('span', { className: ['visually-hidden'] }, ` to ${clauseName(clause)}`)]),
     h('div', { className: ['clause-notes-body'] }, paragraphs),
@@ -79,6 +80,8 @@ function renderClauseNotes(clause: Clause, notes: AmendmentNotes, context: Claus
 /**
  * On a superseded version, what became of a clause, shown when a link lands on it (`:target`):
  * an old citation then says at once that the clause was deleted or renumbered, and links on.
+ * It is also the last line of the clause's notes, shown below the clause while they are open
+ * (CSS): written once per clause, not twice.
  */
 function renderClauseFate(notes: AmendmentNotes, context: ClauseNotesContext): Element | undefined {
   const { later } = notes;
@@ -90,7 +93,7 @@ function renderClauseFate(notes: AmendmentNotes, context: ClauseNotesContext): E
 export interface VersionClauseNotes {
   /** The "changes" disclosure, for the clause's tools. */
   notes: (clause: Clause) => Element[];
-  /** On a superseded version, the notice shown when a link lands on the clause. */
+  /** On a superseded version, the notice shown when a link lands on the clause or its notes are open. */
   fate: (clause: Clause) => Element[];
 }
 
@@ -106,7 +109,7 @@ export function versionClauseNotes(histories: DocumentHistories, version: Versio
   return {
     notes: (clause) => {
       const notes = notesOf(clause);
-      return notes ? [renderClauseNotes(clause, notes, context)] : [];
+      return notes ? [renderClauseNotes(clause, notes, context, version.state === 'superseded')] : [];
     },
     fate: (clause) => {
       if (version.state !== 'superseded') return [];

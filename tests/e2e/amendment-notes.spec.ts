@@ -37,6 +37,18 @@ test.describe('amendment notes', () => {
     await expect(page.locator('[id="5.4"] .clause-fate')).toBeHidden();
   });
 
+  test('the notes of a superseded clause end with what became of it, written once on the page', async ({ page }) => {
+    await page.goto('/tmad/v5.0/');
+    const clause = page.locator('[id="3.9"]');
+    const fate = clause.getByRole('note');
+    await expect(fate).toBeHidden();
+    await clause.locator('.clause-notes > summary').click();
+    await expect(clause.locator('.clause-notes-body')).toContainText('As first published on this site, in v5.0.');
+    await expect(fate).toBeVisible();
+    await expect(fate).toContainText('Later deleted by the direction of 24 July 2020');
+    await expect(clause.getByText('Later deleted by the direction of 24 July 2020')).toHaveCount(1);
+  });
+
   test('an old link to a renumbered clause leads to its new number', async ({ page }) => {
     await page.goto('/tmad/v5.0/#5.4');
     const notice = page.locator('[id="5.4"]').getByRole('note');

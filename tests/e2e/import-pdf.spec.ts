@@ -20,9 +20,10 @@ const VERSIONS = ['tmad/v5.0', 'tmad/v6.0-draft', 'tmad/v6.0', 's1sr/v3.0', 's1s
 async function print(page: Page, path: string): Promise<Uint8Array> {
   await page.goto(path);
   // Official PDFs carry the text alone: the site's own print adds each clause's amendment notes
-  // and the glossary, which are the reader's, not the document's, so they are taken out first.
+  // (their last line, what became of the clause, is its fate notice) and the glossary, which are
+  // the reader's, not the document's, so they are taken out first.
   await page.evaluate(() => {
-    for (const element of document.querySelectorAll('.clause-notes, .glossary')) element.remove();
+    for (const element of document.querySelectorAll('.clause-notes, .clause-fate, .glossary')) element.remove();
   });
   await page.emulateMedia({ media: 'print' });
   return new Uint8Array(

@@ -114,6 +114,10 @@ describe('versionClauseNotes', () => {
       'What became of this clause: Later deleted by the direction of 24 July 2020, in effect 26 July 2020 (v2.0). See the red-line against v1.0.',
     );
     expect(versionClauseNotes(histories, v2, context).fate(clause(v2, '5.3'))).toEqual([]);
+    // The notes leave that line to the fate notice (shown while they are open): written once.
+    const notes = textOf(versionClauseNotes(histories, v1, context).notes(clause(v1, '5.3')));
+    expect(notes).toMatch(/^changes to clause 5\.3/);
+    expect(notes).not.toContain('Later deleted');
     const heading = v2.clauses.find((c) => c.kind === 'heading') as Clause;
     expect(versionClauseNotes(histories, v2, context).notes(heading)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPageLinks, urlOfFile } from '../../scripts/lib/read-page-links.ts';
+import { readPageLinks, urlOfFile, withoutResolvedFragments } from '../../scripts/lib/read-page-links.ts';
 import { checkLinks, formatBrokenLink, whyBroken, type BuiltSite } from '../../scripts/lib/check-links.ts';
 
 const SITE = 'https://sec.example.org';
@@ -16,6 +16,18 @@ describe('urlOfFile', () => {
     expect(urlOfFile('index.html')).toBe('/');
     expect(urlOfFile('tmad/v6.0/index.html')).toBe('/tmad/v6.0/');
     expect(urlOfFile('404.html')).toBe('/404.html');
+  });
+});
+
+describe('withoutResolvedFragments', () => {
+  it('counts the links to ids of the page itself and keeps the others, a missing id among them, to be checked', () => {
+    const page = withoutResolvedFragments(
+      readPageLinks('/a/', '<p id="x">x</p><a href="#x">1</a><a href="#x">2</a><a href="#">top</a><a href="#gone">3</a><a href="/b/#x">4</a><a href="#%E0">5</a>'),
+    );
+    expect(page.links.map((l) => l.href)).toEqual(['#gone', '/b/#x', '#%E0']);
+    expect(page.resolvedInPage).toBe(3);
+    const broken = checkLinks({ pages: new Map([['/a/', page]]), files: new Set() }, SITE).map((b) => b.link.href);
+    expect(broken).toEqual(['#gone', '/b/#x', '#%E0']);
   });
 });
 
