@@ -5,8 +5,8 @@
  * failed build (bad content, a failure inside Astro or Pagefind, a broken link, a dropped URL,
  * or the process being killed) leaves the previous site untouched.
  *
- * The content check and Astro each run in a process of their own, so the memory one uses is
- * returned before the next starts: the whole SEC is too large to hold twice.
+ * The content check, Astro and the link check each run in a process of their own, so the memory
+ * one uses is returned before the next starts: the whole SEC is too large to hold twice.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
