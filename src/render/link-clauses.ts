@@ -17,8 +17,6 @@ export interface LinkedClauses {
   /** Links made to cross-reference targets, and to definitions. */
   references: number;
   definitions: number;
-  /** The links' previews, one per target, for the page to write once after the text (hidden): undefined when nothing was linked. */
-  previews: Element | undefined;
 }
 
 /** The first words of a text, with an ellipsis when there are more. */
@@ -39,7 +37,7 @@ function definitionWords(term: string, text: string): string {
 }
 
 /** Where a resolved reference leads, and what its preview says: a title line and the first words. */
-function target(resolved: ResolvedReference, scope: ReferenceScope): ({ href: string } & Preview) | undefined {
+function target(resolved: ResolvedReference, scope: ReferenceScope): { href: string; title: string; text: string } | undefined {
   if (resolved.kind === 'document') {
     return { href: versionUrl(resolved.document.id, resolved.version), title: `${resolved.document.shortName} v${resolved.version}`, text: resolved.document.title };
   }
@@ -55,50 +53,20 @@ function target(resolved: ResolvedReference, scope: ReferenceScope): ({ href: st
   };
 }
 
-/** A preview of a link's target: a title line and the first words. */
-interface Preview {
-  title: string;
-  text: string;
-}
-
 /**
- * The previews of one page, one per target however many links lead there: each link names
- * its target's preview with `aria-describedby`, and the previews are written once, in a hidden
- * store after the text (see {@link LinkedClauses.previews}). Ids are numbered in the order the
- * targets are first linked, so they derive from the content.
+ * A link with its preview: the preview follows the link inside a wrapper, is hidden until the
+ * wrapper is hovered or holds the focus (CSS only), and describes the link to assistive technology.
  */
-class PagePreviews {
-  private readonly byKey = new Map<string, { id: string; preview: Preview }>();
-  private readonly taken: ReadonlySet<string>;
-
-  constructor(taken: ReadonlySet<string>) {
-    this.taken = taken;
-  }
-
-  /** The id of the preview for a target, written once per page. */
-  idOf(key: string, preview: () => Preview): string {
-    const known = this.byKey.get(key);
-    if (known) return known.id;
-    let id = `pv-${this.byKey.size + 1}`;
-    // An anchor of the text keeps its id (old citations use it): the preview takes another.
-    while (this.taken.has(id)) id = `${id}-`;
-    this.byKey.set(key, { id, preview: preview() });
-    return id;
-  }
-
-  /** The store: hidden, read by assistive technology through the links, shown beside a link by src/scripts/link-previews.ts. */
-  store(): Element | undefined {
-    if (this.byKey.size === 0) return undefined;
-    return h(
-      'div',
-      { className: ['previews'], hidden: true, dataPagefindIgnore: '' },
-      [...this.byKey.values()].map(({ id, preview }) => h('span', { className: ['preview'], id }, [h('strong', preview.title), ' ', preview.text])),
-    );
-  }
+function linkWithPreview(kind: 'xref' | 'term', href: string, words: string, preview: { title: string; text: string }, id: string): Element {
+  return h('span', { className: ['preview-anchor'] }, [
+    h('a', { className: [kind], href, ariaDescribedby: id }, words),
+    h('span', { className: ['preview'], id, dataPagefindIgnore: '' }, [h('strong', preview.title), ' ', preview.text]),
+  ]);
 }
 
-/** Links in one clause, each described by its target's preview. */
+/** Links in one clause, numbered so their preview ids are unique on the page and derive from content. */
 class ClauseLinker {
+  private count = 0;
   references = 0;
   definitions = 0;
   private readonly used = new Set<string>();
@@ -107,14 +75,17 @@ class ClauseLinker {
   private readonly scope: ReferenceScope;
   private readonly findTerms: TermFinder;
   private readonly definedBy: ReadonlyMap<string, DefinedTerm>;
-  private readonly previews: PagePreviews;
 
-  constructor(clause: Clause, scope: ReferenceScope, findTerms: TermFinder, definedBy: ReadonlyMap<string, DefinedTerm>, previews: PagePreviews) {
+  constructor(clause: Clause, scope: ReferenceScope, findTerms: TermFinder, definedBy: ReadonlyMap<string, DefinedTerm>) {
     this.clause = clause;
     this.scope = scope;
     this.findTerms = findTerms;
     this.definedBy = definedBy;
-    this.previews = previews;
+  }
+
+  private nextId(): string {
+    this.count += 1;
+    return `pv-${this.clause.slug}-${this.count}`;
   }
 
   children(nodes: readonly ElementContent[]): ElementContent[] {
@@ -141,7 +112,7 @@ class ClauseLinker {
         const start = index === 0 ? reference.start : number.start;
         if (start < last) return;
         plain(start);
-        out.push(h('a', { className: ['xref'], href: to.href, ariaDescribedby: this.previews.idOf(`xref ${to.href}`, () => to) }, value.slice(start, number.end)));
+        out.push(linkWithPreview('xref', to.href, value.slice(start, number.end), to, this.nextId()));
         last = number.end;
         this.references += 1;
       });
@@ -160,9 +131,8 @@ class ClauseLinker {
       this.used.add(use.term);
       if (use.start > last) out.push({ type: 'text', value: value.slice(last, use.start) });
       const { clause } = definition;
-      const preview = () => ({ title: `“${use.term}”, ${clause.number ?? clause.label ?? ''}`.replace(/, $/, ''), text: definitionWords(use.term, clause.text) });
-      const id = this.previews.idOf(`term ${use.term}`, preview);
-      out.push(h('a', { className: ['term'], href: `#${clause.slug}`, ariaDescribedby: id }, value.slice(use.start, use.end)));
+      const preview = { title: `“${use.term}”, ${clause.number ?? clause.label ?? ''}`.replace(/, $/, ''), text: definitionWords(use.term, clause.text) };
+      out.push(linkWithPreview('term', `#${clause.slug}`, value.slice(use.start, use.end), preview, this.nextId()));
       last = use.end;
       this.definitions += 1;
     }
@@ -173,7 +143,7 @@ class ClauseLinker {
 
 /**
  * Links a version's cross-references to their targets and uses of its defined terms to their
- * definitions, each link described by a preview of its target (one per target on the page). Headings are left as they are; a clause
+ * definitions, each link with a preview of its target. Headings are left as they are; a clause
  * does not link the term it defines; each term is linked at its first use in a clause. A
  * reference that leads nowhere stays text (the content check reports it).
  */
@@ -181,18 +151,17 @@ export function linkClauses(scope: ReferenceScope): LinkedClauses {
   const terms = definedTerms(scope.version.clauses);
   const definitions = new Map(terms.map((t) => [t.term, t]));
   const findTerms = termFinder(terms.map((t) => t.term));
-  const previews = new PagePreviews(new Set(scope.version.clauses.flatMap((c) => [c.slug, ...(c.aliases ?? [])])));
   let references = 0;
   let defined = 0;
   const clauses = scope.version.clauses.map((clause) => {
     const linkable = new Set(linkableContent(clause));
     if (linkable.size === 0) return clause;
-    const linker = new ClauseLinker(clause, scope, findTerms, definitions, previews);
+    const linker = new ClauseLinker(clause, scope, findTerms, definitions);
     // A row's first cell names the row (and, in a definitions table, is the term): left as written.
     const content = clause.content.flatMap((node) => (linkable.has(node) ? linker.children([node]) : [node]));
     references += linker.references;
     defined += linker.definitions;
     return { ...clause, content };
   });
-  return { clauses, terms, references, definitions: defined, previews: previews.store() };
+  return { clauses, terms, references, definitions: defined };
 }
