@@ -34,7 +34,7 @@ export function numberWord(number: string): string {
  * of empty elements in its body (`name:clause%208.6`, `history:tmad%2F8.6`, URI-encoded: Pagefind drops spaces from ids). Pagefind returns them
  * with the result's data (as anchors) and searches neither them (metadata it would search as
  * words: a version named `v6.0-draft` made "draft" match nearly every record) nor does it load
- * them before a result is shown (filters it loads in full on the first query).
+ * them before a result is shown (filters it loads in full when asked for them).
  */
 export const RECORD_ANCHORS = { name: 'name:', history: 'history:' } as const;
 
@@ -62,8 +62,68 @@ export interface SearchRecord {
   number?: string;
   /** The clause's identity through versions, `tmad/8.6` (its history page's slug): the group key of the search of all versions. */
   history?: string;
-  /** What a reader narrows by: document, version, status (few values each, loaded on the first query). */
+  /** What a reader narrows by: document, version, status, each under its document's filter name ({@link filterName}). */
   filters: Record<string, string[]>;
+}
+
+/** What a reader narrows the search by. */
+export type FilterKind = 'document' | 'version' | 'status';
+
+/**
+ * The Pagefind filter a record's document, versions or statuses are under: one filter per
+ * document and kind (`version-tmad`), not one per kind. Pagefind counts, on every query, each
+ * loaded filter's records against the query's results (a list search, so records × results):
+ * at the scale of the whole SEC one `version` filter made a common word take 30 s. Split by
+ * document, narrowing loads only the chosen documents' filters, each a few hundred records.
+ */
+export function filterName(kind: FilterKind, documentId: string): string {
+  return `${kind}-${documentId}`;
+}
+
+/** The kind of filter a Pagefind filter name is ({@link filterName}), if it is one of ours. */
+export function filterKind(name: string): FilterKind | undefined {
+  const kind = /^(document|version|status)-/.exec(name)?.[1];
+  return kind as FilterKind | undefined;
+}
+
+/** One document as the search page offers it to narrow by: its filter values, from the build. */
+export interface SearchCatalogEntry {
+  id: string;
+  /** `TMAD (SEC Appendix AL)` */
+  document: string;
+  /** `TMAD v6.0`, in version order. */
+  versions: string[];
+  /** Status labels its versions have (`In effect`, `Superseded`). */
+  statuses: string[];
+}
+
+/**
+ * What the search page offers to narrow by, written into the page by the build: the page no
+ * longer asks Pagefind for its filters, which loaded every filter in full on the first query
+ * (and made each query after it count them). `inEffect`: the documents with a version in effect,
+ * without versions or statuses.
+ */
+export function searchCatalog(site: Site, scope: 'in-effect' | 'all'): SearchCatalogEntry[] {
+  return site.documents.flatMap((document) => {
+    const versions = scope === 'all' ? document.versions : document.versions.filter((v) => v.state === 'in-effect');
+    if (versions.length === 0) return [];
+    return [
+      {
+        id: document.id,
+        document: documentLabel(document),
+        versions: scope === 'all' ? versions.map((v) => versionLabel(document, v)) : [],
+        statuses: scope === 'all' ? [...new Set(versions.map((v) => STATUS_LABELS[v.state]))] : [],
+      },
+    ];
+  });
+}
+
+function documentLabel(document: DocumentRecord): string {
+  return `${document.shortName} (${document.secReference})`;
+}
+
+function versionLabel(document: DocumentRecord, version: VersionRecord): string {
+  return `${document.shortName} v${version.version}`;
 }
 
 /** Whether a clause is worth a search result of its own (a table's header row is not). */
@@ -103,9 +163,9 @@ function aliasesOf(text: string): string[] {
 function record(document: DocumentRecord, clause: Clause, versions: readonly VersionRecord[], history?: string): SearchRecord {
   const landing = versions.find((v) => v.state === 'in-effect') ?? (versions.at(-1) as VersionRecord);
   const filters: Record<string, string[]> = {
-    document: [`${document.shortName} (${document.secReference})`],
-    version: versions.map((v) => `${document.shortName} v${v.version}`),
-    status: [...new Set(versions.map((v) => STATUS_LABELS[v.state]))],
+    [filterName('document', document.id)]: [documentLabel(document)],
+    [filterName('version', document.id)]: versions.map((v) => versionLabel(document, v)),
+    [filterName('status', document.id)]: [...new Set(versions.map((v) => STATUS_LABELS[v.state]))],
   };
   return {
     url: clauseUrl(document.id, landing.version, clause.slug),
@@ -125,8 +185,7 @@ function record(document: DocumentRecord, clause: Clause, versions: readonly Ver
  * The records of the default search, `/search/`: each clause of each version in effect, once.
  * An index of its own keeps what a first query fetches small at the scale of the whole SEC.
  * Its status and version filters are left out (all are in effect, one version a document: the
- * result's version is its URL's); the page offers the document filter only. Each filter costs
- * about 2 bytes a record on every first query.
+ * result's version is its URL's); the page offers the document filter only.
  */
 export function inEffectSearchRecords(site: Site): SearchRecord[] {
   const records: SearchRecord[] = [];
@@ -136,7 +195,8 @@ export function inEffectSearchRecords(site: Site): SearchRecord[] {
     for (const clause of version.clauses) {
       if (!searchable(clause)) continue;
       const full = record(document, clause, [version]);
-      records.push({ ...full, filters: { document: full.filters.document as string[] } });
+      const name = filterName('document', document.id);
+      records.push({ ...full, filters: { [name]: full.filters[name] as string[] } });
     }
   }
   return records;

@@ -5,7 +5,8 @@
  * that differ between them; statuses in the address (`?status=Superseded`) narrow it, and on the
  * default search they lead there. The address and the link to the other search follow the query.
  */
-import { type ClauseGroup, type ClauseHit, type PagefindApi, searchClauses, wordChange } from './search-query.ts';
+import { type ClauseGroup, type ClauseHit, type PagefindApi, type SearchSelection, searchClauses, wordChange } from './search-query.ts';
+import type { FilterKind, SearchCatalogEntry } from '#publish/search-records.ts';
 import { withBase } from '#publish/urls.ts';
 
 /** The path the site is published under (`/` at a root): records hold site paths (`/tmad/v6.0/#8.6`). */
@@ -100,12 +101,22 @@ function result(group: ClauseGroup, scope: string): HTMLElement {
   return item;
 }
 
+/** Results loaded before the first are drawn: a screen or two, each a request for the record's data. */
+const FIRST_SCREEN = 12;
+
+/** The values a filter offers, from the page's catalog (written by the build). */
+function valuesOf(catalog: readonly SearchCatalogEntry[], kind: FilterKind): string[] {
+  const values = catalog.flatMap((entry) => (kind === 'document' ? [entry.document] : kind === 'version' ? entry.versions : entry.statuses));
+  return [...new Set(values)].sort();
+}
+
 /** The visible filters (`document:Document,…`), each a group of checkboxes. */
-function drawFilters(pane: HTMLElement, spec: string, available: Record<string, Record<string, number>>, selected: Record<string, string[]>, changed: () => void): void {
+function drawFilters(pane: HTMLElement, spec: string, catalog: readonly SearchCatalogEntry[], selected: SearchSelection, changed: () => void): void {
   pane.replaceChildren();
   for (const entry of spec.split(',')) {
-    const [name = '', legend = ''] = entry.split(':');
-    const values = Object.keys(available[name] ?? {}).sort();
+    const [kind = '', legend = ''] = entry.split(':');
+    const name = kind as FilterKind;
+    const values = valuesOf(catalog, name);
     if (values.length === 0) continue;
     const fieldset = element('fieldset', 'search-filter');
     fieldset.append(element('legend', undefined, legend));
@@ -143,7 +154,8 @@ async function start(app: HTMLElement): Promise<void> {
   // On a phone the filters start folded, so the results are within the first screen.
   if (window.matchMedia('(max-width: 48rem)').matches) filtersBox.open = false;
   const params = new URLSearchParams(window.location.search);
-  const selected: Record<string, string[]> = {};
+  const catalog = JSON.parse(app.dataset.catalog ?? '[]') as SearchCatalogEntry[];
+  const selected: SearchSelection = {};
   // The index of the versions in effect has no status filter: naming one there would match nothing.
   if (scope === 'all' && params.getAll('status').length > 0) selected.status = params.getAll('status');
   input.value = params.get('q') ?? '';
@@ -168,7 +180,12 @@ async function start(app: HTMLElement): Promise<void> {
     }
     summary.textContent = `Searching for “${term}”…`;
     performance.mark('search-query-start');
-    const found = await searchClauses(pagefind, term, selected, { group: scope === 'all', limit });
+    // The first results are drawn while the rest load; the summary (a live region) speaks once, at the end.
+    const onFirst = (first: { groups: ClauseGroup[] }) => {
+      if (id === run) list.replaceChildren(...first.groups.map((group) => result(group, scope)));
+      if (!measured) performance.measure('search-first-results', 'search-query-start');
+    };
+    const found = await searchClauses(pagefind, term, selected, { group: scope === 'all', limit, catalog, first: FIRST_SCREEN, onFirst });
     if (!measured) performance.measure('search-query', 'search-query-start');
     measured = true;
     if (id !== run) return;
@@ -178,10 +195,7 @@ async function start(app: HTMLElement): Promise<void> {
     else if (found.total > limit) summary.textContent = `${clauses} from the best ${limit} of ${found.total} matches for “${term}”: add words or choose a document to narrow it.`;
     else summary.textContent = `${clauses} ${found.groups.length === 1 ? 'matches' : 'match'} “${term}”.`;
   };
-  performance.mark('search-filters-start');
-  const available = await pagefind.filters();
-  performance.measure('search-filters', 'search-filters-start');
-  drawFilters(pane, app.dataset.filters ?? '', available, selected, () => void search());
+  drawFilters(pane, app.dataset.filters ?? '', catalog, selected, () => void search());
   let timer: number | undefined;
   input.addEventListener('input', () => {
     const typed = input.value.trim();

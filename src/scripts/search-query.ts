@@ -3,12 +3,18 @@
  * the full-text search, and the grouping of one clause's texts in several versions. Shared by
  * the search page and the relevance test, which runs it over the shipped content in Node.
  */
-import { numberWord, RECORD_ANCHORS } from '#publish/search-records.ts';
+import { type FilterKind, filterKind, filterName, numberWord, RECORD_ANCHORS, type SearchCatalogEntry } from '#publish/search-records.ts';
 
-/** The part of Pagefind's JavaScript API (`pagefind.js`) the search uses. */
+/** A filter as Pagefind's `search` takes it: values of named filters, combined with `any` and `all`. */
+export type PagefindFilter = { [name: string]: string | PagefindFilter[] };
+
+/**
+ * The part of Pagefind's JavaScript API (`pagefind.js`) the search uses. Not `filters()`: it
+ * loads every filter in full, and Pagefind then counts each loaded filter against every query's
+ * results (see {@link filterName}).
+ */
 export interface PagefindApi {
-  search(term: string | null, options?: { filters?: Record<string, string[]> }): Promise<{ results: PagefindResult[] } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+  search(term: string | null, options?: { filters?: PagefindFilter }): Promise<{ results: PagefindResult[] } | null>;
 }
 export interface PagefindResult {
   id: string;
@@ -82,10 +88,39 @@ export function clauseNumberQuery(term: string): { document?: string; number: st
   return word && !/^(clause|section|paragraph)$/i.test(word) ? { document: word, number } : { number };
 }
 
+/** The values of a record's filters of one kind (its document's `version-…` filter, say). */
+function valuesOf(data: PagefindData, kind: FilterKind): string[] {
+  return Object.entries(data.filters).flatMap(([name, values]) => (filterKind(name) === kind ? values : []));
+}
+
+/** What the reader chose to narrow by: labels, as the page shows them. */
+export type SearchSelection = Partial<Record<FilterKind, string[]>>;
+
+/**
+ * The Pagefind filter for a selection: any of the chosen documents, and any of the chosen
+ * versions, and any of the chosen statuses in the documents chosen (by document or version;
+ * all when none is). Each names only the filters of the documents involved, so Pagefind loads
+ * and counts those alone. Undefined when nothing is chosen.
+ */
+export function pagefindFilter(selected: SearchSelection, catalog: readonly SearchCatalogEntry[]): PagefindFilter | undefined {
+  const parts: PagefindFilter[] = [];
+  const documents = catalog.filter((entry) => selected.document?.includes(entry.document));
+  const versions = catalog.flatMap((entry) => entry.versions.filter((v) => selected.version?.includes(v)).map((label) => ({ entry, label })));
+  if (selected.document?.length) parts.push({ any: documents.map((entry) => ({ [filterName('document', entry.id)]: entry.document })) });
+  if (selected.version?.length) parts.push({ any: versions.map(({ entry, label }) => ({ [filterName('version', entry.id)]: label })) });
+  if (selected.status?.length) {
+    const named = new Set([...documents, ...versions.map((v) => v.entry)]);
+    const within = named.size > 0 ? [...named] : catalog;
+    const statuses = selected.status;
+    parts.push({ any: within.flatMap((entry) => entry.statuses.filter((s) => statuses.includes(s)).map((status) => ({ [filterName('status', entry.id)]: status }))) });
+  }
+  return parts.length > 0 ? { all: parts } : undefined;
+}
+
 function hit(data: PagefindData, exact: boolean): ClauseHit {
   const landing = /^\/[^/]+\/v([^/]+)\//.exec(data.url)?.[1] ?? '';
-  const documentName = (data.filters.document?.[0] ?? '').replace(/ \(.*\)$/, '');
-  const versions = (data.filters.version ?? []).map((label) => {
+  const documentName = (valuesOf(data, 'document')[0] ?? '').replace(/ \(.*\)$/, '');
+  const versions = valuesOf(data, 'version').map((label) => {
     const version = label.slice(label.lastIndexOf(' v') + 2);
     return { label: `v${version}`, url: data.url.replace(`/v${landing}/`, `/v${version}/`) };
   });
@@ -96,7 +131,7 @@ function hit(data: PagefindData, exact: boolean): ClauseHit {
     title: `${documentName} v${landing} — ${name}`,
     name,
     versions: versions.length > 0 ? versions : [{ label: `v${landing}`, url: data.url }],
-    statuses: data.filters.status ?? [],
+    statuses: valuesOf(data, 'status'),
     // Found by its number, Pagefind's excerpt is the words around the number word (the clause's
     // end): the clause's opening words say more.
     excerpt: exact ? escapeHtml(content.split(/\s+/).slice(0, 30).join(' ')) : data.excerpt.replace(NUMBER_WORD, ''),
@@ -109,9 +144,28 @@ function hit(data: PagefindData, exact: boolean): ClauseHit {
  * Searches the bundle: a clause named by number comes first, then the clauses whose words match,
  * in Pagefind's order. With `group`, the texts of one clause in several versions (same history)
  * are one result, led by the text in effect, else the best match. Loads the data of the first
- * `limit` records only.
+ * `limit` records only, the first `first` of them before the rest (see `onFirst`). `catalog` is what the page offers to narrow by (the documents, for
+ * `TMAD 8.6`).
  */
-export async function searchClauses(pagefind: PagefindApi, term: string, filters: Record<string, string[]>, options: { group: boolean; limit: number }): Promise<ClauseSearch> {
+export async function searchClauses(
+  pagefind: PagefindApi,
+  term: string,
+  selected: SearchSelection,
+  options: {
+    group: boolean;
+    limit: number;
+    catalog: readonly SearchCatalogEntry[];
+    /** With `onFirst`: how many records to load before showing the first results. */
+    first?: number;
+    /** Called with the first `first` records' results, when more are to load. */
+    onFirst?: (search: ClauseSearch) => void;
+  },
+): Promise<ClauseSearch> {
+  const { catalog } = options;
+  const filtered = (selection: SearchSelection) => {
+    const filters = pagefindFilter(selection, catalog);
+    return filters ? { filters } : {};
+  };
   const found: Array<{ result: PagefindResult; exact: boolean }> = [];
   const seen = new Set<string>();
   const add = (results: readonly PagefindResult[], exact: boolean) => {
@@ -123,30 +177,36 @@ export async function searchClauses(pagefind: PagefindApi, term: string, filters
   };
   const numbered = clauseNumberQuery(term);
   if (numbered) {
-    const narrowed: Record<string, string[]> = { ...filters };
+    const narrowed: SearchSelection = { ...selected };
     if (numbered.document) {
       // `TMAD 8.6` narrows to the document; `SRV 4.4.2` names no document and is words to search.
-      const documents = Object.keys((await pagefind.filters()).document ?? {});
-      narrowed.document = documents.filter((d) => d.toLowerCase().startsWith(`${numbered.document?.toLowerCase()} (`));
+      narrowed.document = catalog.map((entry) => entry.document).filter((d) => d.toLowerCase().startsWith(`${numbered.document?.toLowerCase()} (`));
     }
-    if (!numbered.document || (narrowed.document?.length ?? 0) > 0) add((await pagefind.search(numberWord(numbered.number), { filters: narrowed }))?.results ?? [], true);
+    if (!numbered.document || (narrowed.document?.length ?? 0) > 0) add((await pagefind.search(numberWord(numbered.number), filtered(narrowed)))?.results ?? [], true);
   }
-  add((await pagefind.search(term, { filters }))?.results ?? [], false);
-  const hits = await Promise.all(found.slice(0, options.limit).map(async ({ result, exact }) => ({ data: await result.data(), exact })));
+  add((await pagefind.search(term, filtered(selected)))?.results ?? [], false);
+  const load = (from: number, to: number) => Promise.all(found.slice(from, to).map(async ({ result, exact }) => ({ data: await result.data(), exact })));
+  // Each record's data is a request of its own: the first screen is shown before the rest load.
+  const first = Math.min(options.first ?? options.limit, options.limit);
+  const hits = await load(0, first);
+  if (options.onFirst && found.length > first) options.onFirst({ total: found.length, groups: grouped(hits, options.group) });
+  hits.push(...(await load(first, options.limit)));
+  return { total: found.length, groups: grouped(hits, options.group) };
+}
+
+/** The records found as results: one per record, or with `group` one per clause history, led by its text in effect. */
+function grouped(hits: ReadonlyArray<{ data: PagefindData; exact: boolean }>, group: boolean): ClauseGroup[] {
   const groups = new Map<string, ClauseHit[]>();
   for (const { data, exact } of hits) {
-    const key = options.group ? (anchor(data, RECORD_ANCHORS.history) ?? data.url) : data.url;
+    const key = group ? (anchor(data, RECORD_ANCHORS.history) ?? data.url) : data.url;
     const list = groups.get(key);
     if (list) list.push(hit(data, exact));
     else groups.set(key, [hit(data, exact)]);
   }
-  return {
-    total: found.length,
-    groups: [...groups].map(([key, list]) => {
-      const lead = list.find((h) => h.statuses.includes('In effect')) ?? (list[0] as ClauseHit);
-      return { key, lead, others: list.filter((h) => h !== lead) };
-    }),
-  };
+  return [...groups].map(([key, list]) => {
+    const lead = list.find((h) => h.statuses.includes('In effect')) ?? (list[0] as ClauseHit);
+    return { key, lead, others: list.filter((h) => h !== lead) };
+  });
 }
 
 /** Where two texts differ, by words: the words around, and the words of each side in between. */

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alignClauses } from '#compare/align-clauses.ts';
 import { buildHistories } from '#compare/clause-history.ts';
 import { loadSite } from '#content/load-site.ts';
-import { searchRecords, type SearchRecord } from '#publish/search-records.ts';
+import { searchCatalog, searchRecords, type SearchRecord } from '#publish/search-records.ts';
 import { type ClauseGroup, type PagefindApi, searchClauses } from '#scripts/search-query.ts';
 import { searchBundleFiles } from '../../scripts/lib/index-search.ts';
 import { readContent } from '../../scripts/lib/read-content.ts';
@@ -67,7 +67,8 @@ afterAll(async () => {
 });
 
 const label = (group: ClauseGroup) => `${group.lead.title.split(' ')[0]} ${group.lead.name}`;
-const search = (query: string) => searchClauses(pagefind, query, {}, { group: true, limit: 100 });
+const catalog = searchCatalog(site, 'all');
+const search = (query: string) => searchClauses(pagefind, query, {}, { group: true, limit: 100, catalog });
 
 describe('search relevance', () => {
   it('finds the expected clause first or in the top 3 for each query of the fixture', async () => {
@@ -110,5 +111,37 @@ describe('search relevance', () => {
     expect(clause?.lead.versions.map((v) => v.label)).toEqual(['v6.0']);
     expect(clause?.others.flatMap((o) => o.versions.map((v) => [v.label, v.url]))).toEqual([['v6.0-draft', '/tmad/v6.0-draft/#8.6']]);
     expect(new Set(found.groups.map((g) => g.key)).size).toBe(found.groups.length);
+  });
+
+  describe("narrowed by what the page offers (its catalog), through Pagefind's own filtering", () => {
+    const hits = async (query: string, selected: Parameters<typeof searchClauses>[2]) => {
+      const found = await searchClauses(pagefind, query, selected, { group: false, limit: 1000, catalog });
+      return found.groups.flatMap((g) => [g.lead, ...g.others]);
+    };
+    const [tmad, s1sr] = ['TMAD', 'S1SR'].map((name) => catalog.find((entry) => entry.document.startsWith(`${name} (`)));
+
+    it('to documents: only theirs, and either of two', async () => {
+      const unfiltered = await hits('the', {});
+      const one = await hits('the', { document: [tmad?.document ?? ''] });
+      expect(one.length).toBeGreaterThan(0);
+      expect(one.length).toBeLessThan(unfiltered.length);
+      expect(new Set(one.map((h) => h.title.split(' ')[0]))).toEqual(new Set(['TMAD']));
+      const two = await hits('the', { document: [tmad?.document ?? '', s1sr?.document ?? ''] });
+      expect(new Set(two.map((h) => h.title.split(' ')[0]))).toEqual(new Set(['TMAD', 'S1SR']));
+    });
+
+    it('to a version, and to a status (within the documents named, or all)', async () => {
+      const version = tmad?.versions.at(-1) as string;
+      const inVersion = await hits('the', { version: [version] });
+      expect(inVersion.length).toBeGreaterThan(0);
+      for (const hit of inVersion) expect(hit.versions.map((v) => `TMAD ${v.label}`)).toContain(version);
+      const superseded = await hits('the', { status: ['Superseded'] });
+      expect(superseded.length).toBeGreaterThan(0);
+      for (const hit of superseded) expect(hit.statuses).toContain('Superseded');
+      const supersededTmad = await hits('the', { status: ['Superseded'], document: [tmad?.document ?? ''] });
+      expect(supersededTmad.length).toBeGreaterThan(0);
+      expect(supersededTmad.length).toBeLessThan(superseded.length);
+      for (const hit of supersededTmad) expect([hit.title.split(' ')[0], hit.statuses.includes('Superseded')]).toEqual(['TMAD', true]);
+    });
   });
 });

@@ -40,3 +40,42 @@ test('a clause number finds that clause first, and does not stand for the number
   await expect(results(page).getByRole('heading').first()).toHaveText('TMAD v6.0-draft — clause 8.6');
   await expect(results(page).getByRole('link', { name: 'TMAD v6.0 — clause 4.8', exact: true })).toHaveCount(0);
 });
+
+test('the filters, drawn from the page without asking Pagefind for them, narrow the results by document, version and status', async ({ page }) => {
+  const filterRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/\/filter\//.test(new URL(request.url()).pathname)) filterRequests.push(request.url());
+  });
+  await page.goto('/search/all/?q=meter');
+  const summary = page.locator('.search-summary');
+  await expect(summary).toContainText(/match/, { timeout: 15_000 });
+  // An unnarrowed search loads no filter at all: Pagefind counts every loaded filter against every query's results.
+  expect(filterRequests).toEqual([]);
+  const titles = () => results(page).getByRole('heading').allTextContents();
+  const documents = async () => new Set((await titles()).map((title) => title.split(' ')[0]));
+  expect((await documents()).size).toBeGreaterThan(1);
+
+  await page.getByRole('checkbox', { name: 'S1SR (Appendix AM)' }).check();
+  await expect.poll(documents).toEqual(new Set(['S1SR']));
+  expect(filterRequests.length).toBeGreaterThan(0);
+
+  await page.getByRole('checkbox', { name: 'S1SR (Appendix AM)' }).uncheck();
+  await page.getByRole('checkbox', { name: 'TMAD v5.0' }).check();
+  await expect.poll(documents).toEqual(new Set(['TMAD']));
+  const hits = results(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading') });
+  for (const hit of await hits.all()) expect(await hit.getByRole('link', { name: 'v5.0', exact: true }).count()).toBeGreaterThan(0);
+
+  await page.getByRole('checkbox', { name: 'TMAD v5.0' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Consultation draft' }).check();
+  // Each result is a clause with a text in a consultation draft.
+  await expect.poll(async () => (await documents()).size).toBeGreaterThan(0);
+  await expect(page.getByRole('checkbox', { name: 'Consultation draft' })).toBeChecked();
+  await expect
+    .poll(async () => {
+      const counts = await Promise.all((await hits.all()).map((hit) => hit.getByRole('link', { name: /-draft$/ }).count()));
+      return counts.length > 0 && counts.every((count) => count > 0);
+    })
+    .toBe(true);
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSite } from '#content/load-site.ts';
-import { definedTerms, inEffectSearchRecords, numberWord, searchRecords } from '#publish/search-records.ts';
-import { clauseNumberQuery, wordChange } from '#scripts/search-query.ts';
+import { definedTerms, filterKind, filterName, inEffectSearchRecords, numberWord, searchCatalog, searchRecords } from '#publish/search-records.ts';
+import { clauseNumberQuery, pagefindFilter, wordChange } from '#scripts/search-query.ts';
 import { recordHtml } from '../../scripts/lib/index-search.ts';
 import { readContent } from '../../scripts/lib/read-content.ts';
 
@@ -18,9 +18,9 @@ describe('searchRecords', () => {
       url: '/td/v2.0/#1.2',
       kind: 'clause',
       filters: {
-        document: ['TD (Appendix ZZ)'],
-        version: ['TD v1.0', 'TD v2.0'],
-        status: ['Superseded', 'In effect'],
+        'document-td': ['TD (Appendix ZZ)'],
+        'version-td': ['TD v1.0', 'TD v2.0'],
+        'status-td': ['Superseded', 'In effect'],
       },
       name: 'clause 1.2',
       number: '1.2',
@@ -30,7 +30,7 @@ describe('searchRecords', () => {
 
   it('keeps a reworded clause apart in each version, with its own status, in one history', () => {
     const clause = records.filter((r) => r.number === '1.1');
-    expect(clause.map((r) => [r.url, r.text, r.filters.status, r.history])).toEqual([
+    expect(clause.map((r) => [r.url, r.text, r.filters['status-td'], r.history])).toEqual([
       ['/td/v1.0/#1.1', 'The DCC shall act in good time.', ['Superseded'], 'td/h-1.1'],
       ['/td/v2.0/#1.1', 'The DCC shall act promptly.', ['In effect'], 'td/h-1.1'],
     ]);
@@ -134,7 +134,7 @@ describe('inEffectSearchRecords', () => {
 
   it('has no status, version or history: all are in effect, each clause once', () => {
     const clause = records.find((r) => r.number === '1.2');
-    expect(clause?.filters).toEqual({ document: ['TD (Appendix ZZ)'] });
+    expect(clause?.filters).toEqual({ 'document-td': ['TD (Appendix ZZ)'] });
     expect(clause).toMatchObject({ name: 'clause 1.2', number: '1.2' });
     expect(clause).not.toHaveProperty('history');
   });
@@ -143,5 +143,55 @@ describe('inEffectSearchRecords', () => {
     const notYet = loadSite(sources, '2019-01-01').site;
     if (!notYet) throw new Error('the minimal site should load');
     expect(inEffectSearchRecords(notYet)).toEqual([]);
+  });
+});
+
+describe('searchCatalog', () => {
+  it('offers every document with its versions and statuses on the search of all versions', () => {
+    expect(searchCatalog(site, 'all')).toEqual([{ id: 'td', document: 'TD (Appendix ZZ)', versions: ['TD v1.0', 'TD v2.0'], statuses: ['Superseded', 'In effect'] }]);
+  });
+
+  it('offers the documents with a version in effect, and nothing else, on the search of the versions in effect', () => {
+    expect(searchCatalog(site, 'in-effect')).toEqual([{ id: 'td', document: 'TD (Appendix ZZ)', versions: [], statuses: [] }]);
+    const notYet = loadSite(sources, '2019-01-01').site;
+    if (!notYet) throw new Error('the minimal site should load');
+    expect(searchCatalog(notYet, 'in-effect')).toEqual([]);
+  });
+});
+
+describe('filterName and filterKind', () => {
+  it('names one filter per document and kind, and reads the kind back', () => {
+    expect(filterName('version', 'tmad')).toBe('version-tmad');
+    expect(filterKind('version-tmad')).toBe('version');
+    expect(filterKind('status-doc-01')).toBe('status');
+    expect(filterKind('document-s1sr')).toBe('document');
+    expect(filterKind('document')).toBeUndefined();
+    expect(filterKind('other-tmad')).toBeUndefined();
+  });
+});
+
+describe('pagefindFilter', () => {
+  const catalog = [
+    { id: 'tmad', document: 'TMAD (SEC Appendix AL)', versions: ['TMAD v5.0', 'TMAD v6.0'], statuses: ['Superseded', 'In effect'] },
+    { id: 's1sr', document: 'S1SR (SEC Appendix AM)', versions: ['S1SR v4.0'], statuses: ['In effect'] },
+  ];
+
+  it('is undefined when nothing is chosen', () => {
+    expect(pagefindFilter({}, catalog)).toBeUndefined();
+    expect(pagefindFilter({ document: [], status: [] }, catalog)).toBeUndefined();
+  });
+
+  it("names only the chosen documents' filters: any of the documents, any of the versions", () => {
+    expect(pagefindFilter({ document: ['S1SR (SEC Appendix AM)', 'TMAD (SEC Appendix AL)'] }, catalog)).toEqual({
+      all: [{ any: [{ 'document-tmad': 'TMAD (SEC Appendix AL)' }, { 'document-s1sr': 'S1SR (SEC Appendix AM)' }] }],
+    });
+    expect(pagefindFilter({ version: ['TMAD v6.0'] }, catalog)).toEqual({ all: [{ any: [{ 'version-tmad': 'TMAD v6.0' }] }] });
+  });
+
+  it('narrows a status within the documents chosen by document or version, else in every document that has it', () => {
+    expect(pagefindFilter({ version: ['TMAD v5.0'], status: ['Superseded'] }, catalog)).toEqual({
+      all: [{ any: [{ 'version-tmad': 'TMAD v5.0' }] }, { any: [{ 'status-tmad': 'Superseded' }] }],
+    });
+    expect(pagefindFilter({ status: ['In effect'] }, catalog)).toEqual({ all: [{ any: [{ 'status-tmad': 'In effect' }, { 'status-s1sr': 'In effect' }] }] });
   });
 });
