@@ -126,6 +126,8 @@ interface BuildRun {
   phasesMs: Record<string, number>;
   /** Files the Astro step rendered, and pages it copied from the previous build's cache (incremental build). */
   pages: { rendered: number; reused: number } | null;
+  /** The build found nothing changed since the build before and kept its site (see scripts/lib/unchanged-build.ts). */
+  keptUnchanged: boolean;
 }
 
 async function runBuild(label: string, root?: string): Promise<BuildRun> {
@@ -148,15 +150,18 @@ async function runBuild(label: string, root?: string): Promise<BuildRun> {
   clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${label} build failed (exit ${code}):\n${output.slice(-4000)}`);
-  const stats = JSON.parse(await readFile(statsFile, 'utf8')) as { maxRssBytes: Record<string, number | null>; phasesMs: Record<string, number> };
+  const stats = JSON.parse(await readFile(statsFile, 'utf8')) as { maxRssBytes: Record<string, number | null>; phasesMs: Record<string, number>; unchanged?: boolean };
   let pages: BuildRun['pages'] = null;
+  // Nothing changed: the build kept the site and ran no step (the record of the last Astro step is the build before's).
+  if (stats.unchanged)
+    return { seconds: round(seconds), peakTreeRssBytes: peak || null, processMaxRssBytes: stats.maxRssBytes, phasesMs: stats.phasesMs, pages: null, keptUnchanged: true };
   try {
     const run = JSON.parse(await readFile(join(`${out}.cache`, LAST_RUN), 'utf8')) as AstroRun;
     pages = { rendered: run.rendered.length, reused: run.reused };
   } catch {
     // A build without an incremental cache record.
   }
-  return { seconds: round(seconds), peakTreeRssBytes: peak || null, processMaxRssBytes: stats.maxRssBytes, phasesMs: stats.phasesMs, pages };
+  return { seconds: round(seconds), peakTreeRssBytes: peak || null, processMaxRssBytes: stats.maxRssBytes, phasesMs: stats.phasesMs, pages, keptUnchanged: false };
 }
 
 function walk(dir: string): string[] {
@@ -594,7 +599,7 @@ async function main() {
   const pagefindIndexBytes = { allVersions: await indexBytesOf('pagefind'), inEffect: await indexBytesOf('pagefind-in-effect') };
   const dataFiles = files.filter((f) => f.includes(`${out}/data/`));
 
-  // The same content again: every generated page is copied from the full build's cache.
+  // The same content, code and settings again: the build keeps the site it wrote.
   const unchanged = await runBuild('unchanged');
 
   // One new version of one document, built on the cache of the build before.
@@ -668,7 +673,7 @@ function report(r: Record<string, any>) {
     ],
     [
       'rebuild, nothing changed',
-      `${r.build.unchanged.seconds} s (${(r.build.unchangedShareOfFull * 100).toFixed(1)}% of full), ${pagesLine(r.build.unchanged.pages)}, phases ${JSON.stringify(r.build.unchanged.phasesMs)}`,
+      `${r.build.unchanged.seconds} s (${(r.build.unchangedShareOfFull * 100).toFixed(1)}% of full), ${r.build.unchanged.keptUnchanged ? 'site kept, no step run' : pagesLine(r.build.unchanged.pages)}, phases ${JSON.stringify(r.build.unchanged.phasesMs)}`,
     ],
     [
       'rebuild, one version added',

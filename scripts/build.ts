@@ -18,6 +18,7 @@ import { LockHeld, takeLock } from './lib/folder-lock.ts';
 import { checkSearchBundle, type IndexedBundle, indexSearch } from './lib/index-search.ts';
 import { cacheIsWhole } from './lib/astro-cache.ts';
 import { repairCopySwap, swapIn } from './lib/swap-in.ts';
+import { buildInputsKey, isUnchanged, recordBuild } from './lib/unchanged-build.ts';
 
 const outDir = (process.env.SEC_OUT_DIR ?? 'dist').replace(/(.)\/+$/, '$1');
 const staging = `${outDir}.staging`;
@@ -144,6 +145,32 @@ function step(script: string, args: string[], heapMb?: number): Promise<number> 
 }
 
 await clean().catch(fail);
+// Nothing changed since the last build (content, code, as-of date, site address) and its site
+// is in place as it left it: keep it. Every step would only write the same bytes again.
+const inputs = await buildInputsKey(root, { asOf: process.env.SEC_AS_OF, siteUrl: siteUrlFromEnv() }).catch(() => undefined);
+if (inputs && !cleanBuild && existsSync(outDir) && (await isUnchanged(cacheDir, outDir, inputs).catch(() => false))) {
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `nothing changed since the last build (content, code, as-of date ${process.env.SEC_AS_OF}, site address): ${outDir}/ kept as it is, and the content warnings it printed are not repeated (npm run build -- --clean builds it afresh)`,
+  );
+  console.log(`built ${outDir}/ in ${seconds.toFixed(1)} s`);
+  if (process.env.SEC_BUILD_STATS)
+    await writeFile(
+      process.env.SEC_BUILD_STATS,
+      JSON.stringify(
+        {
+          seconds,
+          unchanged: true,
+          phasesMs: { unchanged: Math.round(seconds * 1000) },
+          maxRssBytes: { build: process.resourceUsage().maxRSS * 1024, check: null, astro: null, links: null },
+        },
+        null,
+        2,
+      ),
+    );
+  process.exit(0);
+}
+
 if ((await step('scripts/lib/check-step.ts', [prepared, preparedLinks])) !== 0) {
   await clean();
   process.exit(1);
@@ -212,6 +239,11 @@ if (!checked) await fail();
 
 const swapped = await swapIn(staging, outDir, retired).catch(fail);
 if (swapped === 'copy') console.log(`note: ${outDir}/ is on another file system than its parent: the site was copied in and swapped inside it`);
+// The cache folder exists: the Astro step wrote it.
+if (inputs)
+  await recordBuild(cacheDir, outDir, inputs).catch((error: unknown) =>
+    console.warn(`note: the next build will not know this one's inputs (${(error as Error).message}): it runs every step`),
+  );
 const seconds = (performance.now() - started) / 1000;
 console.log(`built ${outDir}/ in ${seconds.toFixed(1)} s`);
 if (process.env.SEC_BUILD_STATS) {
