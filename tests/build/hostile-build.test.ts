@@ -96,7 +96,9 @@ describe('item 1: a content folder that is missing or empty never replaces the s
 describe('item 2: builds at the same time', () => {
   it('a second build into the same folder refuses at once, naming the build that holds it; the first publishes a whole site', async () => {
     const root = content('good');
-    const [a, b] = await Promise.all([startBuild(root, out), new Promise<BuildRun>((resolve) => setTimeout(() => resolve(startBuild(root, out)), 300))]);
+    // Clean builds: one with nothing changed keeps the site and ends before the other starts.
+    const clean = { SEC_CLEAN_BUILD: '1' };
+    const [a, b] = await Promise.all([startBuild(root, out, clean), new Promise<BuildRun>((resolve) => setTimeout(() => resolve(startBuild(root, out, clean)), 300))]);
     const [winner, loser] = a.status === 0 ? [a, b] : [b, a];
     expect(winner.status, winner.stderr).toBe(0);
     expect(loser.status).toBe(1);
@@ -109,7 +111,7 @@ describe('item 2: builds at the same time', () => {
 
   it('with SEC_BUILD_WAIT the second build waits its turn, and both succeed', async () => {
     const root = content('good');
-    const wait = { SEC_BUILD_WAIT: '170' };
+    const wait = { SEC_BUILD_WAIT: '170', SEC_CLEAN_BUILD: '1' };
     const [a, b] = await Promise.all([startBuild(root, out, wait), new Promise<BuildRun>((resolve) => setTimeout(() => resolve(startBuild(root, out, wait)), 300))]);
     expect(a.status, a.stderr).toBe(0);
     expect(b.status, b.stderr).toBe(0);
