@@ -69,7 +69,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
       const [first, ...rest] = cells;
       const row = h('tr', { id: clause.slug, className: ['clause-row'] }, [
         ...(first
-          ? [h('th', { scope: 'row' }, [...aliasTargets(clause), ...first.children, ' ', ...spaced(spaced([permalink(clause), ...tools(clause)])), ...after(clause)])]
+          ? [h('th', { scope: 'row' }, [...aliasTargets(clause), ...first.children, ' ', ...spaced([permalink(clause), ...tools(clause)]), ...after(clause)])]
           : []),
         ...rest,
       ]);
