@@ -7,7 +7,6 @@ import { encodeVersion } from '#publish/version-data.ts';
 import { renderChangeList } from '#render/render-change-list.ts';
 import { renderChangeNav, renderCompare, renderSummary } from '#render/render-compare.ts';
 import { type ComputeResult, computeComparison } from '#scripts/compare-compute.ts';
-import { warmUpRequest } from '#scripts/compare-warm-up.ts';
 
 // Twelve clauses, every fourth reworded: enough rows that the first part holds only some.
 const text = (edited: boolean) =>
@@ -63,17 +62,5 @@ describe('computeComparison', () => {
     const { compare } = joined([...computeComparison({ ...request, base: '/sec/' }, 3)]);
     expect(compare).toContain('href="/sec/td/v2.0/#1.1"');
     expect(compare).not.toContain('href="/td/');
-  });
-});
-
-describe('warmUpRequest', () => {
-  it('is a small comparison that runs every stage the real one does: reworded, inserted and moved clauses, links', () => {
-    const parts = [...computeComparison(warmUpRequest())];
-    expect(parts.map((p) => ('part' in p ? p.part : p.error))).toEqual(['first', 'rest']);
-    const first = parts[0] as Extract<ComputeResult, { part: 'first' }>;
-    for (const kind of ['modified', 'inserted', 'moved']) expect(first.summary).toContain(`data-count="${kind}"`);
-    const all = first.compare + (parts[1] as Extract<ComputeResult, { part: 'rest' }>).rows;
-    expect(all).toMatch(/<del[ >]/);
-    expect(all).toContain('href="/warm-up/v2.0/#1.1"');
   });
 });
