@@ -52,7 +52,7 @@ export async function buildInputsKey(contentRoot: string, settings: Record<strin
  * A fingerprint of a built site as it is on disk: each file's path, size and modification time.
  * A site edited, added to or pruned since the build no longer matches, and is built again.
  */
-export async function siteFingerprint(siteDir: string): Promise<string> {
+async function siteFingerprint(siteDir: string): Promise<string> {
   const hash = createHash('sha256');
   const files = (await walkFiles(siteDir)).map((path) => [relative(siteDir, path).split(/[\\/]/).join('/'), path] as const);
   files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -68,9 +68,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
       const cells = clause.content.filter((c): c is Element => c.type === 'element');
       const [first, ...rest] = cells;
       const row = h('tr', { id: clause.slug, className: ['clause-row'] }, [
-        ...(first
-          ? [h('th', { scope: 'row' }, [...aliasTargets(clause), ...first.children, ' ', ...spaced([permalink(clause), ...tools(clause)]), ...after(clause)])]
-          : []),
+        ...(first ? [h('th', { scope: 'row' }, [...aliasTargets(clause), ...first.children, ' ', ...spaced([permalink(clause), ...tools(clause)]), ...after(clause)])] : []),
         ...rest,
       ]);
       if (table) table.body.children.push(row);
