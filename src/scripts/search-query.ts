@@ -100,9 +100,9 @@ export type SearchSelection = Partial<Record<FilterKind, string[]>>;
  * The Pagefind filter for a selection: any of the chosen documents, and any of the chosen
  * versions, and any of the chosen statuses in the documents chosen (by document or version;
  * all when none is). Each names only the filters of the documents involved, so Pagefind loads
- * and counts those alone. Undefined when nothing is chosen.
+ * and counts those alone. Undefined when nothing is chosen; null when the choice matches nothing.
  */
-export function pagefindFilter(selected: SearchSelection, catalog: readonly SearchCatalogEntry[]): PagefindFilter | undefined {
+export function pagefindFilter(selected: SearchSelection, catalog: readonly SearchCatalogEntry[]): PagefindFilter | undefined | null {
   const parts: PagefindFilter[] = [];
   const documents = catalog.filter((entry) => selected.document?.includes(entry.document));
   const versions = catalog.flatMap((entry) => entry.versions.filter((v) => selected.version?.includes(v)).map((label) => ({ entry, label })));
@@ -114,6 +114,9 @@ export function pagefindFilter(selected: SearchSelection, catalog: readonly Sear
     const statuses = selected.status;
     parts.push({ any: within.flatMap((entry) => entry.statuses.filter((s) => statuses.includes(s)).map((status) => ({ [filterName('status', entry.id)]: status }))) });
   }
+  // A choice naming no value the catalog has (a status in an old address) matches nothing; as an
+  // empty `any`, Pagefind would ignore it and match everything.
+  if (parts.some((part) => (part.any as PagefindFilter[]).length === 0)) return null;
   return parts.length > 0 ? { all: parts } : undefined;
 }
 
@@ -162,6 +165,7 @@ export async function searchClauses(
   },
 ): Promise<ClauseSearch> {
   const { catalog } = options;
+  if (pagefindFilter(selected, catalog) === null) return { total: 0, groups: [] };
   const filtered = (selection: SearchSelection) => {
     const filters = pagefindFilter(selection, catalog);
     return filters ? { filters } : {};
@@ -182,7 +186,8 @@ export async function searchClauses(
       // `TMAD 8.6` narrows to the document; `SRV 4.4.2` names no document and is words to search.
       narrowed.document = catalog.map((entry) => entry.document).filter((d) => d.toLowerCase().startsWith(`${numbered.document?.toLowerCase()} (`));
     }
-    if (!numbered.document || (narrowed.document?.length ?? 0) > 0) add((await pagefind.search(numberWord(numbered.number), filtered(narrowed)))?.results ?? [], true);
+    if ((!numbered.document || (narrowed.document?.length ?? 0) > 0) && pagefindFilter(narrowed, catalog) !== null)
+      add((await pagefind.search(numberWord(numbered.number), filtered(narrowed)))?.results ?? [], true);
   }
   add((await pagefind.search(term, filtered(selected)))?.results ?? [], false);
   const load = (from: number, to: number) => Promise.all(found.slice(from, to).map(async ({ result, exact }) => ({ data: await result.data(), exact })));

@@ -194,4 +194,9 @@ describe('pagefindFilter', () => {
     });
     expect(pagefindFilter({ status: ['In effect'] }, catalog)).toEqual({ all: [{ any: [{ 'status-tmad': 'In effect' }, { 'status-s1sr': 'In effect' }] }] });
   });
+
+  it('is null, matching nothing, when a choice names no value the catalog has', () => {
+    expect(pagefindFilter({ status: ['Withdrawn'] }, catalog)).toBeNull();
+    expect(pagefindFilter({ document: ['S1SR (SEC Appendix AM)'], status: ['Superseded'] }, catalog)).toBeNull();
+  });
 });
