@@ -7,7 +7,7 @@ import type { SourcePoint } from '#model/clause.ts';
 import type { Site } from '#model/site-model.ts';
 import { checkLedger, parseLedger, publishedUrls, type LedgerEntry } from './url-ledger.ts';
 import { versionUrl } from '#publish/urls.ts';
-import { readSiteToCheck, recordCheckedSite } from './link-index.ts';
+import { linksInto, readSiteToCheck, recordCheckedSite } from './link-index.ts';
 import { readBuiltSite } from './read-built-site.ts';
 import { readTombstones } from './read-tombstones.ts';
 
@@ -67,7 +67,7 @@ function clauseAt(sources: LinkSources, page: string, slug: string): { file: str
  * replaced) stands in for it: a build never silently drops what the live site publishes.
  */
 export async function checkBuiltSite(outDir: string, sources: LinkSources, root: string, siteUrl: string, previous?: string, cacheDir?: string): Promise<BuiltSiteReport> {
-  const { built, checked } = await readSiteToCheck(outDir, cacheDir);
+  const { built, checked, linkers = [], previousPages, carried } = await readSiteToCheck(outDir, cacheDir);
   const records = sources.searchUrls.map((href) => ({ page: '/search/', href }));
   const broken = checkLinks(built, siteUrl, records);
   const links = [...built.pages.values()].reduce((n, page) => n + page.links.length + (page.resolvedInPage ?? 0), 0) + records.length;
@@ -80,7 +80,9 @@ export async function checkBuiltSite(outDir: string, sources: LinkSources, root:
   let fromPrevious = false;
   if (hasLedger) ledger = parseLedger(await readFile(file, 'utf8'));
   else if (previous && existsSync(previous)) {
-    ledger = publishedUrls((await readBuiltSite(previous)).pages.values()).map((url) => ({ url, line: 0 }));
+    // The last check's record of that site, when it has one: reading every page of it again costs
+    // as much as the check of a clean build.
+    ledger = publishedUrls(previousPages ?? (await readBuiltSite(previous)).pages.values()).map((url) => ({ url, line: 0 }));
     fromPrevious = ledger.length > 0;
   }
   const { problems, added } = checkLedger({ file, entries: ledger }, built.pages, { file: tombstones.file, entries: tombstones.tombstones });
@@ -96,8 +98,11 @@ export async function checkBuiltSite(outDir: string, sources: LinkSources, root:
   }
 
   const ok = lines.length === 0;
-  if (cacheDir) await recordCheckedSite(cacheDir, built, ok);
-  const read = checked ? `${checked.size} re-rendered pages (the other ${built.pages.size - checked.size} unchanged since the last check)` : `${built.pages.size} pages`;
+  if (cacheDir) await recordCheckedSite(cacheDir, built, ok, ok ? linksInto(built, siteUrl, carried) : undefined);
+  const relinked = linkers.length > 0 ? ` and ${linkers.length} linking to files gone` : '';
+  const read = checked
+    ? `${checked.size - linkers.length} re-rendered pages${relinked} (the other ${built.pages.size - checked.size} unchanged since the last check)`
+    : `${built.pages.size} pages`;
   if (ok) lines.push(`links: ${links} links on ${read} resolve; ${ledger.length} published URLs in place${fromPrevious ? ` (of the site built before: ${file} is missing)` : ''}`);
   if (ok && added.length > 0 && hasLedger) {
     lines.push(`ledger: ${added.length} new URL${added.length === 1 ? '' : 's'} not yet in ${file}: run npm run ledger:update to record them`);

@@ -50,27 +50,39 @@ export function checkLinks(site: BuiltSite, siteUrl: string, extra: readonly Ext
   return broken.sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0) || a.link.line - b.link.line || a.link.column - b.link.column);
 }
 
+/** Where an internal link leads: a site path and its fragment (`#…` or ''); or why it cannot lead anywhere. */
+export type LinkTarget = { path: string; hash: string } | { reason: string };
+
 /**
- * Why an internal link leads nowhere, or undefined when it resolves (or is external). `from` is
- * the site path of the page it is on; `siteUrl` where the site is published (its path included).
+ * The site path an internal link leads to, or undefined when it is external. `from` is the site
+ * path of the page it is on; `siteUrl` where the site is published (its path included).
  */
-export function whyBroken(site: BuiltSite, from: string, href: string, siteUrl: string): string | undefined {
+export function linkTarget(from: string, href: string, siteUrl: string): LinkTarget | undefined {
   const base = sitePath(siteUrl);
   let target: URL;
   try {
     target = new URL(href, `${BASE}${withBase(from, base)}`);
   } catch {
-    return `"${href}" is not a valid URL`;
+    return { reason: `"${href}" is not a valid URL` };
   }
   if (target.origin === new URL(siteUrl).origin) target = new URL(`${target.pathname}${target.search}${target.hash}`, BASE);
   if (target.origin !== BASE) return undefined;
-  if (!target.pathname.startsWith(base)) return `${target.pathname} is outside ${base}, the path the site is published under (SITE_URL): links must stay under it`;
-  let path: string;
+  if (!target.pathname.startsWith(base)) return { reason: `${target.pathname} is outside ${base}, the path the site is published under (SITE_URL): links must stay under it` };
   try {
-    path = decodeURI(`/${target.pathname.slice(base.length)}`);
+    return { path: decodeURI(`/${target.pathname.slice(base.length)}`), hash: target.hash };
   } catch {
-    return `"${href}" has a malformed %-escape`;
+    return { reason: `"${href}" has a malformed %-escape` };
   }
+}
+
+/**
+ * Why an internal link leads nowhere, or undefined when it resolves (or is external). `from` is
+ * the site path of the page it is on; `siteUrl` where the site is published (its path included).
+ */
+export function whyBroken(site: BuiltSite, from: string, href: string, siteUrl: string): string | undefined {
+  const target = linkTarget(from, href, siteUrl);
+  if (!target || 'reason' in target) return target?.reason;
+  const { path } = target;
   const page = site.pages.get(path);
   if (!page) {
     if (site.files.has(path)) return undefined;

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { urlOfFile, type BuiltPage } from './read-page-links.ts';
 import type { BuiltSite } from './check-links.ts';
@@ -65,4 +65,16 @@ export async function readBuiltSite(outDir: string, only?: ReadonlySet<string>):
   // In path order, whichever thread read them.
   const pages: BuiltSite['pages'] = new Map(html.map(({ url }) => [url, read.get(url) as BuiltPage]));
   return { pages, files };
+}
+
+/** Reads more pages of a built site folder (paths relative to it, `a/index.html`), in the order given. */
+export async function readMorePages(outDir: string, paths: readonly string[]): Promise<BuiltPage[]> {
+  const items = paths.map((path) => ({ path: join(outDir, path), url: urlOfFile(path) }));
+  const read = new Map((await readPages(items)).map((page) => [page.url, page]));
+  return items.map(({ url }) => read.get(url) as BuiltPage);
+}
+
+/** The file of a page, relative to the site folder: `/tmad/v6.0/` → `tmad/v6.0/index.html` (the reverse of {@link urlOfFile}). */
+export function fileOfUrl(url: string): string {
+  return url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1);
 }

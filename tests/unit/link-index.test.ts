@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LAST_RUN } from '../../scripts/lib/astro-cache.ts';
 import { checkLinks } from '../../scripts/lib/check-links.ts';
-import { readSiteToCheck, recordCheckedSite } from '../../scripts/lib/link-index.ts';
+import { linksInto, readSiteToCheck, recordCheckedSite } from '../../scripts/lib/link-index.ts';
 
 /**
  * The link check of an incremental build reads only the re-rendered pages, and falls back to
@@ -23,43 +23,78 @@ function write(root: string, files: Record<string, string>) {
   }
 }
 
-/** A checked first build (/a/ links to /b/#x), then a second one where Astro re-rendered /b/ as `b`. */
-async function secondBuild(b: string, options: { manifest?: string; dropFile?: boolean } = {}) {
+/**
+ * A checked first build (/a/ links to /b/#x and to /file.json; /b/ also has #y, /c/ and
+ * /unlinked.json nothing links to), then a second one where Astro re-rendered /b/ as `b`.
+ */
+async function secondBuild(b: string, options: { manifest?: string; drop?: string[] } = {}) {
   const root = join(work, String(++n));
   const site = join(root, 'site');
   const cache = join(root, 'cache');
   const a = '<main><a href="/b/#x">to b</a><a href="/file.json">data</a></main>';
-  write(site, { 'a/index.html': a, 'b/index.html': '<main><p id="x">x</p></main>', 'file.json': '{}' });
-  write(cache, { [LAST_RUN]: JSON.stringify({ rendered: ['a/index.html', 'b/index.html'], reused: 0, previousManifest: null, manifest: 'm1' }) });
+  const files = {
+    'a/index.html': a,
+    'b/index.html': '<main><p id="x">x</p><p id="y">y</p></main>',
+    'c/index.html': '<main><p>c</p></main>',
+    'file.json': '{}',
+    'unlinked.json': '{}',
+  };
+  write(site, files);
+  write(cache, { [LAST_RUN]: JSON.stringify({ rendered: ['a/index.html', 'b/index.html', 'c/index.html'], reused: 0, previousManifest: null, manifest: 'm1' }) });
   const first = await readSiteToCheck(site, cache);
   expect(first.checked).toBeUndefined();
-  await recordCheckedSite(cache, first.built, true);
+  await recordCheckedSite(cache, first.built, true, linksInto(first.built, SITE));
 
   rmSync(site, { recursive: true });
-  write(site, { 'a/index.html': a, 'b/index.html': b, ...(options.dropFile ? {} : { 'file.json': '{}' }) });
+  const kept = Object.fromEntries(Object.entries(files).filter(([path]) => !options.drop?.includes(path)));
+  write(site, { ...kept, 'b/index.html': b });
   write(cache, { [LAST_RUN]: JSON.stringify({ rendered: ['b/index.html'], reused: 1, previousManifest: options.manifest ?? 'm1', manifest: 'm2' }) });
   return readSiteToCheck(site, cache);
 }
 
 describe('readSiteToCheck', () => {
   it('reads only the re-rendered pages when no target lost an id; the copied ones stand in with their ids', async () => {
-    const { built, checked } = await secondBuild('<main><p id="x">x</p><p id="y">new</p></main>');
+    const { built, checked, linkers } = await secondBuild('<main><p id="x">x</p><p id="y">new</p><p id="z">added</p></main>');
     expect([...(checked ?? [])]).toEqual(['/b/']);
-    expect([...built.pages.keys()]).toEqual(['/a/', '/b/']);
+    expect(linkers).toEqual([]);
+    expect([...built.pages.keys()]).toEqual(['/a/', '/b/', '/c/']);
     expect(built.pages.get('/a/')?.links).toEqual([]);
     expect(checkLinks(built, SITE)).toEqual([]);
   });
 
-  it('reads every page when a re-rendered page lost an id a copied page may link to, and so finds the broken link', async () => {
+  it('reads only the re-rendered pages when a page lost an id no page links to', async () => {
+    const { checked } = await secondBuild('<main><p id="x">x</p></main>');
+    expect([...(checked ?? [])]).toEqual(['/b/']);
+  });
+
+  it('reads every page when a re-rendered page lost an id a copied page links to, and so finds the broken link', async () => {
     const { built, checked } = await secondBuild('<main><p id="y">renamed</p></main>');
     expect(checked).toBeUndefined();
     expect(checkLinks(built, SITE).map((b) => [b.page, b.link.href])).toEqual([['/a/', '/b/#x']]);
   });
 
-  it('reads every page when a file of the checked build is gone', async () => {
-    const { built, checked } = await secondBuild('<main><p id="x">x</p></main>', { dropFile: true });
+  it('reads the pages that linked to a file now gone, and so finds the broken link', async () => {
+    const { built, checked, linkers } = await secondBuild('<main><p id="x">x</p></main>', { drop: ['file.json'] });
+    expect([...(checked ?? [])]).toEqual(['/a/', '/b/']);
+    expect(linkers).toEqual(['/a/']);
+    expect(checkLinks(built, SITE).map((b) => [b.page, b.link.href])).toEqual([['/a/', '/file.json']]);
+  });
+
+  it('reads only the re-rendered pages when a file no page linked to is gone', async () => {
+    const { checked, linkers } = await secondBuild('<main><p id="x">x</p></main>', { drop: ['unlinked.json'] });
+    expect([...(checked ?? [])]).toEqual(['/b/']);
+    expect(linkers).toEqual([]);
+  });
+
+  it('reads every page when a page of the checked build is gone', async () => {
+    const { built, checked } = await secondBuild('<main><p id="x">x</p></main>', { drop: ['c/index.html'] });
     expect(checked).toBeUndefined();
-    expect(checkLinks(built, SITE).map((b) => b.link.href)).toEqual(['/file.json']);
+    expect([...built.pages.keys()]).toEqual(['/a/', '/b/']);
+  });
+
+  it('gives the pages of the build before as its check recorded them, for the URL ledger', async () => {
+    const { previousPages } = await secondBuild('<main><p id="x">x</p></main>', { drop: ['c/index.html'] });
+    expect(previousPages?.map((page) => page.url)).toEqual(['/a/', '/b/', '/c/']);
   });
 
   it('reads every page when the record is of another build than the one this build started from', async () => {
