@@ -1,3 +1,4 @@
+import { distinctSorted, sharedCount } from './similarity.ts';
 import type { Side } from './side.ts';
 
 /**
@@ -7,10 +8,10 @@ import type { Side } from './side.ts';
  */
 const CONTENT_AGREES = 0.3;
 
-const cache = new WeakMap<Side, Map<number, ReadonlySet<number>>>();
+const cache = new WeakMap<Side, Map<number, Float64Array>>();
 
-/** The shingles of everything a heading's section holds: every clause under it, at any depth, and their text. */
-function sectionShingles(side: Side, index: number): ReadonlySet<number> {
+/** The shingles of everything a heading's section holds, ascending: every clause under it, at any depth, and their text. */
+function sectionShingles(side: Side, index: number): Float64Array {
   let bySide = cache.get(side);
   if (!bySide) {
     bySide = new Map();
@@ -18,12 +19,19 @@ function sectionShingles(side: Side, index: number): ReadonlySet<number> {
   }
   const known = bySide.get(index);
   if (known) return known;
-  // Built from the children's own sets, so nested sections are walked once, not once per level.
-  const out = new Set<number>();
+  // Built from the children's own arrays, so nested sections are walked once, not once per level.
+  const parts: Float64Array[] = [];
   for (const k of side.children(index)) {
-    for (const shingle of side.shingles(k)) out.add(shingle);
-    if (side.children(k).length > 0) for (const shingle of sectionShingles(side, k)) out.add(shingle);
+    parts.push(side.shingles(k));
+    if (side.children(k).length > 0) parts.push(sectionShingles(side, k));
   }
+  const all = new Float64Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  const out = distinctSorted(all);
   bySide.set(index, out);
   return out;
 }
@@ -32,11 +40,8 @@ function sectionShingles(side: Side, index: number): ReadonlySet<number> {
 function contentSimilarity(a: Side, b: Side, i: number, j: number): number {
   const x = sectionShingles(a, i);
   const y = sectionShingles(b, j);
-  if (x.size === 0 && y.size === 0) return 1;
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-  let common = 0;
-  for (const shingle of small) if (large.has(shingle)) common++;
-  return (2 * common) / (x.size + y.size);
+  if (x.length === 0 && y.length === 0) return 1;
+  return (2 * sharedCount(x, y)) / (x.length + y.length);
 }
 
 /**
@@ -47,7 +52,7 @@ function contentSimilarity(a: Side, b: Side, i: number, j: number): number {
  */
 export function contentAgrees(a: Side, b: Side, i: number, j: number): boolean {
   if (a.clause(i).kind !== 'heading' || b.clause(j).kind !== 'heading') return true;
-  if (sectionShingles(a, i).size === 0 || sectionShingles(b, j).size === 0) return true;
+  if (sectionShingles(a, i).length === 0 || sectionShingles(b, j).length === 0) return true;
   return contentSimilarity(a, b, i, j) >= CONTENT_AGREES;
 }
 

@@ -21,7 +21,7 @@ export class Side {
   readonly #parent: number[];
   readonly #children: number[][];
   /** Shingles of each clause, made when first asked for: several stages ask for the same clause's. */
-  readonly #shingles: Array<ReadonlySet<number> | undefined>;
+  readonly #shingles: Array<Float64Array | undefined>;
   readonly #vocabulary: Vocabulary;
   /** Word counts of each clause, made when first asked for. */
   readonly #counts: Array<ReadonlyMap<string, number> | undefined>;
@@ -59,8 +59,8 @@ export class Side {
     return at(this.#words, index, 'clause');
   }
 
-  /** The distinct three-word runs of a clause (see {@link shingles}). */
-  shingles(index: number): ReadonlySet<number> {
+  /** The distinct three-word runs of a clause, ascending (see {@link shingles}; not to be changed). */
+  shingles(index: number): Float64Array {
     let known = this.#shingles[index];
     if (!known) {
       known = shingles(this.words(index), this.#vocabulary);

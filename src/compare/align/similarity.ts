@@ -28,19 +28,45 @@ const ID_SPACE = 2 ** ID_BITS;
 
 /**
  * The distinct runs of {@link SHINGLE} words of a text (the whole text, up to three words, when
- * shorter), each as one number. Past 131,072 distinct words two runs may share a number: that
- * only adds a candidate, which is then scored on its words.
+ * shorter), each as one number, in ascending order: sorted arrays are merged and intersected in
+ * one pass, at a fraction of what sets of numbers cost to build and hold. Past 131,072 distinct
+ * words two runs may share a number: that only adds a candidate, which is then scored on its words.
  */
-export function shingles(words: readonly string[], vocabulary: Vocabulary): Set<number> {
-  const out = new Set<number>();
+export function shingles(words: readonly string[], vocabulary: Vocabulary): Float64Array {
   const ids = words.map((w) => vocabulary.id(w) % ID_SPACE);
   if (ids.length < SHINGLE) {
     // Negative, so a text of one or two words never equals a three-word run (ids count from 1 here).
-    if (ids.length > 0) out.add(ids.reduce((n, id) => n * ID_SPACE + id + 1, 0) * -1);
-    return out;
+    return ids.length > 0 ? Float64Array.of(ids.reduce((n, id) => n * ID_SPACE + id + 1, 0) * -1) : new Float64Array(0);
   }
-  for (let k = 0; k + SHINGLE <= ids.length; k++) out.add(((ids[k] as number) * ID_SPACE + (ids[k + 1] as number)) * ID_SPACE + (ids[k + 2] as number));
-  return out;
+  const out = new Float64Array(ids.length - SHINGLE + 1);
+  for (let k = 0; k < out.length; k++) out[k] = ((ids[k] as number) * ID_SPACE + (ids[k + 1] as number)) * ID_SPACE + (ids[k + 2] as number);
+  return distinctSorted(out);
+}
+
+/** The distinct values of `values`, ascending (sorts `values` in place; the result shares its memory). */
+export function distinctSorted(values: Float64Array): Float64Array {
+  values.sort();
+  let kept = 0;
+  for (let k = 0; k < values.length; k++) if (k === 0 || values[k] !== values[kept - 1]) values[kept++] = values[k] as number;
+  return values.subarray(0, kept);
+}
+
+/** How many values two ascending arrays of distinct values share. */
+export function sharedCount(x: Float64Array, y: Float64Array): number {
+  let common = 0;
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    const a = x[i] as number;
+    const b = y[j] as number;
+    if (a === b) {
+      common++;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return common;
 }
 
 /** Dice similarity of two word multisets: 1 for the same words, 0 for none in common. */
