@@ -34,9 +34,11 @@ export function numberWord(number: string): string {
  * of empty elements in its body (`name:clause%208.6`, `history:tmad%2F8.6`, URI-encoded: Pagefind drops spaces from ids). Pagefind returns them
  * with the result's data (as anchors) and searches neither them (metadata it would search as
  * words: a version named `v6.0-draft` made "draft" match nearly every record) nor does it load
- * them before a result is shown (filters it loads in full when asked for them).
+ * them before a result is shown (filters it loads in full when asked for them). `at:` opens
+ * each record of a page with its URL (`at:%2Ftmad%2Fv6.0%2F%238.6`): its location tells which
+ * of the page's words are the record's.
  */
-export const RECORD_ANCHORS = { name: 'name:', history: 'history:' } as const;
+export const RECORD_ANCHORS = { at: 'at:', name: 'name:', history: 'history:' } as const;
 
 /** Other spellings of a phrase with a number, indexed alongside it: the text says one, a reader types the other. */
 const ALIASES: ReadonlyArray<[RegExp, (n: string) => string]> = [
@@ -62,6 +64,12 @@ export interface SearchRecord {
   number?: string;
   /** The clause's identity through versions, `tmad/8.6` (its history page's slug): the group key of the search of all versions. */
   history?: string;
+  /**
+   * The Pagefind page the record is indexed in, named by the URL of its first record; records of
+   * one page are consecutive and share their filters. Absent: a page of its own. Pagefind's first
+   * query loads the metadata of every page, so fewer pages make it smaller (see {@link searchPageOf}).
+   */
+  page?: string;
   /** What a reader narrows by: document, version, status, each under its document's filter name ({@link filterName}). */
   filters: Record<string, string[]>;
 }
@@ -182,24 +190,58 @@ function record(document: DocumentRecord, clause: Clause, versions: readonly Ver
 }
 
 /**
- * The records of the default search, `/search/`: each clause of each version in effect, once.
- * An index of its own keeps what a first query fetches small at the scale of the whole SEC.
- * Its status and version filters are left out (all are in effect, one version a document: the
- * result's version is its URL's); the page offers the document filter only.
+ * Most records a Pagefind page holds. A first query fetches a few bytes of metadata for every
+ * page, and a result's data (its fragment) is the whole page's text: pages of a section (some
+ * 25 clauses at the scale of the SEC) cut the first by as much, while the few fragments a first
+ * screen loads stay a few kilobytes each.
+ */
+export const PAGE_RECORDS = 24;
+
+/**
+ * Gives consecutive records of one version their Pagefind page (`page`): a page starts at each
+ * top-level heading (a section of the version) and after {@link PAGE_RECORDS} records, so a
+ * huge section is several pages. `startsSection` tells which records are top-level headings.
+ */
+export function searchPageOf(records: readonly SearchRecord[], startsSection: (record: SearchRecord, index: number) => boolean): SearchRecord[] {
+  let page = '';
+  let size = 0;
+  return records.map((record, index) => {
+    if (index === 0 || size >= PAGE_RECORDS || startsSection(record, index)) {
+      page = record.url;
+      size = 0;
+    }
+    size++;
+    return { ...record, page };
+  });
+}
+
+/**
+ * The records of the default search, `/search/`: each clause of each version in effect, once,
+ * indexed section by section ({@link searchPageOf}): the search page shows each clause of a page
+ * found as a result of its own. An index of its own keeps what a first query fetches small at
+ * the scale of the whole SEC. Its status and version filters are left out (all are in effect,
+ * one version a document: the result's version is its URL's); the page offers the document
+ * filter only.
  */
 export function inEffectSearchRecords(site: Site): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const document of site.documents) {
     const version = document.versions.find((v) => v.state === 'in-effect');
     if (!version) continue;
-    for (const clause of version.clauses) {
-      if (!searchable(clause)) continue;
+    const clauses = version.clauses.filter(searchable);
+    const name = filterName('document', document.id);
+    const own = clauses.map((clause) => {
       const full = record(document, clause, [version]);
-      const name = filterName('document', document.id);
-      records.push({ ...full, filters: { [name]: full.filters[name] as string[] } });
-    }
+      return { ...full, filters: { [name]: full.filters[name] as string[] } };
+    });
+    records.push(...searchPageOf(own, (_record, index) => topLevelHeading(clauses[index] as Clause)));
   }
   return records;
+}
+
+/** A heading no other heading encloses: where a section of a version starts. */
+function topLevelHeading(clause: Clause): boolean {
+  return clause.kind === 'heading' && clause.parent === null;
 }
 
 /** The history slug of a clause of a version (`8.6`, `5.4~v6.0`), as the clause history pages have it. */
