@@ -32,37 +32,47 @@ function weighted(text: string, terms: readonly string[]): ElementContent[] {
   return out;
 }
 
-/** The records of one Pagefind page ({@link SearchRecord.page}), under the page's URL. */
+/** The records of one Pagefind page ({@link SearchRecord.page}), under the page's URL, with the page's filters. */
 export interface SearchPage {
   url: string;
   records: SearchRecord[];
+  /** Every value of its records' filters, in the order first met: Pagefind filters a page, not a part of it. */
+  filters: Record<string, string[]>;
 }
 
-/**
- * The Pagefind pages of a bundle's records: consecutive records naming the same `page`, or each
- * record alone. Throws when a page's records have different filters: Pagefind filters a page, not
- * a part of it, so a record would be found under another's document.
- */
+/** The page's filters: each filter's values over its records, in the order first met. */
+function pageFilters(records: readonly SearchRecord[]): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const record of records)
+    for (const [name, values] of Object.entries(record.filters)) {
+      const list = (filters[name] ??= []);
+      for (const value of values) if (!list.includes(value)) list.push(value);
+    }
+  return filters;
+}
+
+/** The Pagefind pages of a bundle's records: consecutive records naming the same `page`, or each record alone. */
 export function searchPages(records: readonly SearchRecord[]): SearchPage[] {
-  const pages: SearchPage[] = [];
+  const pages: Array<Omit<SearchPage, 'filters'>> = [];
   for (const record of records) {
     const url = record.page ?? record.url;
     const last = pages.at(-1);
-    if (last && last.url === url) {
-      if (JSON.stringify(record.filters) !== JSON.stringify(last.records[0]?.filters))
-        throw new Error(`search record ${record.url} has other filters than the first of its page ${url}: give it a page of its own (searchPageOf)`);
-      last.records.push(record);
-    } else pages.push({ url, records: [record] });
+    if (last && last.url === url) last.records.push(record);
+    else pages.push({ url, records: [record] });
   }
-  return pages;
+  return pages.map((page) => ({ ...page, filters: pageFilters(page.records) }));
 }
 
-/** One record's part of its page: its URL, name and history as ids of empty elements, then its words. */
-function recordBody(record: SearchRecord): ElementContent[] {
-  const anchors = [RECORD_ANCHORS.at, RECORD_ANCHORS.name].map((prefix) =>
-    h('span', { id: `${prefix}${encodeURIComponent(prefix === RECORD_ANCHORS.at ? record.url : record.name)}` }),
-  );
-  if (record.history) anchors.push(h('span', { id: `${RECORD_ANCHORS.history}${encodeURIComponent(record.history)}` }));
+/**
+ * One record's part of its page: its URL, name, history and, where they are not its page's, its
+ * filters, as ids of empty elements, then its words.
+ */
+function recordBody(record: SearchRecord, page: SearchPage): ElementContent[] {
+  const id = (prefix: string, value: string) => h('span', { id: `${prefix}${encodeURIComponent(value)}` });
+  const anchors = [id(RECORD_ANCHORS.at, record.url), id(RECORD_ANCHORS.name, record.name)];
+  if (record.history) anchors.push(id(RECORD_ANCHORS.history, record.history));
+  const own = JSON.stringify(record.filters);
+  if (own !== JSON.stringify(page.filters)) anchors.push(id(RECORD_ANCHORS.filters, own));
   const words = record.kind === 'heading' ? h('h1', record.text) : h('p', weighted(record.text, record.defines));
   const number = record.number ? [h('span', { dataPagefindIndexAttrs: 'title', title: numberWord(record.number) })] : [];
   const aliases = record.aliases.map((alias) => h('span', { dataPagefindIndexAttrs: 'title', title: alias }));
@@ -74,14 +84,22 @@ function recordBody(record: SearchRecord): ElementContent[] {
  * heading's title as a heading, the terms a clause defines weighted, its number as one word and
  * other spellings as indexed attributes), opened by its URL, name and history as ids of empty
  * elements (returned with the result, never searched; the URL's location tells where the
- * record's words start), the page's filters in the head, and no metadata: Pagefind searches
- * metadata as words.
+ * record's words start; its own filters too, where they are not its page's), the page's filters
+ * in the head, and no metadata: Pagefind searches metadata as words.
  */
 export function pageHtml(page: SearchPage): string {
   const first = page.records[0];
   if (!first) throw new Error(`search page ${page.url} has no record`);
-  const filters = Object.entries(first.filters).flatMap(([name, values]) => values.map((value) => h('meta', { dataPagefindFilter: `${name}[content]`, content: value })));
-  return toHtml(h('html', { lang: first.language }, [h('head', filters), h('body', page.records.flatMap(recordBody))]));
+  const filters = Object.entries(page.filters).flatMap(([name, values]) => values.map((value) => h('meta', { dataPagefindFilter: `${name}[content]`, content: value })));
+  return toHtml(
+    h('html', { lang: first.language }, [
+      h('head', filters),
+      h(
+        'body',
+        page.records.flatMap((record) => recordBody(record, page)),
+      ),
+    ]),
+  );
 }
 
 /** Adds the records to a Pagefind index, page by page, rethrowing Pagefind's errors with the page's URL. */

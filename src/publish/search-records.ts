@@ -36,9 +36,11 @@ export function numberWord(number: string): string {
  * words: a version named `v6.0-draft` made "draft" match nearly every record) nor does it load
  * them before a result is shown (filters it loads in full when asked for them). `at:` opens
  * each record of a page with its URL (`at:%2Ftmad%2Fv6.0%2F%238.6`): its location tells which
- * of the page's words are the record's.
+ * of the page's words are the record's. `filters:` carries the record's own filters (JSON)
+ * where they are not its page's: a page's filters are all of its records' (Pagefind filters
+ * pages), and the search page narrows the records it finds by their own.
  */
-export const RECORD_ANCHORS = { at: 'at:', name: 'name:', history: 'history:' } as const;
+export const RECORD_ANCHORS = { at: 'at:', name: 'name:', history: 'history:', filters: 'filters:' } as const;
 
 /** Other spellings of a phrase with a number, indexed alongside it: the text says one, a reader types the other. */
 const ALIASES: ReadonlyArray<[RegExp, (n: string) => string]> = [
@@ -66,7 +68,7 @@ export interface SearchRecord {
   history?: string;
   /**
    * The Pagefind page the record is indexed in, named by the URL of its first record; records of
-   * one page are consecutive and share their filters. Absent: a page of its own. Pagefind's first
+   * one page are consecutive. Absent: a page of its own. Pagefind's first
    * query loads the metadata of every page, so fewer pages make it smaller (see {@link searchPageOf}).
    */
   page?: string;
@@ -198,20 +200,22 @@ function record(document: DocumentRecord, clause: Clause, versions: readonly Ver
 export const PAGE_RECORDS = 24;
 
 /**
- * Gives consecutive records of one version their Pagefind page (`page`): a page starts at each
- * top-level heading (a section of the version) and after {@link PAGE_RECORDS} records, so a
- * huge section is several pages. `startsSection` tells which records are top-level headings.
+ * Gives runs of records their Pagefind page (`page`), unit by unit (a record of a version in
+ * effect; the texts of one clause, its history, in the search of all versions): a page starts at
+ * each unit `startsSection` names (a top-level heading: a section of a version) and where the
+ * next unit would take it past {@link PAGE_RECORDS} records, so a huge section is several pages.
+ * A unit is never split: a clause with more texts than that is a page of its own.
  */
-export function searchPageOf(records: readonly SearchRecord[], startsSection: (record: SearchRecord, index: number) => boolean): SearchRecord[] {
+export function searchPageOf(units: ReadonlyArray<readonly SearchRecord[]>, startsSection: (unit: readonly SearchRecord[], index: number) => boolean): SearchRecord[] {
   let page = '';
   let size = 0;
-  return records.map((record, index) => {
-    if (index === 0 || size >= PAGE_RECORDS || startsSection(record, index)) {
-      page = record.url;
+  return units.flatMap((unit, index) => {
+    if (index === 0 || size + unit.length > PAGE_RECORDS || startsSection(unit, index)) {
+      page = unit[0]?.url ?? '';
       size = 0;
     }
-    size++;
-    return { ...record, page };
+    size += unit.length;
+    return unit.map((record) => ({ ...record, page }));
   });
 }
 
@@ -234,7 +238,12 @@ export function inEffectSearchRecords(site: Site): SearchRecord[] {
       const full = record(document, clause, [version]);
       return { ...full, filters: { [name]: full.filters[name] as string[] } };
     });
-    records.push(...searchPageOf(own, (_record, index) => topLevelHeading(clauses[index] as Clause)));
+    records.push(
+      ...searchPageOf(
+        own.map((record) => [record]),
+        (_unit, index) => topLevelHeading(clauses[index] as Clause),
+      ),
+    );
   }
   return records;
 }
@@ -248,8 +257,11 @@ function topLevelHeading(clause: Clause): boolean {
 export type HistorySlug = (document: DocumentRecord, version: string, clauseSlug: string) => string | undefined;
 
 /**
- * One search record per distinct clause text of each document, in document and version order,
- * each with its history slug (`historySlug`), so the search page groups the texts of one clause.
+ * One search record per distinct clause text of each document, each with its history slug
+ * (`historySlug`), so the search page groups the texts of one clause. The texts of a clause are
+ * consecutive (clauses in the order they first appear, version by version) and on one Pagefind
+ * page with the clauses around them ({@link searchPageOf}, a section of the document): the page
+ * holds every version's text of its clauses, and its filters are all of theirs (see searchPages).
  */
 export function searchRecords(site: Site, historySlug: HistorySlug): SearchRecord[] {
   const records: SearchRecord[] = [];
@@ -264,10 +276,21 @@ export function searchRecords(site: Site, historySlug: HistorySlug): SearchRecor
         else groups.set(key, { clause, versions: [version] });
       }
     }
+    const histories = new Map<string, { clause: Clause; records: SearchRecord[] }>();
     for (const { clause, versions } of groups.values()) {
       const first = versions[0] as VersionRecord;
-      records.push(record(document, clause, versions, historySlug(document, first.version, clause.slug) ?? clause.slug));
+      const found = record(document, clause, versions, historySlug(document, first.version, clause.slug) ?? clause.slug);
+      const history = histories.get(found.history as string);
+      if (history) history.records.push(found);
+      else histories.set(found.history as string, { clause, records: [found] });
     }
+    const units = [...histories.values()];
+    records.push(
+      ...searchPageOf(
+        units.map((unit) => unit.records),
+        (_unit, index) => topLevelHeading((units[index] as { clause: Clause }).clause),
+      ),
+    );
   }
   return records;
 }

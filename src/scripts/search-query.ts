@@ -37,7 +37,7 @@ export interface PagefindData {
   weighted_locations?: PagefindLocation[];
 }
 
-/** One record of a page found: its URL, name and history, its words, and the words matched in it. */
+/** One record of a page found: its URL, name, history and filters, its words, and the words matched in it. */
 export interface RecordData {
   url: string;
   name: string;
@@ -51,7 +51,8 @@ export interface RecordData {
 
 /**
  * The records of a page found, each with its share of the page's words (from its `at:` anchor
- * to the next one's) and of the matched words. A page written before pages held several records
+ * to the next one's) and of the matched words, and its own filters (its `filters:` anchor, else
+ * the page's). A page written before pages held several records
  * (no `at:` anchor) is one record at the page's URL.
  */
 export function pageRecords(data: PagefindData): RecordData[] {
@@ -70,11 +71,12 @@ export function pageRecords(data: PagefindData): RecordData[] {
       return id === undefined ? undefined : decodeURIComponent(id.slice(prefix.length));
     };
     const history = value(RECORD_ANCHORS.history);
+    const filters = value(RECORD_ANCHORS.filters);
     return {
       url: value(RECORD_ANCHORS.at) ?? data.url,
       name: value(RECORD_ANCHORS.name) ?? '',
       ...(history ? { history } : {}),
-      filters: data.filters,
+      filters: filters ? (JSON.parse(filters) as Record<string, string[]>) : data.filters,
       words: words.slice(from, end),
       matches: (data.weighted_locations ?? []).filter((l) => l.location >= from && l.location < end).map((l) => ({ at: l.location - from, score: l.balanced_score })),
     };
@@ -235,6 +237,19 @@ export function pagefindFilter(selected: SearchSelection, catalog: readonly Sear
   return parts.length > 0 ? { all: parts } : undefined;
 }
 
+/**
+ * Whether a record's own filters meet a Pagefind filter ({@link pagefindFilter}): Pagefind
+ * narrows pages, and a page holds the texts of other versions than those chosen.
+ */
+export function meetsFilter(filters: Record<string, string[]>, filter: PagefindFilter | undefined): boolean {
+  if (!filter) return true;
+  return Object.entries(filter).every(([name, value]) => {
+    if (name === 'all') return (value as PagefindFilter[]).every((part) => meetsFilter(filters, part));
+    if (name === 'any') return (value as PagefindFilter[]).some((part) => meetsFilter(filters, part));
+    return filters[name]?.includes(value as string) ?? false;
+  });
+}
+
 function hit(record: RecordData, exact: boolean): ClauseHit {
   const landing = /^\/[^/]+\/v([^/]+)\//.exec(record.url)?.[1] ?? '';
   const documentName = (valuesOf(record, 'document')[0] ?? '').replace(/ \(.*\)$/, '');
@@ -316,6 +331,7 @@ export async function searchClauses(
   }
   for (const result of (await pagefind.search(term, filtered(selected)))?.results ?? []) pages.push({ result, exact: false });
   const words = queryWords(term);
+  const narrowing = pagefindFilter(selected, catalog) ?? undefined;
   const hits: Array<{ record: RecordData; exact: boolean }> = [];
   const seen = new Set<string>();
   let loaded = 0;
@@ -342,6 +358,8 @@ export async function searchClauses(
         recordWords += all.reduce((n, record) => n + record.words.length, 0);
         for (const record of all) {
           if (seen.has(record.url) || !(exact ? record.matches.length > 0 : hasEveryWord(record, words))) continue;
+          // Found by its number, a record was narrowed by the document named (`TMAD 8.6`) as well: only the reader's choice applies here.
+          if (!meetsFilter(record.filters, narrowing)) continue;
           seen.add(record.url);
           hits.push({ record, exact });
         }

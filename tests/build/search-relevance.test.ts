@@ -151,6 +151,15 @@ describe('search relevance', () => {
     }
   });
 
+  it("indexes all versions section by section too: a clause's texts on one page, far fewer pages than texts", () => {
+    const pageOf = new Map<string, string>();
+    for (const record of records) {
+      expect(pageOf.get(record.history as string) ?? record.page).toBe(record.page);
+      pageOf.set(record.history as string, record.page as string);
+    }
+    expect(new Set(records.map((r) => r.page)).size).toBeLessThan(records.length / 5);
+  });
+
   it('groups the texts of one clause in several versions, listing each version', async () => {
     const found = await search('UTRN Cutover Period');
     const clause = found.groups.find((g) => label(g) === 'TMAD clause 8.6');

@@ -12,8 +12,8 @@ import {
   searchPageOf,
   searchRecords,
 } from '#publish/search-records.ts';
-import { clauseNumberQuery, hasEveryWord, pageRecords, pagefindFilter, wordChange } from '#scripts/search-query.ts';
-import { pageHtml, searchPages } from '../../scripts/lib/index-search.ts';
+import { clauseNumberQuery, hasEveryWord, meetsFilter, pageRecords, pagefindFilter, wordChange } from '#scripts/search-query.ts';
+import { pageHtml, type SearchPage, searchPages } from '../../scripts/lib/index-search.ts';
 import { readContent } from '../../scripts/lib/read-content.ts';
 
 const { sources } = await readContent('tests/fixtures/site-minimal');
@@ -51,13 +51,22 @@ describe('searchRecords', () => {
     for (const record of records) {
       expect(record.text).not.toMatch(/^\d/);
       expect(record).not.toHaveProperty('meta');
-      expect(pageHtml({ url: record.url, records: [record] })).not.toMatch(/data-pagefind-meta/);
+      expect(pageHtml(searchPages([record])[0] as SearchPage)).not.toMatch(/data-pagefind-meta/);
     }
     expect(records.map((r) => [r.kind, r.text])).toEqual([
       ['heading', 'Scope'],
       ['clause', 'The DCC shall act in good time.'],
-      ['clause', 'A Supplier Party shall tell the DCC.'],
       ['clause', 'The DCC shall act promptly.'],
+      ['clause', 'A Supplier Party shall tell the DCC.'],
+    ]);
+  });
+
+  it("puts a clause's texts next to each other, on one Pagefind page with the clauses of their section", () => {
+    expect(records.map((r) => [r.history, r.page])).toEqual([
+      ['td/h-1', '/td/v2.0/#1'],
+      ['td/h-1.1', '/td/v2.0/#1'],
+      ['td/h-1.1', '/td/v2.0/#1'],
+      ['td/h-1.2', '/td/v2.0/#1'],
     ]);
   });
 });
@@ -77,7 +86,7 @@ describe('pageHtml', () => {
   };
 
   it('puts the words in the body, a defined term weighted, URL, name and history as ids, the number as one word, filters in the head', () => {
-    expect(pageHtml({ url: clause.url, records: [clause] })).toBe(
+    expect(pageHtml(searchPages([clause])[0] as SearchPage)).toBe(
       '<html lang="en"><head><meta data-pagefind-filter="version[content]" content="TD v2.0"></head>' +
         '<body><span id="at:%2Ftd%2Fv2.0%2F%231.3"></span><span id="name:clause%201.3"></span><span id="history:td%2F1.3"></span>' +
         '<p><span data-pagefind-weight="10">"Cutover"</span> means the period, for Service Reference Variant 4.4.2.</p>' +
@@ -85,10 +94,18 @@ describe('pageHtml', () => {
     );
   });
 
-  it('puts the records of a page one after the other, each opened by its URL, a heading as a heading', () => {
+  it('puts the records of a page one after the other, each opened by its URL, a heading as a heading, and a record of other filters than its page its own', () => {
     const heading: SearchRecord = { url: '/td/v2.0/#1', language: 'en', kind: 'heading', text: 'Scope', defines: [], aliases: [], name: 'section 1', filters: clause.filters };
-    const html = pageHtml({ url: heading.url, records: [heading, clause] });
+    const html = pageHtml({ url: heading.url, records: [heading, clause], filters: clause.filters });
     expect(html).toContain('<body><span id="at:%2Ftd%2Fv2.0%2F%231"></span><span id="name:section%201"></span><h1>Scope</h1><span id="at:%2Ftd%2Fv2.0%2F%231.3"></span>');
+    expect(html).not.toContain('filters:');
+    const older = { ...clause, url: '/td/v1.0/#1.3', filters: { version: ['TD v1.0'] } };
+    const [page] = searchPages([clause, older].map((record) => ({ ...record, page: clause.url })));
+    expect(page?.filters).toEqual({ version: ['TD v2.0', 'TD v1.0'] });
+    const both = pageHtml(page as SearchPage);
+    expect(both).toContain('<meta data-pagefind-filter="version[content]" content="TD v2.0"><meta data-pagefind-filter="version[content]" content="TD v1.0">');
+    expect(both).toContain(`<span id="filters:${encodeURIComponent('{"version":["TD v2.0"]}')}"></span>`);
+    expect(both).toContain(`<span id="filters:${encodeURIComponent('{"version":["TD v1.0"]}')}"></span>`);
   });
 });
 
@@ -108,16 +125,25 @@ describe('searchPageOf and searchPages', () => {
   );
 
   it('starts a page at each section and after PAGE_RECORDS records, named by its first record', () => {
-    const paged = searchPageOf(records, (_record, index) => index === 2);
+    const paged = searchPageOf(
+      records.map((record) => [record]),
+      (_unit, index) => index === 2,
+    );
     expect(paged.slice(0, 3).map((r) => r.page)).toEqual(['/td/v2.0/#0', '/td/v2.0/#0', '/td/v2.0/#2']);
     expect(paged[2 + PAGE_RECORDS]?.page).toBe(`/td/v2.0/#${2 + PAGE_RECORDS}`);
     expect(searchPages(paged).map((page) => page.records.length)).toEqual([2, PAGE_RECORDS, 1]);
   });
 
-  it('gives a record without a page a page of its own, and refuses a page whose records have other filters', () => {
+  it('never splits a unit (the texts of one clause): a page starts before one that would not fit', () => {
+    const units = [records.slice(0, PAGE_RECORDS - 1), records.slice(PAGE_RECORDS - 1, PAGE_RECORDS + 1), records.slice(PAGE_RECORDS + 1)];
+    expect(searchPages(searchPageOf(units, () => false)).map((page) => [page.url, page.records.length])).toEqual([
+      ['/td/v2.0/#0', PAGE_RECORDS - 1],
+      [`/td/v2.0/#${PAGE_RECORDS - 1}`, 4],
+    ]);
+  });
+
+  it('gives a record without a page a page of its own', () => {
     expect(searchPages(records.slice(0, 2)).map((page) => page.url)).toEqual(['/td/v2.0/#0', '/td/v2.0/#1']);
-    const mixed = searchPageOf(records.slice(0, 2), () => false).map((r, i) => (i === 1 ? { ...r, filters: { document: ['XX'] } } : r));
-    expect(() => searchPages(mixed)).toThrow(/other filters than the first of its page/);
   });
 });
 
@@ -156,6 +182,20 @@ describe('pageRecords and hasEveryWord', () => {
         ],
       },
     ]);
+  });
+
+  it("reads a record's own filters, where it has them, else the page's", () => {
+    const own = { 'version-td': ['TD v1.0'] };
+    const anchors = [...data.anchors, { id: `filters:${encodeURIComponent(JSON.stringify(own))}`, location: 2 }];
+    expect(pageRecords({ ...data, anchors }).map((r) => r.filters)).toEqual([data.filters, own]);
+  });
+
+  it('narrows records by their own filters as Pagefind narrows pages: all of the parts, any in each', () => {
+    const filters = { 'document-td': ['TD'], 'version-td': ['TD v1.0', 'TD v2.0'], 'status-td': ['Superseded', 'In effect'] };
+    expect(meetsFilter(filters, undefined)).toBe(true);
+    expect(meetsFilter(filters, { all: [{ any: [{ 'version-td': 'TD v2.0' }, { 'version-xx': 'XX v1.0' }] }] })).toBe(true);
+    expect(meetsFilter(filters, { all: [{ any: [{ 'version-td': 'TD v3.0' }] }] })).toBe(false);
+    expect(meetsFilter(filters, { all: [{ any: [{ 'document-td': 'TD' }] }, { any: [{ 'status-td': 'Consultation draft' }] }] })).toBe(false);
   });
 
   it('reads a page of one record without URL anchor as that record', () => {
