@@ -45,7 +45,8 @@ function pageFilters(records: readonly SearchRecord[]): Record<string, string[]>
   const filters: Record<string, string[]> = {};
   for (const record of records)
     for (const [name, values] of Object.entries(record.filters)) {
-      const list = (filters[name] ??= []);
+      const list = filters[name] ?? [];
+      filters[name] = list;
       for (const value of values) if (!list.includes(value)) list.push(value);
     }
   return filters;
