@@ -32,27 +32,82 @@ function weighted(text: string, terms: readonly string[]): ElementContent[] {
   return out;
 }
 
+/** The records of one Pagefind page ({@link SearchRecord.page}), under the page's URL, with the page's filters. */
+export interface SearchPage {
+  url: string;
+  records: SearchRecord[];
+  /** Every value of its records' filters, in the order first met: Pagefind filters a page, not a part of it. */
+  filters: Record<string, string[]>;
+}
+
+/** The page's filters: each filter's values over its records, in the order first met. */
+function pageFilters(records: readonly SearchRecord[]): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const record of records)
+    for (const [name, values] of Object.entries(record.filters)) {
+      const list = filters[name] ?? [];
+      filters[name] = list;
+      for (const value of values) if (!list.includes(value)) list.push(value);
+    }
+  return filters;
+}
+
+/** The Pagefind pages of a bundle's records: consecutive records naming the same `page`, or each record alone. */
+export function searchPages(records: readonly SearchRecord[]): SearchPage[] {
+  const pages: Array<Omit<SearchPage, 'filters'>> = [];
+  for (const record of records) {
+    const url = record.page ?? record.url;
+    const last = pages.at(-1);
+    if (last && last.url === url) last.records.push(record);
+    else pages.push({ url, records: [record] });
+  }
+  return pages.map((page) => ({ ...page, filters: pageFilters(page.records) }));
+}
+
 /**
- * The page Pagefind indexes for a record: its words in the body (a heading's title as a heading,
- * the terms a clause defines weighted, its number as one word and other spellings as indexed
- * attributes), its name and history as ids of empty elements (returned with the result, never
- * searched), its filters in the head, and no metadata: Pagefind searches metadata as words.
+ * One record's part of its page: its URL, name, history and, where they are not its page's, its
+ * filters, as ids of empty elements, then its words.
  */
-export function recordHtml(record: SearchRecord): string {
-  const filters = Object.entries(record.filters).flatMap(([name, values]) => values.map((value) => h('meta', { dataPagefindFilter: `${name}[content]`, content: value })));
-  const anchors = [h('span', { id: `${RECORD_ANCHORS.name}${encodeURIComponent(record.name)}` })];
-  if (record.history) anchors.push(h('span', { id: `${RECORD_ANCHORS.history}${encodeURIComponent(record.history)}` }));
+function recordBody(record: SearchRecord, page: SearchPage): ElementContent[] {
+  const id = (prefix: string, value: string) => h('span', { id: `${prefix}${encodeURIComponent(value)}` });
+  const anchors = [id(RECORD_ANCHORS.at, record.url), id(RECORD_ANCHORS.name, record.name)];
+  if (record.history) anchors.push(id(RECORD_ANCHORS.history, record.history));
+  const own = JSON.stringify(record.filters);
+  if (own !== JSON.stringify(page.filters)) anchors.push(id(RECORD_ANCHORS.filters, own));
   const words = record.kind === 'heading' ? h('h1', record.text) : h('p', weighted(record.text, record.defines));
   const number = record.number ? [h('span', { dataPagefindIndexAttrs: 'title', title: numberWord(record.number) })] : [];
   const aliases = record.aliases.map((alias) => h('span', { dataPagefindIndexAttrs: 'title', title: alias }));
-  return toHtml(h('html', { lang: record.language }, [h('head', filters), h('body', [...anchors, words, ...number, ...aliases])]));
+  return [...anchors, words, ...number, ...aliases];
 }
 
-/** Adds the records to a Pagefind index, rethrowing Pagefind's errors with the record's URL. */
+/**
+ * The page Pagefind indexes for a page's records, each in turn: its words in the body (a
+ * heading's title as a heading, the terms a clause defines weighted, its number as one word and
+ * other spellings as indexed attributes), opened by its URL, name and history as ids of empty
+ * elements (returned with the result, never searched; the URL's location tells where the
+ * record's words start; its own filters too, where they are not its page's), the page's filters
+ * in the head, and no metadata: Pagefind searches metadata as words.
+ */
+export function pageHtml(page: SearchPage): string {
+  const first = page.records[0];
+  if (!first) throw new Error(`search page ${page.url} has no record`);
+  const filters = Object.entries(page.filters).flatMap(([name, values]) => values.map((value) => h('meta', { dataPagefindFilter: `${name}[content]`, content: value })));
+  return toHtml(
+    h('html', { lang: first.language }, [
+      h('head', filters),
+      h(
+        'body',
+        page.records.flatMap((record) => recordBody(record, page)),
+      ),
+    ]),
+  );
+}
+
+/** Adds the records to a Pagefind index, page by page, rethrowing Pagefind's errors with the page's URL. */
 async function addRecords(index: pagefind.PagefindIndex, records: readonly SearchRecord[]): Promise<void> {
-  for (const record of records) {
-    const added = await index.addHTMLFile({ url: record.url, content: recordHtml(record) });
-    check(`addHTMLFile(${record.url})`, added.errors);
+  for (const page of searchPages(records)) {
+    const added = await index.addHTMLFile({ url: page.url, content: pageHtml(page) });
+    check(`addHTMLFile(${page.url})`, added.errors);
   }
 }
 
@@ -94,6 +149,8 @@ export interface SearchBundle {
 /** What {@link indexSearch} did for one bundle: indexed afresh, or copied from the cache. */
 export interface IndexedBundle {
   records: number;
+  /** Pagefind pages the records are on: what a first query loads the metadata of. */
+  pages: number;
   bytes: number;
   reused: boolean;
   key: string;
@@ -109,17 +166,18 @@ async function installedPagefind(): Promise<string> {
 
 /**
  * The key of a bundle: a hash of the Pagefind version and of exactly what Pagefind is given for
- * each record (its URL and page). Same key, same bundle: what the cache reuses.
+ * each page (its URL and HTML). Same key, same bundle: what the cache reuses.
  */
 export async function searchBundleKey(records: readonly SearchRecord[]): Promise<string> {
   const hash = createHash('sha256').update(`pagefind ${await installedPagefind()}\n`);
-  for (const record of records) hash.update(`${record.url}\n${recordHtml(record)}\n`);
+  for (const page of searchPages(records)) hash.update(`${page.url}\n${pageHtml(page)}\n`);
   return hash.digest('hex').slice(0, 32);
 }
 
 /**
- * Writes one Pagefind bundle per entry of `bundles`, in one Pagefind session: each record is a
- * clause with its own URL (`/tmad/v6.0/#8.6`) and its filters. Pages themselves are not indexed.
+ * Writes one Pagefind bundle per entry of `bundles`, in one Pagefind session: each Pagefind page
+ * is a run of records ({@link searchPages}), each record a clause with its own URL
+ * (`/tmad/v6.0/#8.6`), with their filters. The site's pages themselves are not indexed.
  * With `cacheDir`, a bundle whose records are unchanged since the build before (same
  * {@link searchBundleKey}) is copied from `<cacheDir>/<name>/<key>/` instead of indexed; one
  * indexed is kept there (the previous one of that name removed).
@@ -130,11 +188,11 @@ export async function indexSearch(bundles: readonly SearchBundle[], cacheDir?: s
     for (const { name, records, outputPath } of bundles) {
       const key = await searchBundleKey(records);
       const kept = cacheDir ? join(cacheDir, name, key) : undefined;
-      const expected = new Set(records.map((r) => r.url)).size;
+      const expected = searchPages(records).length;
       if (kept && (await isWhole(kept, expected))) {
         await rm(outputPath, { recursive: true, force: true });
         await linkTree(kept, outputPath);
-        written.push({ records: records.length, bytes: await size(outputPath), reused: true, key });
+        written.push({ records: records.length, pages: expected, bytes: await size(outputPath), reused: true, key });
         continue;
       }
       const created = await pagefind.createIndex({ forceLanguage: 'en' });
@@ -146,7 +204,7 @@ export async function indexSearch(bundles: readonly SearchBundle[], cacheDir?: s
       await rm(outputPath, { recursive: true, force: true });
       const files = await index.writeFiles({ outputPath });
       check(`writeFiles(${outputPath})`, files.errors);
-      written.push({ records: records.length, bytes: await size(outputPath), reused: false, key });
+      written.push({ records: records.length, pages: expected, bytes: await size(outputPath), reused: false, key });
       // Written: Pagefind need not hold it while it builds the next one.
       await index.deleteIndex();
       if (cacheDir && kept) await keep(outputPath, join(cacheDir, name), key);
@@ -157,9 +215,9 @@ export async function indexSearch(bundles: readonly SearchBundle[], cacheDir?: s
   }
 }
 
-async function isWhole(dir: string, expectedRecords: number): Promise<boolean> {
+async function isWhole(dir: string, expectedPages: number): Promise<boolean> {
   try {
-    await checkSearchBundle(dir, expectedRecords);
+    await checkSearchBundle(dir, expectedPages);
     return true;
   } catch {
     return false;
@@ -198,10 +256,10 @@ async function linkTree(from: string, to: string): Promise<void> {
 /**
  * Checks a written Pagefind bundle before it is published: its entry file reads, and for each
  * language its metadata, its WebAssembly, at least one index chunk, and one fragment per
- * record are there and not empty. (A bundle another process deleted files from while it was
+ * Pagefind page (a run of records, {@link searchPages}) are there and not empty. (A bundle another process deleted files from while it was
  * written showed up only in the browser, as a search page that fails.) Throws naming what is missing.
  */
-export async function checkSearchBundle(dir: string, expectedRecords: number): Promise<void> {
+export async function checkSearchBundle(dir: string, expectedPages: number): Promise<void> {
   const problems: string[] = [];
   const nonEmpty = async (name: string) => {
     try {
@@ -234,10 +292,10 @@ export async function checkSearchBundle(dir: string, expectedRecords: number): P
     await nonEmpty(`pagefind.${language.hash}.pf_meta`);
     if (language.wasm) await nonEmpty(`wasm.${language.wasm}.pagefind`);
   }
-  // Pagefind may merge or skip a record (an empty one), so fewer is not an error; none, or more, is.
-  if (pages > expectedRecords || (pages === 0 && expectedRecords > 0)) problems.push(`it holds ${pages} records, not the ${expectedRecords} written`);
+  // Pagefind may merge or skip a page (an empty one), so fewer is not an error; none, or more, is.
+  if (pages > expectedPages || (pages === 0 && expectedPages > 0)) problems.push(`it holds ${pages} pages, not the ${expectedPages} written`);
   const fragments = await files('fragment');
-  if (fragments !== pages) problems.push(`fragment/ has ${fragments} files for ${pages} records`);
+  if (fragments !== pages) problems.push(`fragment/ has ${fragments} files for ${pages} pages`);
   if (pages > 0 && (await files('index')) === 0) problems.push('index/ is empty');
   if (problems.length > 0) throw new Error(`the search bundle ${dir} is incomplete: ${problems.join('; ')}. Another process may have written to it: run the build again`);
 }

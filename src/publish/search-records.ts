@@ -34,9 +34,13 @@ export function numberWord(number: string): string {
  * of empty elements in its body (`name:clause%208.6`, `history:tmad%2F8.6`, URI-encoded: Pagefind drops spaces from ids). Pagefind returns them
  * with the result's data (as anchors) and searches neither them (metadata it would search as
  * words: a version named `v6.0-draft` made "draft" match nearly every record) nor does it load
- * them before a result is shown (filters it loads in full when asked for them).
+ * them before a result is shown (filters it loads in full when asked for them). `at:` opens
+ * each record of a page with its URL (`at:%2Ftmad%2Fv6.0%2F%238.6`): its location tells which
+ * of the page's words are the record's. `filters:` carries the record's own filters (JSON)
+ * where they are not its page's: a page's filters are all of its records' (Pagefind filters
+ * pages), and the search page narrows the records it finds by their own.
  */
-export const RECORD_ANCHORS = { name: 'name:', history: 'history:' } as const;
+export const RECORD_ANCHORS = { at: 'at:', name: 'name:', history: 'history:', filters: 'filters:' } as const;
 
 /** Other spellings of a phrase with a number, indexed alongside it: the text says one, a reader types the other. */
 const ALIASES: ReadonlyArray<[RegExp, (n: string) => string]> = [
@@ -62,6 +66,12 @@ export interface SearchRecord {
   number?: string;
   /** The clause's identity through versions, `tmad/8.6` (its history page's slug): the group key of the search of all versions. */
   history?: string;
+  /**
+   * The Pagefind page the record is indexed in, named by the URL of its first record; records of
+   * one page are consecutive. Absent: a page of its own. Pagefind's first
+   * query loads the metadata of every page, so fewer pages make it smaller (see {@link searchPageOf}).
+   */
+  page?: string;
   /** What a reader narrows by: document, version, status, each under its document's filter name ({@link filterName}). */
   filters: Record<string, string[]>;
 }
@@ -182,32 +192,76 @@ function record(document: DocumentRecord, clause: Clause, versions: readonly Ver
 }
 
 /**
- * The records of the default search, `/search/`: each clause of each version in effect, once.
- * An index of its own keeps what a first query fetches small at the scale of the whole SEC.
- * Its status and version filters are left out (all are in effect, one version a document: the
- * result's version is its URL's); the page offers the document filter only.
+ * Most records a Pagefind page holds. A first query fetches a few bytes of metadata for every
+ * page, and a result's data (its fragment) is the whole page's text: pages of a section (some
+ * 25 clauses at the scale of the SEC) cut the first by as much, while the few fragments a first
+ * screen loads stay a few kilobytes each.
+ */
+export const PAGE_RECORDS = 24;
+
+/**
+ * Gives runs of records their Pagefind page (`page`), unit by unit (a record of a version in
+ * effect; the texts of one clause, its history, in the search of all versions): a page starts at
+ * each unit `startsSection` names (a top-level heading: a section of a version) and where the
+ * next unit would take it past {@link PAGE_RECORDS} records, so a huge section is several pages.
+ * A unit is never split: a clause with more texts than that is a page of its own.
+ */
+export function searchPageOf(units: ReadonlyArray<readonly SearchRecord[]>, startsSection: (unit: readonly SearchRecord[], index: number) => boolean): SearchRecord[] {
+  let page = '';
+  let size = 0;
+  return units.flatMap((unit, index) => {
+    if (index === 0 || size + unit.length > PAGE_RECORDS || startsSection(unit, index)) {
+      page = unit[0]?.url ?? '';
+      size = 0;
+    }
+    size += unit.length;
+    return unit.map((record) => ({ ...record, page }));
+  });
+}
+
+/**
+ * The records of the default search, `/search/`: each clause of each version in effect, once,
+ * indexed section by section ({@link searchPageOf}): the search page shows each clause of a page
+ * found as a result of its own. An index of its own keeps what a first query fetches small at
+ * the scale of the whole SEC. Its status and version filters are left out (all are in effect,
+ * one version a document: the result's version is its URL's); the page offers the document
+ * filter only.
  */
 export function inEffectSearchRecords(site: Site): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const document of site.documents) {
     const version = document.versions.find((v) => v.state === 'in-effect');
     if (!version) continue;
-    for (const clause of version.clauses) {
-      if (!searchable(clause)) continue;
+    const clauses = version.clauses.filter(searchable);
+    const name = filterName('document', document.id);
+    const own = clauses.map((clause) => {
       const full = record(document, clause, [version]);
-      const name = filterName('document', document.id);
-      records.push({ ...full, filters: { [name]: full.filters[name] as string[] } });
-    }
+      return { ...full, filters: { [name]: full.filters[name] as string[] } };
+    });
+    records.push(
+      ...searchPageOf(
+        own.map((record) => [record]),
+        (_unit, index) => topLevelHeading(clauses[index] as Clause),
+      ),
+    );
   }
   return records;
+}
+
+/** A heading no other heading encloses: where a section of a version starts. */
+function topLevelHeading(clause: Clause): boolean {
+  return clause.kind === 'heading' && clause.parent === null;
 }
 
 /** The history slug of a clause of a version (`8.6`, `5.4~v6.0`), as the clause history pages have it. */
 export type HistorySlug = (document: DocumentRecord, version: string, clauseSlug: string) => string | undefined;
 
 /**
- * One search record per distinct clause text of each document, in document and version order,
- * each with its history slug (`historySlug`), so the search page groups the texts of one clause.
+ * One search record per distinct clause text of each document, each with its history slug
+ * (`historySlug`), so the search page groups the texts of one clause. The texts of a clause are
+ * consecutive (clauses in the order they first appear, version by version) and on one Pagefind
+ * page with the clauses around them ({@link searchPageOf}, a section of the document): the page
+ * holds every version's text of its clauses, and its filters are all of theirs (see searchPages).
  */
 export function searchRecords(site: Site, historySlug: HistorySlug): SearchRecord[] {
   const records: SearchRecord[] = [];
@@ -222,10 +276,21 @@ export function searchRecords(site: Site, historySlug: HistorySlug): SearchRecor
         else groups.set(key, { clause, versions: [version] });
       }
     }
+    const histories = new Map<string, { clause: Clause; records: SearchRecord[] }>();
     for (const { clause, versions } of groups.values()) {
       const first = versions[0] as VersionRecord;
-      records.push(record(document, clause, versions, historySlug(document, first.version, clause.slug) ?? clause.slug));
+      const found = record(document, clause, versions, historySlug(document, first.version, clause.slug) ?? clause.slug);
+      const history = histories.get(found.history as string);
+      if (history) history.records.push(found);
+      else histories.set(found.history as string, { clause, records: [found] });
     }
+    const units = [...histories.values()];
+    records.push(
+      ...searchPageOf(
+        units.map((unit) => unit.records),
+        (_unit, index) => topLevelHeading((units[index] as { clause: Clause }).clause),
+      ),
+    );
   }
   return records;
 }

@@ -192,6 +192,8 @@ async function start(app: HTMLElement): Promise<void> {
     list.replaceChildren(...found.groups.map((group) => result(group, scope)));
     const clauses = found.groups.length === 1 ? '1 clause' : `${found.groups.length} clauses`;
     if (found.total === 0) summary.textContent = `No clause matches “${term}”.`;
+    else if (!found.complete)
+      summary.textContent = `${clauses} from the best ${limit} of at least ${found.total} matches for “${term}”: add words or choose a document to narrow it.`;
     else if (found.total > limit) summary.textContent = `${clauses} from the best ${limit} of ${found.total} matches for “${term}”: add words or choose a document to narrow it.`;
     else summary.textContent = `${clauses} ${found.groups.length === 1 ? 'matches' : 'match'} “${term}”.`;
   };

@@ -20,19 +20,131 @@ export interface PagefindResult {
   id: string;
   data(): Promise<PagefindData>;
 }
+/** One matched word of a page: where it is (its index among the page's words) and how much it counts. */
+export interface PagefindLocation {
+  weight: number;
+  balanced_score: number;
+  location: number;
+}
 export interface PagefindData {
   url: string;
   content: string;
   excerpt: string;
   filters: Record<string, string[]>;
-  /** Elements with an id: the record's name and history (see RECORD_ANCHORS). */
-  anchors?: Array<{ id: string }>;
+  /** Elements with an id, in page order, each with the index of the word that follows it: where each record starts, its name and history (see RECORD_ANCHORS). */
+  anchors?: Array<{ id: string; location: number }>;
+  /** The words matched, by location. */
+  weighted_locations?: PagefindLocation[];
 }
 
-/** The value of one of the record's anchors (`name:clause%208.6` → `clause 8.6`; encoded, as Pagefind drops spaces from ids). */
-function anchor(data: PagefindData, prefix: string): string | undefined {
-  const id = data.anchors?.find((a) => a.id.startsWith(prefix))?.id;
-  return id === undefined ? undefined : decodeURIComponent(id.slice(prefix.length));
+/** One record of a page found: its URL, name, history and filters, its words, and the words matched in it. */
+export interface RecordData {
+  url: string;
+  name: string;
+  history?: string;
+  filters: Record<string, string[]>;
+  /** The record's words (its text, then its number word and other spellings), as Pagefind counts them. */
+  words: string[];
+  /** Matched words, by index in `words`, with Pagefind's score of each. */
+  matches: Array<{ at: number; score: number }>;
+}
+
+/**
+ * The records of a page found, each with its share of the page's words (from its `at:` anchor
+ * to the next one's) and of the matched words, and its own filters (its `filters:` anchor, else
+ * the page's). A page written before pages held several records
+ * (no `at:` anchor) is one record at the page's URL.
+ */
+export function pageRecords(data: PagefindData): RecordData[] {
+  const words = data.content.split(/[\r\n\s]+/g);
+  const anchors = data.anchors ?? [];
+  const starts = anchors.filter((a) => a.id.startsWith(RECORD_ANCHORS.at));
+  const parts = starts.length > 0 ? starts.map((start, i) => ({ start, end: starts[i + 1]?.location ?? words.length })) : [{ start: undefined, end: words.length }];
+  return parts.map(({ start, end }, i) => {
+    const from = start?.location ?? 0;
+    // The record's own anchors: those after its `at:` and before the next record's, in page order.
+    const first = start ? anchors.indexOf(start) : 0;
+    const next = starts[i + 1];
+    const own = anchors.slice(first, next ? anchors.indexOf(next) : anchors.length);
+    const value = (prefix: string) => {
+      const id = own.find((a) => a.id.startsWith(prefix))?.id;
+      return id === undefined ? undefined : decodeURIComponent(id.slice(prefix.length));
+    };
+    const history = value(RECORD_ANCHORS.history);
+    const filters = value(RECORD_ANCHORS.filters);
+    return {
+      url: value(RECORD_ANCHORS.at) ?? data.url,
+      name: value(RECORD_ANCHORS.name) ?? '',
+      ...(history ? { history } : {}),
+      filters: filters ? (JSON.parse(filters) as Record<string, string[]>) : data.filters,
+      words: words.slice(from, end),
+      matches: (data.weighted_locations ?? []).filter((l) => l.location >= from && l.location < end).map((l) => ({ at: l.location - from, score: l.balanced_score })),
+    };
+  });
+}
+
+/** The words of a query as Pagefind splits them (at spaces, dots, brackets), lower case. */
+function queryWords(term: string): string[] {
+  return [
+    ...new Set(
+      term
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean),
+    ),
+  ];
+}
+
+function sharedStart(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * Whether a record has every word of the query. Pagefind finds a page with every word somewhere
+ * in it: on a page of many records, each word may be in another record. A matched word counts
+ * for the query word it starts like most (Pagefind matched it by stem or as a prefix: `meters`
+ * for `meter`), and must share its first letters (three, or the whole of a shorter word).
+ */
+export function hasEveryWord(record: RecordData, words: readonly string[]): boolean {
+  if (words.length < 2) return record.matches.length > 0;
+  const found = new Set<string>();
+  for (const { at } of record.matches) {
+    for (const part of (record.words[at] ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      if (!part) continue;
+      let best: string | undefined;
+      let length = 0;
+      for (const word of words) {
+        const shared = sharedStart(part, word);
+        if (shared > length) [best, length] = [word, shared];
+      }
+      if (best !== undefined && length >= Math.min(3, best.length)) found.add(best);
+    }
+  }
+  return words.every((word) => found.has(word));
+}
+
+/** Words of an excerpt: Pagefind's length, as the page asks for it. */
+const EXCERPT_WORDS = 30;
+
+/**
+ * The record's excerpt: the run of its words with the most matched (by Pagefind's score), the
+ * matched words marked, as Pagefind's own excerpts are (escaped text and `<mark>`).
+ */
+function recordExcerpt(record: RecordData): string {
+  const { words, matches } = record;
+  let start = 0;
+  let best = -1;
+  for (const candidate of matches.map((m) => Math.max(0, Math.min(m.at - 3, words.length - EXCERPT_WORDS)))) {
+    const sum = matches.filter((m) => m.at >= candidate && m.at < candidate + EXCERPT_WORDS).reduce((n, m) => n + m.score, 0);
+    if (sum > best) [start, best] = [candidate, sum];
+  }
+  const marked = new Set(matches.map((m) => m.at));
+  return words
+    .slice(start, start + EXCERPT_WORDS)
+    .map((word, i) => (marked.has(start + i) ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word)))
+    .join(' ');
 }
 
 /** The clause-number word (`qqn8p6z.`, marked or not) as Pagefind's content and excerpts show it: not for the reader. */
@@ -72,8 +184,13 @@ export interface ClauseGroup {
 
 export interface ClauseSearch {
   groups: ClauseGroup[];
-  /** Records (clause texts) that matched, of which the first `limit` are shown. */
+  /**
+   * Records (clause texts) that matched, of which the first `limit` are shown: those found on
+   * the pages loaded, and one for each page found but not loaded (`complete` false), so at least.
+   */
   total: number;
+  /** Whether every page found was loaded: `total` is then exact. */
+  complete: boolean;
 }
 
 /**
@@ -89,7 +206,7 @@ export function clauseNumberQuery(term: string): { document?: string; number: st
 }
 
 /** The values of a record's filters of one kind (its document's `version-…` filter, say). */
-function valuesOf(data: PagefindData, kind: FilterKind): string[] {
+function valuesOf(data: { filters: Record<string, string[]> }, kind: FilterKind): string[] {
   return Object.entries(data.filters).flatMap(([name, values]) => (filterKind(name) === kind ? values : []));
 }
 
@@ -120,35 +237,65 @@ export function pagefindFilter(selected: SearchSelection, catalog: readonly Sear
   return parts.length > 0 ? { all: parts } : undefined;
 }
 
-function hit(data: PagefindData, exact: boolean): ClauseHit {
-  const landing = /^\/[^/]+\/v([^/]+)\//.exec(data.url)?.[1] ?? '';
-  const documentName = (valuesOf(data, 'document')[0] ?? '').replace(/ \(.*\)$/, '');
-  const versions = valuesOf(data, 'version').map((label) => {
-    const version = label.slice(label.lastIndexOf(' v') + 2);
-    return { label: `v${version}`, url: data.url.replace(`/v${landing}/`, `/v${version}/`) };
+/**
+ * Whether a record's own filters meet a Pagefind filter ({@link pagefindFilter}): Pagefind
+ * narrows pages, and a page holds the texts of other versions than those chosen.
+ */
+export function meetsFilter(filters: Record<string, string[]>, filter: PagefindFilter | undefined): boolean {
+  if (!filter) return true;
+  return Object.entries(filter).every(([name, value]) => {
+    if (name === 'all') return (value as PagefindFilter[]).every((part) => meetsFilter(filters, part));
+    if (name === 'any') return (value as PagefindFilter[]).some((part) => meetsFilter(filters, part));
+    return filters[name]?.includes(value as string) ?? false;
   });
-  const name = anchor(data, RECORD_ANCHORS.name) ?? '';
-  const content = data.content.replace(NUMBER_WORD, '');
+}
+
+function hit(record: RecordData, exact: boolean): ClauseHit {
+  const landing = /^\/[^/]+\/v([^/]+)\//.exec(record.url)?.[1] ?? '';
+  const documentName = (valuesOf(record, 'document')[0] ?? '').replace(/ \(.*\)$/, '');
+  const versions = valuesOf(record, 'version').map((label) => {
+    const version = label.slice(label.lastIndexOf(' v') + 2);
+    return { label: `v${version}`, url: record.url.replace(`/v${landing}/`, `/v${version}/`) };
+  });
+  const content = record.words.join(' ').replace(NUMBER_WORD, '');
   return {
-    url: data.url,
-    title: `${documentName} v${landing} — ${name}`,
-    name,
-    versions: versions.length > 0 ? versions : [{ label: `v${landing}`, url: data.url }],
-    statuses: valuesOf(data, 'status'),
-    // Found by its number, Pagefind's excerpt is the words around the number word (the clause's
-    // end): the clause's opening words say more.
-    excerpt: exact ? escapeHtml(content.split(/\s+/).slice(0, 30).join(' ')) : data.excerpt.replace(NUMBER_WORD, ''),
+    url: record.url,
+    title: `${documentName} v${landing} — ${record.name}`,
+    name: record.name,
+    versions: versions.length > 0 ? versions : [{ label: `v${landing}`, url: record.url }],
+    statuses: valuesOf(record, 'status'),
+    // Found by its number, the words around the number word are the clause's end: its opening
+    // words say more.
+    excerpt: exact ? escapeHtml(content.split(/\s+/).slice(0, EXCERPT_WORDS).join(' ')) : recordExcerpt(record).replace(NUMBER_WORD, ''),
     content,
     exact,
   };
 }
 
+/** Pages whose data is loaded at once before the first results are drawn (each a request, of a section's text). */
+const FIRST_PAGES = 4;
+
+/**
+ * How much a long record's matched words are discounted (BM25's `b`, as Pagefind ranks pages):
+ * with a page of records, Pagefind's own rank of the page says little of its records', so the
+ * search ranks them again by their own matched words and length.
+ */
+const LENGTH_DISCOUNT = 0.75;
+
+/** A record's rank score: its matched words' scores (Pagefind's, weights included), less for a record longer than the average one. */
+function recordScore(record: RecordData, averageWords: number): number {
+  const sum = record.matches.reduce((n, m) => n + m.score, 0);
+  return sum / (1 - LENGTH_DISCOUNT + (LENGTH_DISCOUNT * record.words.length) / Math.max(averageWords, 1));
+}
+
 /**
  * Searches the bundle: a clause named by number comes first, then the clauses whose words match,
- * in Pagefind's order. With `group`, the texts of one clause in several versions (same history)
- * are one result, led by the text in effect, else the best match. Loads the data of the first
- * `limit` records only, the first `first` of them before the rest (see `onFirst`). `catalog` is what the page offers to narrow by (the documents, for
- * `TMAD 8.6`).
+ * on the pages Pagefind ranks first, ranked by their own matched words ({@link recordScore}). A
+ * page found holds several records (a section of a version): only those with every word of the
+ * query are results. With `group`, the texts of one clause in several versions (same history)
+ * are one result, led by the text in effect, else the best match. Loads the data of pages until
+ * `limit` records are found, until `first` of them before the rest (see `onFirst`). `catalog`
+ * is what the page offers to narrow by (the documents, for `TMAD 8.6`).
  */
 export async function searchClauses(
   pagefind: PagefindApi,
@@ -158,27 +305,20 @@ export async function searchClauses(
     group: boolean;
     limit: number;
     catalog: readonly SearchCatalogEntry[];
-    /** With `onFirst`: how many records to load before showing the first results. */
+    /** With `onFirst`: how many records to find before showing the first results. */
     first?: number;
-    /** Called with the first `first` records' results, when more are to load. */
+    /** Called with the first records' results, when more are to load. */
     onFirst?: (search: ClauseSearch) => void;
   },
 ): Promise<ClauseSearch> {
   const { catalog } = options;
-  if (pagefindFilter(selected, catalog) === null) return { total: 0, groups: [] };
+  if (pagefindFilter(selected, catalog) === null) return { total: 0, complete: true, groups: [] };
   const filtered = (selection: SearchSelection) => {
     const filters = pagefindFilter(selection, catalog);
     return filters ? { filters } : {};
   };
-  const found: Array<{ result: PagefindResult; exact: boolean }> = [];
-  const seen = new Set<string>();
-  const add = (results: readonly PagefindResult[], exact: boolean) => {
-    for (const result of results) {
-      if (seen.has(result.id)) continue;
-      seen.add(result.id);
-      found.push({ result, exact });
-    }
-  };
+  // A page found by the number and by the words is read twice: its record with the number is exact, the others are not.
+  const pages: Array<{ result: PagefindResult; exact: boolean }> = [];
   const numbered = clauseNumberQuery(term);
   if (numbered) {
     const narrowed: SearchSelection = { ...selected };
@@ -187,26 +327,73 @@ export async function searchClauses(
       narrowed.document = catalog.map((entry) => entry.document).filter((d) => d.toLowerCase().startsWith(`${numbered.document?.toLowerCase()} (`));
     }
     if ((!numbered.document || (narrowed.document?.length ?? 0) > 0) && pagefindFilter(narrowed, catalog) !== null)
-      add((await pagefind.search(numberWord(numbered.number), filtered(narrowed)))?.results ?? [], true);
+      for (const result of (await pagefind.search(numberWord(numbered.number), filtered(narrowed)))?.results ?? []) pages.push({ result, exact: true });
   }
-  add((await pagefind.search(term, filtered(selected)))?.results ?? [], false);
-  const load = (from: number, to: number) => Promise.all(found.slice(from, to).map(async ({ result, exact }) => ({ data: await result.data(), exact })));
-  // Each record's data is a request of its own: the first screen is shown before the rest load.
+  for (const result of (await pagefind.search(term, filtered(selected)))?.results ?? []) pages.push({ result, exact: false });
+  const words = queryWords(term);
+  const narrowing = pagefindFilter(selected, catalog) ?? undefined;
+  const hits: Array<{ record: RecordData; exact: boolean }> = [];
+  const seen = new Set<string>();
+  let loaded = 0;
+  // Words of all the records on the pages loaded, for their average length.
+  let recordWords = 0;
+  let records = 0;
+  // Each page's data is a request of its own, of a section's text: pages load a few at a time,
+  // as many as the records still wanted need at the rate found so far.
+  const loadUntil = async (wanted: number) => {
+    while (loaded < pages.length && hits.length < wanted) {
+      const rate = loaded > 0 ? Math.max(hits.length / loaded, 1) : 0;
+      const count = rate > 0 ? Math.ceil((wanted - hits.length) / rate) : FIRST_PAGES;
+      // Pages found by the number load on their own: Pagefind keeps one data object a page and
+      // sets the matched words of the latest search on it, so the same page found by the words
+      // must not be loading at the same time.
+      const kind = pages[loaded]?.exact;
+      let end = loaded;
+      while (end < Math.min(loaded + count, pages.length) && pages[end]?.exact === kind) end++;
+      const batch = pages.slice(loaded, end);
+      loaded = end;
+      const read = await Promise.all(batch.map(async ({ result, exact }) => ({ records: pageRecords(await result.data()), exact })));
+      for (const { records: all, exact } of read) {
+        records += all.length;
+        recordWords += all.reduce((n, record) => n + record.words.length, 0);
+        for (const record of all) {
+          if (seen.has(record.url) || !(exact ? record.matches.length > 0 : hasEveryWord(record, words))) continue;
+          // Found by its number, a record was narrowed by the document named (`TMAD 8.6`) as well: only the reader's choice applies here.
+          if (!meetsFilter(record.filters, narrowing)) continue;
+          seen.add(record.url);
+          hits.push({ record, exact });
+        }
+      }
+    }
+  };
+  // The records found from `from` on, the clause named by number first, then by score.
+  const rank = (from: number) => {
+    const average = recordWords / Math.max(records, 1);
+    const scored = hits.slice(from).map((hit, index) => ({ hit, index, score: hit.exact ? Number.POSITIVE_INFINITY : recordScore(hit.record, average) }));
+    scored.sort((a, b) => (a.score === b.score ? a.index - b.index : b.score - a.score));
+    hits.splice(from, scored.length, ...scored.map((s) => s.hit));
+  };
+  // Records found so far, and a record at least on each page not loaded.
+  const counted = () => ({ total: hits.length + pages.length - loaded, complete: loaded === pages.length });
   const first = Math.min(options.first ?? options.limit, options.limit);
-  const hits = await load(0, first);
-  if (options.onFirst && found.length > first) options.onFirst({ total: found.length, groups: grouped(hits, options.group) });
-  hits.push(...(await load(first, options.limit)));
-  return { total: found.length, groups: grouped(hits, options.group) };
+  await loadUntil(first);
+  rank(0);
+  // The first results drawn stay where they are; those found after them are ranked below them.
+  if (options.onFirst && (hits.length > first || loaded < pages.length)) options.onFirst({ ...counted(), groups: grouped(hits.slice(0, first), options.group) });
+  const drawn = options.onFirst ? Math.min(first, hits.length) : 0;
+  await loadUntil(options.limit);
+  rank(drawn);
+  return { ...counted(), groups: grouped(hits.slice(0, options.limit), options.group) };
 }
 
 /** The records found as results: one per record, or with `group` one per clause history, led by its text in effect. */
-function grouped(hits: ReadonlyArray<{ data: PagefindData; exact: boolean }>, group: boolean): ClauseGroup[] {
+function grouped(hits: ReadonlyArray<{ record: RecordData; exact: boolean }>, group: boolean): ClauseGroup[] {
   const groups = new Map<string, ClauseHit[]>();
-  for (const { data, exact } of hits) {
-    const key = group ? (anchor(data, RECORD_ANCHORS.history) ?? data.url) : data.url;
+  for (const { record, exact } of hits) {
+    const key = group ? (record.history ?? record.url) : record.url;
     const list = groups.get(key);
-    if (list) list.push(hit(data, exact));
-    else groups.set(key, [hit(data, exact)]);
+    if (list) list.push(hit(record, exact));
+    else groups.set(key, [hit(record, exact)]);
   }
   return [...groups].map(([key, list]) => {
     const lead = list.find((h) => h.statuses.includes('In effect')) ?? (list[0] as ClauseHit);

@@ -143,9 +143,10 @@ describe('item 2: builds at the same time', () => {
     cpSync(join(out, 'pagefind'), copy, { recursive: true });
     const count = readdirSync(join(copy, 'fragment')).length;
     await expect(checkSearchBundle(copy, count)).resolves.toBeUndefined();
-    for (const name of readdirSync(join(copy, 'fragment')).slice(1)) rmSync(join(copy, 'fragment', name));
-    await expect(checkSearchBundle(copy, count)).rejects.toThrow(`the search bundle ${copy} is incomplete: fragment/ has 1 files for ${count} records`);
-    await expect(checkSearchBundle(copy, count - 1)).rejects.toThrow(`it holds ${count} records, not the ${count - 1} written`);
+    // A small site's bundle may be one Pagefind page (a section of records): every fragment goes.
+    for (const name of readdirSync(join(copy, 'fragment'))) rmSync(join(copy, 'fragment', name));
+    await expect(checkSearchBundle(copy, count)).rejects.toThrow(`the search bundle ${copy} is incomplete: fragment/ has 0 files for ${count} pages`);
+    await expect(checkSearchBundle(copy, count - 1)).rejects.toThrow(`it holds ${count} pages, not the ${count - 1} written`);
   });
 });
 

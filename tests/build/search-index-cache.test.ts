@@ -70,9 +70,11 @@ describe('indexSearch with a cache folder', () => {
     expect(await readdir(join(cache, 'pagefind-in-effect'))).toEqual([await searchBundleKey(inEffect)]);
   });
 
-  it('keys a bundle by what Pagefind is given: the same records, the same key; another name or number, another key', async () => {
+  it('keys a bundle by what Pagefind is given: the same records, the same key; another name, number or page, another key', async () => {
     expect(await searchBundleKey(all)).toBe(await searchBundleKey(all.map((r) => ({ ...r }))));
     expect(await searchBundleKey(all)).not.toBe(await searchBundleKey(all.map((r, i) => (i === 0 ? { ...r, name: 'section 1' } : r))));
     expect(await searchBundleKey(all)).not.toBe(await searchBundleKey(all.map((r, i) => (i === 0 ? { ...r, number: '1.2' } : r))));
+    // The same records on fewer Pagefind pages are another bundle.
+    expect(await searchBundleKey(all)).not.toBe(await searchBundleKey(all.map((r) => ({ ...r, page: '/aa/v2.0/#1.1', filters: { document: ['AA'] } }))));
   });
 });

@@ -79,3 +79,24 @@ test('the filters, drawn from the page without asking Pagefind for them, narrow 
     })
     .toBe(true);
 });
+
+test('the search of the versions in effect, indexed section by section, shows each clause found as a result of its own, leading to it', async ({ page }) => {
+  const fragments: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.pf_fragment')) fragments.push(request.url());
+  });
+  await page.goto('/search/?q=migration');
+  await expect(page.locator('.search-summary')).toContainText(/match/, { timeout: 15_000 });
+  const links = results(page).getByRole('heading').getByRole('link');
+  const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+  // One result per clause, each at its own address in its version, though a page of Pagefind's holds a section.
+  expect(hrefs.length).toBeGreaterThan(fragments.length);
+  expect(new Set(hrefs).size).toBe(hrefs.length);
+  for (const href of hrefs) expect(href).toMatch(/^\/[a-z0-9]+\/v[^/]+\/#.+/);
+  for (const excerpt of await page.locator('.search-hit-excerpt').all()) await expect(excerpt.locator('mark').first()).toHaveText(/migrat/i);
+
+  await page.getByRole('searchbox', { name: 'Words or clause number' }).fill('UTRN Cutover Period');
+  await expect(results(page).getByRole('heading').first()).toHaveText('TMAD v6.0 — clause 8.6');
+  await expect(results(page).getByRole('link', { name: 'TMAD v6.0 — clause 8.6', exact: true })).toHaveAttribute('href', '/tmad/v6.0/#8.6');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { loadSite } from '#content/load-site.ts';
-import { definedTerms, filterKind, filterName, inEffectSearchRecords, numberWord, searchCatalog, searchRecords } from '#publish/search-records.ts';
-import { clauseNumberQuery, pagefindFilter, wordChange } from '#scripts/search-query.ts';
-import { recordHtml } from '../../scripts/lib/index-search.ts';
+import {
+  definedTerms,
+  filterKind,
+  filterName,
+  inEffectSearchRecords,
+  numberWord,
+  PAGE_RECORDS,
+  type SearchRecord,
+  searchCatalog,
+  searchPageOf,
+  searchRecords,
+} from '#publish/search-records.ts';
+import { clauseNumberQuery, hasEveryWord, meetsFilter, pageRecords, pagefindFilter, wordChange } from '#scripts/search-query.ts';
+import { pageHtml, type SearchPage, searchPages } from '../../scripts/lib/index-search.ts';
 import { readContent } from '../../scripts/lib/read-content.ts';
 
 const { sources } = await readContent('tests/fixtures/site-minimal');
@@ -40,40 +51,164 @@ describe('searchRecords', () => {
     for (const record of records) {
       expect(record.text).not.toMatch(/^\d/);
       expect(record).not.toHaveProperty('meta');
-      expect(recordHtml(record)).not.toMatch(/data-pagefind-meta/);
+      expect(pageHtml(searchPages([record])[0] as SearchPage)).not.toMatch(/data-pagefind-meta/);
     }
     expect(records.map((r) => [r.kind, r.text])).toEqual([
       ['heading', 'Scope'],
       ['clause', 'The DCC shall act in good time.'],
-      ['clause', 'A Supplier Party shall tell the DCC.'],
       ['clause', 'The DCC shall act promptly.'],
+      ['clause', 'A Supplier Party shall tell the DCC.'],
+    ]);
+  });
+
+  it("puts a clause's texts next to each other, on one Pagefind page with the clauses of their section", () => {
+    expect(records.map((r) => [r.history, r.page])).toEqual([
+      ['td/h-1', '/td/v2.0/#1'],
+      ['td/h-1.1', '/td/v2.0/#1'],
+      ['td/h-1.1', '/td/v2.0/#1'],
+      ['td/h-1.2', '/td/v2.0/#1'],
     ]);
   });
 });
 
-describe('recordHtml', () => {
-  it('puts the words in the body, a heading as a heading, a defined term weighted, name and history as ids, the number as one word, filters in the head', () => {
-    const html = recordHtml({
-      url: '/td/v2.0/#1.3',
-      language: 'en',
-      kind: 'clause',
-      text: '"Cutover" means the period, for Service Reference Variant 4.4.2.',
-      defines: ['Cutover'],
-      aliases: ['SRV 4.4.2'],
-      name: 'clause 1.3',
-      number: '1.3',
-      history: 'td/1.3',
-      filters: { version: ['TD v2.0'] },
-    });
-    expect(html).toBe(
+describe('pageHtml', () => {
+  const clause: SearchRecord = {
+    url: '/td/v2.0/#1.3',
+    language: 'en',
+    kind: 'clause',
+    text: '"Cutover" means the period, for Service Reference Variant 4.4.2.',
+    defines: ['Cutover'],
+    aliases: ['SRV 4.4.2'],
+    name: 'clause 1.3',
+    number: '1.3',
+    history: 'td/1.3',
+    filters: { version: ['TD v2.0'] },
+  };
+
+  it('puts the words in the body, a defined term weighted, URL, name and history as ids, the number as one word, filters in the head', () => {
+    expect(pageHtml(searchPages([clause])[0] as SearchPage)).toBe(
       '<html lang="en"><head><meta data-pagefind-filter="version[content]" content="TD v2.0"></head>' +
-        '<body><span id="name:clause%201.3"></span><span id="history:td%2F1.3"></span>' +
+        '<body><span id="at:%2Ftd%2Fv2.0%2F%231.3"></span><span id="name:clause%201.3"></span><span id="history:td%2F1.3"></span>' +
         '<p><span data-pagefind-weight="10">"Cutover"</span> means the period, for Service Reference Variant 4.4.2.</p>' +
         '<span data-pagefind-index-attrs="title" title="qqn1p3z"></span><span data-pagefind-index-attrs="title" title="SRV 4.4.2"></span></body></html>',
     );
-    expect(recordHtml({ url: '/td/v2.0/#1', language: 'en', kind: 'heading', text: 'Scope', defines: [], aliases: [], name: 'section 1', filters: {} })).toContain(
-      '<h1>Scope</h1>',
+  });
+
+  it('puts the records of a page one after the other, each opened by its URL, a heading as a heading, and a record of other filters than its page its own', () => {
+    const heading: SearchRecord = { url: '/td/v2.0/#1', language: 'en', kind: 'heading', text: 'Scope', defines: [], aliases: [], name: 'section 1', filters: clause.filters };
+    const html = pageHtml({ url: heading.url, records: [heading, clause], filters: clause.filters });
+    expect(html).toContain('<body><span id="at:%2Ftd%2Fv2.0%2F%231"></span><span id="name:section%201"></span><h1>Scope</h1><span id="at:%2Ftd%2Fv2.0%2F%231.3"></span>');
+    expect(html).not.toContain('filters:');
+    const older = { ...clause, url: '/td/v1.0/#1.3', filters: { version: ['TD v1.0'] } };
+    const [page] = searchPages([clause, older].map((record) => ({ ...record, page: clause.url })));
+    expect(page?.filters).toEqual({ version: ['TD v2.0', 'TD v1.0'] });
+    const both = pageHtml(page as SearchPage);
+    expect(both).toContain('<meta data-pagefind-filter="version[content]" content="TD v2.0"><meta data-pagefind-filter="version[content]" content="TD v1.0">');
+    expect(both).toContain(`<span id="filters:${encodeURIComponent('{"version":["TD v2.0"]}')}"></span>`);
+    expect(both).toContain(`<span id="filters:${encodeURIComponent('{"version":["TD v1.0"]}')}"></span>`);
+  });
+});
+
+describe('searchPageOf and searchPages', () => {
+  const records = Array.from(
+    { length: PAGE_RECORDS + 3 },
+    (_, i): SearchRecord => ({
+      url: `/td/v2.0/#${i}`,
+      language: 'en',
+      kind: 'clause',
+      text: `Clause ${i}.`,
+      defines: [],
+      aliases: [],
+      name: `clause ${i}`,
+      filters: { document: ['TD'] },
+    }),
+  );
+
+  it('starts a page at each section and after PAGE_RECORDS records, named by its first record', () => {
+    const paged = searchPageOf(
+      records.map((record) => [record]),
+      (_unit, index) => index === 2,
     );
+    expect(paged.slice(0, 3).map((r) => r.page)).toEqual(['/td/v2.0/#0', '/td/v2.0/#0', '/td/v2.0/#2']);
+    expect(paged[2 + PAGE_RECORDS]?.page).toBe(`/td/v2.0/#${2 + PAGE_RECORDS}`);
+    expect(searchPages(paged).map((page) => page.records.length)).toEqual([2, PAGE_RECORDS, 1]);
+  });
+
+  it('never splits a unit (the texts of one clause): a page starts before one that would not fit', () => {
+    const units = [records.slice(0, PAGE_RECORDS - 1), records.slice(PAGE_RECORDS - 1, PAGE_RECORDS + 1), records.slice(PAGE_RECORDS + 1)];
+    expect(searchPages(searchPageOf(units, () => false)).map((page) => [page.url, page.records.length])).toEqual([
+      ['/td/v2.0/#0', PAGE_RECORDS - 1],
+      [`/td/v2.0/#${PAGE_RECORDS - 1}`, 4],
+    ]);
+  });
+
+  it('gives a record without a page a page of its own', () => {
+    expect(searchPages(records.slice(0, 2)).map((page) => page.url)).toEqual(['/td/v2.0/#0', '/td/v2.0/#1']);
+  });
+});
+
+describe('pageRecords and hasEveryWord', () => {
+  // A page of two records as Pagefind returns its data: the words, the anchors at the word they precede, the words matched.
+  const data = {
+    url: '/td/v2.0/#1',
+    content: 'Scope. qqn1z. The meter reading period. qqn1p1z.',
+    excerpt: '',
+    filters: { 'document-td': ['TD (Appendix ZZ)'] },
+    anchors: [
+      { id: 'at:%2Ftd%2Fv2.0%2F%231', location: 0 },
+      { id: 'name:section%201', location: 0 },
+      { id: 'at:%2Ftd%2Fv2.0%2F%231.1', location: 2 },
+      { id: 'name:clause%201.1', location: 2 },
+      { id: 'history:td%2F1.1', location: 2 },
+    ],
+    weighted_locations: [
+      { weight: 1, balanced_score: 10, location: 3 },
+      { weight: 1, balanced_score: 5, location: 5 },
+    ],
+  };
+
+  it('splits a page into its records by their URL anchors, each with its own words, matches and anchors', () => {
+    expect(pageRecords(data)).toEqual([
+      { url: '/td/v2.0/#1', name: 'section 1', filters: data.filters, words: ['Scope.', 'qqn1z.'], matches: [] },
+      {
+        url: '/td/v2.0/#1.1',
+        name: 'clause 1.1',
+        history: 'td/1.1',
+        filters: data.filters,
+        words: ['The', 'meter', 'reading', 'period.', 'qqn1p1z.'],
+        matches: [
+          { at: 1, score: 10 },
+          { at: 3, score: 5 },
+        ],
+      },
+    ]);
+  });
+
+  it("reads a record's own filters, where it has them, else the page's", () => {
+    const own = { 'version-td': ['TD v1.0'] };
+    const anchors = [...data.anchors, { id: `filters:${encodeURIComponent(JSON.stringify(own))}`, location: 2 }];
+    expect(pageRecords({ ...data, anchors }).map((r) => r.filters)).toEqual([data.filters, own]);
+  });
+
+  it('narrows records by their own filters as Pagefind narrows pages: all of the parts, any in each', () => {
+    const filters = { 'document-td': ['TD'], 'version-td': ['TD v1.0', 'TD v2.0'], 'status-td': ['Superseded', 'In effect'] };
+    expect(meetsFilter(filters, undefined)).toBe(true);
+    expect(meetsFilter(filters, { all: [{ any: [{ 'version-td': 'TD v2.0' }, { 'version-xx': 'XX v1.0' }] }] })).toBe(true);
+    expect(meetsFilter(filters, { all: [{ any: [{ 'version-td': 'TD v3.0' }] }] })).toBe(false);
+    expect(meetsFilter(filters, { all: [{ any: [{ 'document-td': 'TD' }] }, { any: [{ 'status-td': 'Consultation draft' }] }] })).toBe(false);
+  });
+
+  it('reads a page of one record without URL anchor as that record', () => {
+    expect(pageRecords({ ...data, anchors: [{ id: 'name:clause%201.1', location: 0 }] }).map((r) => [r.url, r.name, r.words.length])).toEqual([['/td/v2.0/#1', 'clause 1.1', 7]]);
+  });
+
+  it('keeps a record only with every word of the query (by stem or prefix), not a word elsewhere on its page', () => {
+    const [, clause] = pageRecords(data);
+    if (!clause) throw new Error('two records');
+    expect(hasEveryWord(clause, ['meters', 'period'])).toBe(true);
+    expect(hasEveryWord(clause, ['meter', 'scope'])).toBe(false);
+    expect(hasEveryWord({ ...clause, matches: [] }, ['meter'])).toBe(false);
+    expect(hasEveryWord(clause, ['meter'])).toBe(true);
   });
 });
 
@@ -137,6 +272,10 @@ describe('inEffectSearchRecords', () => {
     expect(clause?.filters).toEqual({ 'document-td': ['TD (Appendix ZZ)'] });
     expect(clause).toMatchObject({ name: 'clause 1.2', number: '1.2' });
     expect(clause).not.toHaveProperty('history');
+  });
+
+  it('puts the records of a section on one Pagefind page, named by its first record', () => {
+    expect(records.map((r) => r.page)).toEqual(['/td/v2.0/#1', '/td/v2.0/#1', '/td/v2.0/#1']);
   });
 
   it('leaves out a document with no version in effect', () => {
