@@ -339,9 +339,12 @@ export async function searchClauses(
   let recordWords = 0;
   let records = 0;
   // Each page's data is a request of its own, of a section's text: pages load a few at a time,
-  // as many as the records still wanted need at the rate found so far.
+  // as many as the records still wanted need at the rate found so far, and no more pages than
+  // records shown: where few records of the pages found have every word (a query of two words
+  // common apart), the rest are counted, not fetched.
+  const loadable = Math.min(pages.length, options.limit);
   const loadUntil = async (wanted: number) => {
-    while (loaded < pages.length && hits.length < wanted) {
+    while (loaded < loadable && hits.length < wanted) {
       const rate = loaded > 0 ? Math.max(hits.length / loaded, 1) : 0;
       const count = rate > 0 ? Math.ceil((wanted - hits.length) / rate) : FIRST_PAGES;
       // Pages found by the number load on their own: Pagefind keeps one data object a page and
@@ -349,7 +352,7 @@ export async function searchClauses(
       // must not be loading at the same time.
       const kind = pages[loaded]?.exact;
       let end = loaded;
-      while (end < Math.min(loaded + count, pages.length) && pages[end]?.exact === kind) end++;
+      while (end < Math.min(loaded + count, loadable) && pages[end]?.exact === kind) end++;
       const batch = pages.slice(loaded, end);
       loaded = end;
       const read = await Promise.all(batch.map(async ({ result, exact }) => ({ records: pageRecords(await result.data()), exact })));

@@ -12,7 +12,7 @@ import {
   searchPageOf,
   searchRecords,
 } from '#publish/search-records.ts';
-import { clauseNumberQuery, hasEveryWord, meetsFilter, pageRecords, pagefindFilter, wordChange } from '#scripts/search-query.ts';
+import { clauseNumberQuery, hasEveryWord, meetsFilter, type PagefindApi, pageRecords, pagefindFilter, searchClauses, wordChange } from '#scripts/search-query.ts';
 import { pageHtml, type SearchPage, searchPages } from '../../scripts/lib/index-search.ts';
 import { readContent } from '../../scripts/lib/read-content.ts';
 
@@ -209,6 +209,62 @@ describe('pageRecords and hasEveryWord', () => {
     expect(hasEveryWord(clause, ['meter', 'scope'])).toBe(false);
     expect(hasEveryWord({ ...clause, matches: [] }, ['meter'])).toBe(false);
     expect(hasEveryWord(clause, ['meter'])).toBe(true);
+  });
+});
+
+describe('searchClauses', () => {
+  // Pagefind's answer for `term`: `count` pages, each a section of two clauses; `both` says whether
+  // one clause has both words of "meter period" (else each word is in another clause).
+  function fake(count: number, both: (page: number) => boolean) {
+    const loads: number[] = [];
+    const api: PagefindApi = {
+      search: async () => ({
+        results: Array.from({ length: count }, (_, page) => ({
+          id: `p${page}`,
+          data: async () => {
+            loads.push(page);
+            const split = !both(page);
+            return {
+              url: `/td/v2.0/#${page}`,
+              content: split ? 'The meter. Another period.' : 'The meter period. Another clause.',
+              excerpt: '',
+              filters: { 'document-td': ['TD (Appendix ZZ)'] },
+              anchors: [
+                { id: `at:${encodeURIComponent(`/td/v2.0/#${page}.1`)}`, location: 0 },
+                { id: `name:clause%20${page}.1`, location: 0 },
+                { id: `at:${encodeURIComponent(`/td/v2.0/#${page}.2`)}`, location: split ? 2 : 3 },
+                { id: `name:clause%20${page}.2`, location: split ? 2 : 3 },
+              ],
+              weighted_locations: split
+                ? [
+                    { weight: 1, balanced_score: 5, location: 1 },
+                    { weight: 1, balanced_score: 5, location: 3 },
+                  ]
+                : [
+                    { weight: 1, balanced_score: 5, location: 1 },
+                    { weight: 1, balanced_score: 5, location: 2 },
+                  ],
+            };
+          },
+        })),
+      }),
+    } as unknown as PagefindApi;
+    return { api, loads };
+  }
+  const options = { group: false, limit: 100, catalog: [] };
+
+  it('shows each clause with every word of the query as a result of its own, on its own URL', async () => {
+    const { api } = fake(3, () => true);
+    const found = await searchClauses(api, 'meter period', {}, options);
+    expect(found.groups.map((g) => g.lead.url)).toEqual(['/td/v2.0/#0.1', '/td/v2.0/#1.1', '/td/v2.0/#2.1']);
+    expect(found).toMatchObject({ total: 3, complete: true });
+  });
+
+  it('fetches no more pages than results it shows, and counts the others as at least one each', async () => {
+    const { api, loads } = fake(150, (page) => page === 149);
+    const found = await searchClauses(api, 'meter period', {}, options);
+    expect(loads.length).toBe(100);
+    expect(found).toMatchObject({ total: 50, complete: false, groups: [] });
   });
 });
 
