@@ -763,11 +763,11 @@ function report(r: Record<string, any>) {
 async function searchOnly() {
   const { indexSearch } = await import('../scripts/lib/index-search.ts');
   console.log(`bench (search only): ${scale.documents} documents × ${scale.versions} versions × ${scale.clauses} clauses, in ${work}`);
-  const prepared = join(work, 'prepared.json');
+  const prepared = join(work, 'search.json');
   if (!existsSync(prepared)) {
     await rm(content, { recursive: true, force: true });
     await writeFiles(content, generateCorpus(scale));
-    const check = spawnSync(process.execPath, ['scripts/lib/check-step.ts', prepared, join(work, 'links.json')], {
+    const check = spawnSync(process.execPath, ['scripts/lib/check-step.ts', join(work, 'prepared.json'), join(work, 'links.json'), prepared], {
       env: { ...process.env, SEC_CONTENT_DIR: content, SEC_CACHE_DIR: cache, SEC_AS_OF: asOf },
       stdio: 'inherit',
     });

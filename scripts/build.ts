@@ -1,7 +1,7 @@
 /**
  * `npm run build`: checks the content (parsing versions on all cores into the parse cache),
- * builds the site with Astro into a fresh folder while Pagefind writes the clause search index
- * beside it, checks every link and every published URL, and only then replaces `dist/`. A
+ * builds the site with Astro into a fresh folder, then has Pagefind write the clause search
+ * index beside it, checks every link and every published URL, and only then replaces `dist/`. A
  * failed build (bad content, a failure inside Astro or Pagefind, a broken link, a dropped URL,
  * or the process being killed) leaves the previous site untouched.
  *
@@ -26,6 +26,7 @@ const searchStaging = `${outDir}.pagefind`;
 const inEffectSearchStaging = `${outDir}.pagefind-in-effect`;
 const prepared = `${outDir}.prepared.json`;
 const preparedLinks = `${outDir}.links.json`;
+const preparedSearch = `${outDir}.search.json`;
 const retired = `${outDir}.previous`;
 // Astro's cache for this output folder, kept from one build to the next: its incremental build
 // (experimental.incrementalBuild) keeps a copy of every generated page there with the page's
@@ -119,7 +120,7 @@ const phase = (name: string) => {
 const started = performance.now();
 
 async function clean(): Promise<void> {
-  for (const path of [staging, searchStaging, inEffectSearchStaging, prepared, preparedLinks]) await rm(path, { recursive: true, force: true });
+  for (const path of [staging, searchStaging, inEffectSearchStaging, prepared, preparedLinks, preparedSearch]) await rm(path, { recursive: true, force: true });
 }
 
 // A cache whose Astro step did not finish (killed, or failed inside Astro) may hold pages
@@ -171,15 +172,11 @@ if (inputs && !cleanBuild && existsSync(outDir) && (await isUnchanged(cacheDir, 
   process.exit(0);
 }
 
-if ((await step('scripts/lib/check-step.ts', [prepared, preparedLinks])) !== 0) {
+if ((await step('scripts/lib/check-step.ts', [prepared, preparedLinks, preparedSearch])) !== 0) {
   await clean();
   process.exit(1);
 }
-const { records, inEffectRecords, versionPages } = JSON.parse(await readFile(prepared, 'utf8')) as {
-  records: SearchRecord[];
-  inEffectRecords: SearchRecord[];
-  versionPages: number;
-};
+const { versionPages } = JSON.parse(await readFile(prepared, 'utf8')) as { versionPages: number };
 await rm(prepared, { force: true });
 if (versionPages === 0) {
   await clean();
@@ -194,20 +191,6 @@ if (siteWarning) console.warn(siteWarning);
 process.env.SEC_CONTENT_REPORTED = '1';
 phase('check');
 
-// Pagefind indexes in a process of its own while Astro renders in another: on two cores the
-// search index costs little wall time. Its outcome is kept, not thrown, until Astro is done.
-const searchStarted = performance.now();
-// A bundle whose records did not change since the build before is copied from the cache, not indexed again.
-const searching = indexSearch(
-  [
-    { name: 'pagefind-in-effect', records: inEffectRecords, outputPath: inEffectSearchStaging },
-    { name: 'pagefind', records, outputPath: searchStaging },
-  ],
-  join(cacheDir, 'search'),
-).then(
-  (index) => ({ index, ms: Math.round(performance.now() - searchStarted) }),
-  (error: unknown) => ({ error }),
-);
 const checked = await (async () => {
   // Astro writes its generated types into the project's one .astro/ folder whatever the output
   // folder: builds into different folders take turns for this step (waiting, not refusing).
@@ -215,11 +198,20 @@ const checked = await (async () => {
   const astroCode = await step('scripts/lib/astro-step.ts', [staging, cacheDir], ASTRO_HEAP_MB).finally(() => astroLock.release());
   if (astroCode !== 0) throw new Error('astro build failed');
   phase('astro');
-  const searched = await searching;
-  if ('error' in searched) throw searched.error;
-  phase('searchWait');
-  phases.search = searched.ms;
-  const [inEffect, all] = searched.index as [IndexedBundle, IndexedBundle];
+  // Pagefind indexes after Astro, not beside it: indexed a section a page, the search takes a
+  // twentieth of Astro's time, and the two together held more memory than either alone. The
+  // records are read only now, so the build's own process does not hold them while Astro runs.
+  const { records, inEffectRecords } = JSON.parse(await readFile(preparedSearch, 'utf8')) as { records: SearchRecord[]; inEffectRecords: SearchRecord[] };
+  await rm(preparedSearch, { force: true });
+  // A bundle whose records did not change since the build before is copied from the cache, not indexed again.
+  const [inEffect, all] = (await indexSearch(
+    [
+      { name: 'pagefind-in-effect', records: inEffectRecords, outputPath: inEffectSearchStaging },
+      { name: 'pagefind', records, outputPath: searchStaging },
+    ],
+    join(cacheDir, 'search'),
+  )) as [IndexedBundle, IndexedBundle];
+  phase('search');
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
   const how = (bundle: IndexedBundle) => (bundle.reused ? ', unchanged: reused' : '');
   console.log(

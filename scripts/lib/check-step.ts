@@ -1,10 +1,10 @@
 /**
  * The first step of `npm run build`, in a process of its own (so its memory is returned before
  * Astro starts): checks the content, printing every problem, and writes what the later steps
- * need of it to the files named on the command line: the search records (with the number of
- * version pages) to the first, the link sources to the second (read only by the link check's own
- * process, so the build's orchestrator does not hold them while Astro runs). Exits 1 when the
- * content has errors.
+ * need of it to the files named on the command line: the number of version pages to the first,
+ * the link sources to the second (read only by the link check's own process), the search records
+ * to the third (read after Astro), so the build's orchestrator holds neither while Astro runs.
+ * Exits 1 when the content has errors.
  */
 import { writeFile } from 'node:fs/promises';
 import { buildHistories } from '#compare/clause-history.ts';
@@ -15,8 +15,8 @@ import { linkSources } from './check-built-site.ts';
 import { checkSite } from './check-site.ts';
 import { writeStepStats } from './step-stats.ts';
 
-const [output, linksOutput] = process.argv.slice(2);
-if (!output || !linksOutput) throw new Error('usage: check-step.ts <prepared.json> <links.json>');
+const [output, linksOutput, searchOutput] = process.argv.slice(2);
+if (!output || !linksOutput || !searchOutput) throw new Error('usage: check-step.ts <prepared.json> <links.json> <search.json>');
 const site = await checkSite(contentRoot(), process.env.SEC_AS_OF as string);
 if (!site) process.exit(1);
 // The search of all versions groups a clause's texts by its history (the alignments are cached
@@ -31,5 +31,6 @@ const links = linkSources(
   [...records, ...inEffectRecords].map((record) => record.url),
 );
 await writeFile(linksOutput, JSON.stringify(links));
-await writeFile(output, JSON.stringify({ records, inEffectRecords, versionPages: Object.keys(links.pages).length }));
+await writeFile(searchOutput, JSON.stringify({ records, inEffectRecords }));
+await writeFile(output, JSON.stringify({ versionPages: Object.keys(links.pages).length }));
 await writeStepStats('check');

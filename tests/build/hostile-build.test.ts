@@ -20,7 +20,8 @@ let published: Map<string, string>;
 
 const content = (name: string, edit?: (root: string) => void) => minimalContent(work, name, edit);
 
-const leftovers = (dir = out) => ['staging', 'previous', 'pagefind', 'pagefind-in-effect', 'prepared.json', 'lock'].filter((suffix) => existsSync(`${dir}.${suffix}`));
+const leftovers = (dir = out) =>
+  ['staging', 'previous', 'pagefind', 'pagefind-in-effect', 'prepared.json', 'search.json', 'lock'].filter((suffix) => existsSync(`${dir}.${suffix}`));
 
 /** Starts a build without waiting for it. */
 function startBuild(root: string, dir: string, extra: Record<string, string> = {}): Promise<BuildRun> {
