@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { asOfDate, contentRoot, siteUrlFromEnv, siteUrlWarning } from '#content/environment.ts';
 import type { SearchRecord } from '#publish/search-records.ts';
 import { LockHeld, takeLock } from './lib/folder-lock.ts';
-import { checkSearchBundle, type IndexedBundle, indexSearch, searchPages } from './lib/index-search.ts';
+import { checkSearchBundle, type IndexedBundle, indexSearch } from './lib/index-search.ts';
 import { cacheIsWhole } from './lib/astro-cache.ts';
 import { repairCopySwap, swapIn } from './lib/swap-in.ts';
 import { buildInputsKey, isUnchanged, recordBuild } from './lib/unchanged-build.ts';
@@ -218,8 +218,8 @@ const checked = await (async () => {
     `search index: ${inEffect.records} clause records in effect on ${inEffect.pages} Pagefind pages (${kib(inEffect.bytes)}${how(inEffect)}), ${all.records} in all versions on ${all.pages} (${kib(all.bytes)}${how(all)})`,
   );
   // Both bundles must be whole before they go in: a bundle missing files only fails in a reader's browser.
-  await checkSearchBundle(inEffectSearchStaging, searchPages(inEffectRecords).length);
-  await checkSearchBundle(searchStaging, searchPages(records).length);
+  await checkSearchBundle(inEffectSearchStaging, inEffect.pages);
+  await checkSearchBundle(searchStaging, all.pages);
   await rename(inEffectSearchStaging, `${staging}/pagefind-in-effect`);
   await rename(searchStaging, `${staging}/pagefind`);
   // In a process of its own: what it reads of the built pages is returned when it ends.

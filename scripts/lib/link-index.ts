@@ -81,7 +81,9 @@ export async function readSiteToCheck(outDir: string, cacheDir: string | undefin
   const run = cacheDir ? await lastAstroRun(cacheDir) : undefined;
   const index = cacheDir && run?.previousManifest ? await readIndex(cacheDir) : undefined;
   if (!run || !index?.linkedBy || !index.linkedIds || index.manifest !== run.previousManifest) return { built: await readBuiltSite(outDir) };
-  const previousPages = Object.entries(index.pages).map(([url, page]) => standIn(url, page));
+  // Read-only stand-ins, shared by the ledger (the build before) and the copied pages of this one.
+  const previous = new Map(Object.entries(index.pages).map(([url, page]) => [url, standIn(url, page)]));
+  const previousPages = [...previous.values()];
   const built = await readBuiltSite(outDir, new Set(run.rendered.filter((file) => file.endsWith('.html'))));
   const gone = index.files.filter((file) => !built.files.has(file));
   const keptIds = [...built.pages.values()].every((page) => (index.linkedIds[page.url] ?? []).every((id) => page.ids.has(id)));
@@ -90,7 +92,7 @@ export async function readSiteToCheck(outDir: string, cacheDir: string | undefin
   const linkers = [...new Set(gone.flatMap((file) => index.linkedBy[file] ?? []))].filter((url) => !built.pages.has(url)).sort();
   for (const page of await readMorePages(outDir, linkers.map(fileOfUrl))) built.pages.set(page.url, page);
   const checked = new Set([...built.pages.keys()].sort());
-  for (const [url, page] of Object.entries(index.pages)) if (!checked.has(url)) built.pages.set(url, standIn(url, page));
+  for (const [url, page] of previous) if (!checked.has(url)) built.pages.set(url, page);
   built.pages = new Map([...built.pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   // Ids stay recorded as linked until a page read finds them gone (the record of which page links
   // to an id would be as large as the links themselves): at worst, a later build reads every page.
