@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { layOutEverything } from './lay-out-everything.ts';
 
 /** WCAG 2.2 A and AA, as the UK government's service standard expects. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -50,25 +51,7 @@ async function open(page: Page, url: string): Promise<void> {
   if (url.startsWith('/search/') && url.includes('?q=')) {
     await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible({ timeout: 15_000 });
   }
-  await readToTheEnd(page);
-}
-
-/**
- * Scrolls through the page as a reader would. Long texts are laid out section by section
- * (`content-visibility: auto`): a section never scrolled to is sized by a placeholder and its
- * clauses' boxes overlap the next section's, which axe would measure as overlapping targets.
- * Once scrolled past, each section keeps its real size.
- */
-async function readToTheEnd(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
-      window.scrollTo(0, y);
-      await frame();
-    }
-    window.scrollTo(0, 0);
-    await frame();
-  });
+  await layOutEverything(page);
 }
 
 test.describe(`axe, WCAG 2.2 A and AA, on ${PAGES.length} pages`, () => {

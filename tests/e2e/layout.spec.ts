@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { layOutEverything } from './lay-out-everything.ts';
 
 /**
  * Layout on a desktop and a phone: every page type, at 1280×800 and 390×844, must fit the
@@ -35,19 +36,6 @@ const PAGES: ReadonlyArray<{ name: string; url: string; compare?: boolean; searc
 ];
 
 const SHOTS = 'screenshots';
-
-/** Scrolls through the page so sections laid out lazily (`content-visibility: auto`) get their real size. */
-async function readToTheEnd(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
-      window.scrollTo(0, y);
-      await frame();
-    }
-    window.scrollTo(0, 0);
-    await frame();
-  });
-}
 
 /**
  * Elements that reach past the viewport's left or right edge, outside any scroll container
@@ -129,7 +117,7 @@ for (const size of SIZES) {
         await page.goto(url);
         if (search) await expect(page.getByRole('list', { name: 'Search results' }).getByRole('link').first()).toBeVisible({ timeout: 15_000 });
         if (compare) await expect(page.locator('.compare .cmp-row').first()).toBeAttached({ timeout: 15_000 });
-        await readToTheEnd(page);
+        await layOutEverything(page);
         if (url.includes('#')) await page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView());
         await page.screenshot({ path: `${SHOTS}/${name}-${size.name}.png`, fullPage: !url.includes('#') });
 
@@ -152,3 +140,26 @@ for (const size of SIZES) {
     }
   });
 }
+
+test.describe('the comparison bar follows the screen', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('it grows when the screen narrows and shrinks back when it widens', async ({ page }) => {
+    await page.goto('/dmves/compare/v1.0...v2.0/');
+    const nav = page.getByRole('navigation', { name: 'Change navigation' });
+    const height = () => nav.evaluate((element) => (element as HTMLElement).offsetHeight);
+    // What the bars below the navigation are placed by, measured by compare-nav.ts on each resize.
+    const measured = () => page.evaluate(() => document.documentElement.style.getPropertyValue('--cmp-nav-height'));
+    const phone = await height();
+    expect(phone).toBeGreaterThan(0);
+    await expect.poll(measured).toBe(`${phone}px`);
+    await page.setViewportSize({ width: 220, height: 844 });
+    // The bar wraps to more lines on a narrower screen, and the bars below it move down with it.
+    await expect.poll(height).toBeGreaterThan(phone);
+    const narrow = await height();
+    await expect.poll(measured).toBe(`${narrow}px`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(height).toBe(phone);
+    await expect.poll(measured).toBe(`${phone}px`);
+  });
+});
