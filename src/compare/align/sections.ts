@@ -1,4 +1,4 @@
-import { distinctSorted, sharedCount } from './similarity.ts';
+import { distinctSorted, SHINGLE, sharedCount } from './similarity.ts';
 import type { Side } from './side.ts';
 
 /**
@@ -52,8 +52,58 @@ function contentSimilarity(a: Side, b: Side, i: number, j: number): number {
  */
 export function contentAgrees(a: Side, b: Side, i: number, j: number): boolean {
   if (a.clause(i).kind !== 'heading' || b.clause(j).kind !== 'heading') return true;
+  if (surelyAgrees(a, b, i, j)) return true;
   if (sectionShingles(a, i).length === 0 || sectionShingles(b, j).length === 0) return true;
   return contentSimilarity(a, b, i, j) >= CONTENT_AGREES;
+}
+
+/** Every clause under a heading, at any depth, in order. */
+function descendants(side: Side, index: number, out: number[] = []): number[] {
+  for (const k of side.children(index)) {
+    out.push(k);
+    descendants(side, k, out);
+  }
+  return out;
+}
+
+/** How many shingles a clause can have at most: one per three-word run, or one for a shorter text. */
+function mostShingles(side: Side, index: number): number {
+  const words = side.words(index).length;
+  return words >= SHINGLE ? words - SHINGLE + 1 : Math.min(words, 1);
+}
+
+/**
+ * Whether two sections certainly pass {@link CONTENT_AGREES}, told from the texts they share
+ * without making every clause's shingles (which most sections, mostly carried over, would
+ * otherwise cost). With I the shingles of the texts found under both headings, each section's
+ * shingles are I plus at most the runs of its other clauses (Rx, Ry), so their similarity is at
+ * least 2|I| / (2|I| + Rx + Ry); |I| is at least the shingles of the longest shared text alone.
+ * When that bound passes, so does the full measure; otherwise the full measure decides.
+ */
+function surelyAgrees(a: Side, b: Side, i: number, j: number): boolean {
+  const olds = descendants(a, i);
+  const news = descendants(b, j);
+  if (olds.length === 0 || news.length === 0) return false;
+  const unmatched = new Map<string, number>();
+  for (const k of olds) unmatched.set(a.clause(k).text, (unmatched.get(a.clause(k).text) ?? 0) + 1);
+  const shared = new Set<string>();
+  let rest = 0;
+  let longest = -1;
+  for (const k of news) {
+    const text = b.clause(k).text;
+    const left = unmatched.get(text) ?? 0;
+    if (left > 0) {
+      unmatched.set(text, left - 1);
+      shared.add(text);
+      if (longest === -1 || b.words(k).length > b.words(longest).length) longest = k;
+    } else rest += mostShingles(b, k);
+  }
+  if (longest === -1) return false;
+  // An old clause whose text is shared adds nothing beyond I, however many times it occurs.
+  for (const k of olds) if (!shared.has(a.clause(k).text)) rest += mostShingles(a, k);
+  const known = b.shingles(longest).length;
+  // A hair above the threshold, so rounding never lets the bound pass where the measure would not.
+  return (2 * known) / (2 * known + rest) > CONTENT_AGREES + 1e-9;
 }
 
 /**

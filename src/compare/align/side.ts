@@ -1,5 +1,5 @@
 import type { Clause, ClauseKind } from '#model/clause.ts';
-import { countWords, shingles, Vocabulary } from './similarity.ts';
+import { Vocabulary } from './similarity.ts';
 
 function at<T>(list: readonly T[], index: number, what: string): T {
   const value = list[index];
@@ -20,11 +20,8 @@ export class Side {
   readonly #words: string[][];
   readonly #parent: number[];
   readonly #children: number[][];
-  /** Shingles of each clause, made when first asked for: several stages ask for the same clause's. */
-  readonly #shingles: Array<Float64Array | undefined>;
+  /** Splits, shingles and counts each text once for both sides (see {@link Vocabulary}). */
   readonly #vocabulary: Vocabulary;
-  /** Word counts of each clause, made when first asked for. */
-  readonly #counts: Array<ReadonlyMap<string, number> | undefined>;
 
   /** `vocabulary`: shared with the other side, so both number their shingles alike. */
   constructor(clauses: readonly Clause[], vocabulary: Vocabulary = new Vocabulary()) {
@@ -36,11 +33,9 @@ export class Side {
     this.clauses = clauses;
     this.bySlug = bySlug;
     this.#match = new Array<number>(clauses.length).fill(-1);
-    this.#words = clauses.map((c) => c.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    this.#words = clauses.map((c) => vocabulary.words(c.text));
     this.#parent = clauses.map((c) => (c.parent === null ? -1 : (bySlug.get(c.parent) ?? -1)));
     this.#children = clauses.map(() => []);
-    this.#shingles = new Array(clauses.length);
-    this.#counts = new Array(clauses.length);
     this.#parent.forEach((p, i) => {
       if (p !== -1) at(this.#children, p, 'clause').push(i);
     });
@@ -59,24 +54,14 @@ export class Side {
     return at(this.#words, index, 'clause');
   }
 
-  /** The distinct three-word runs of a clause, ascending (see {@link shingles}; not to be changed). */
+  /** The distinct three-word runs of a clause, ascending (not to be changed). */
   shingles(index: number): Float64Array {
-    let known = this.#shingles[index];
-    if (!known) {
-      known = shingles(this.words(index), this.#vocabulary);
-      this.#shingles[index] = known;
-    }
-    return known;
+    return this.#vocabulary.shingles(this.clause(index).text);
   }
 
   /** How often each word occurs in a clause (read-only: callers that take words away copy it). */
   counts(index: number): ReadonlyMap<string, number> {
-    let known = this.#counts[index];
-    if (!known) {
-      known = countWords(this.words(index));
-      this.#counts[index] = known;
-    }
-    return known;
+    return this.#vocabulary.counts(this.clause(index).text);
   }
 
   /** Every clause's words, in order. */

@@ -7,10 +7,15 @@ export const COMMON_SHINGLE = 64;
 
 /**
  * Word ids shared by the two sides of one alignment, so a shingle is a number: sets and maps of
- * numbers cost a fraction of the same of strings, and shingles are made for every word.
+ * numbers cost a fraction of the same of strings, and shingles are made for every word. It also
+ * keeps what is made from a clause's text (its words, shingles and word counts) by the text, so
+ * the clauses the two versions share, most of them, are split and shingled once, not once a side.
  */
 export class Vocabulary {
   readonly #ids = new Map<string, number>();
+  readonly #words = new Map<string, string[]>();
+  readonly #shingles = new Map<string, Float64Array>();
+  readonly #counts = new Map<string, Map<string, number>>();
 
   id(word: string): number {
     let id = this.#ids.get(word);
@@ -19,6 +24,36 @@ export class Vocabulary {
       this.#ids.set(word, id);
     }
     return id;
+  }
+
+  /** The lower-case words of a text (shared: not to be changed). */
+  words(text: string): string[] {
+    let known = this.#words.get(text);
+    if (!known) {
+      known = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      this.#words.set(text, known);
+    }
+    return known;
+  }
+
+  /** {@link shingles} of a text's words (shared: not to be changed). */
+  shingles(text: string): Float64Array {
+    let known = this.#shingles.get(text);
+    if (!known) {
+      known = shingles(this.words(text), this);
+      this.#shingles.set(text, known);
+    }
+    return known;
+  }
+
+  /** How often each word occurs in a text (shared: not to be changed). */
+  counts(text: string): Map<string, number> {
+    let known = this.#counts.get(text);
+    if (!known) {
+      known = countWords(this.words(text));
+      this.#counts.set(text, known);
+    }
+    return known;
   }
 }
 
