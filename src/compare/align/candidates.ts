@@ -1,6 +1,6 @@
 import type { Clause } from '#model/clause.ts';
 import { contentAgrees } from './sections.ts';
-import { COMMON_SHINGLE, containedShare, countWords, sideDice, sideWeightedDice } from './similarity.ts';
+import { COMMON_SHINGLE, containedShare, countWords, sideDice, weightedDiceReaches } from './similarity.ts';
 import { compatible, crossLevel, family, keepsParent, pair, parentConflict, sameParent, type Side } from './side.ts';
 
 /** A possible pair: old clause i, new clause j, and how alike they are. */
@@ -44,7 +44,7 @@ export function pairEditedInPlace(a: Side, b: Side, weights: ReadonlyMap<string,
     const i = a.bySlug.get(clause.slug);
     if (i === undefined || !a.isFree(i) || !b.isFree(j) || !compatible(a.clause(i), clause)) return;
     if (!sameParent(a, b, i, j) || !contentAgrees(a, b, i, j)) return;
-    if (sideWeightedDice(a, i, b, j, weights) >= EDITED_IN_PLACE || extendedInPlace(a.words(i), b.words(j))) pair(a, b, i, j);
+    if (weightedDiceReaches(a, i, b, j, weights, EDITED_IN_PLACE) || extendedInPlace(a.words(i), b.words(j))) pair(a, b, i, j);
   });
 }
 
@@ -135,7 +135,7 @@ export function shingleCandidates(a: Side, b: Side, otherNumber: number, weights
     for (const [i] of best) {
       const old = a.clause(i);
       if (old.slug === clause.slug || !compatible(old, clause) || !contentAgrees(a, b, i, j)) continue;
-      if (sideWeightedDice(a, i, b, j, weights) < otherNumber) continue;
+      if (!weightedDiceReaches(a, i, b, j, weights, otherNumber)) continue;
       candidates.push({ i, j, score: sideDice(a, i, b, j) });
     }
   });

@@ -72,13 +72,17 @@ function mostShingles(side: Side, index: number): number {
   return words >= SHINGLE ? words - SHINGLE + 1 : Math.min(words, 1);
 }
 
+/** How many of the longest shared texts {@link surelyAgrees} takes together before leaving the question to the full measure. */
+const SURE_TEXTS = 8;
+
 /**
  * Whether two sections certainly pass {@link CONTENT_AGREES}, told from the texts they share
  * without making every clause's shingles (which most sections, mostly carried over, would
  * otherwise cost). With I the shingles of the texts found under both headings, each section's
  * shingles are I plus at most the runs of its other clauses (Rx, Ry), so their similarity is at
- * least 2|I| / (2|I| + Rx + Ry); |I| is at least the shingles of the longest shared text alone.
- * When that bound passes, so does the full measure; otherwise the full measure decides.
+ * least 2|I| / (2|I| + Rx + Ry). |I| is at least the shingles of a few of the longest shared
+ * texts taken together: when the bound passes with those, so does the full measure; otherwise
+ * the full measure decides.
  */
 function surelyAgrees(a: Side, b: Side, i: number, j: number): boolean {
   const olds = descendants(a, i);
@@ -86,24 +90,44 @@ function surelyAgrees(a: Side, b: Side, i: number, j: number): boolean {
   if (olds.length === 0 || news.length === 0) return false;
   const unmatched = new Map<string, number>();
   for (const k of olds) unmatched.set(a.clause(k).text, (unmatched.get(a.clause(k).text) ?? 0) + 1);
-  const shared = new Set<string>();
+  // Each shared text once, by a clause of the new section that has it.
+  const shared = new Map<string, number>();
   let rest = 0;
-  let longest = -1;
   for (const k of news) {
     const text = b.clause(k).text;
     const left = unmatched.get(text) ?? 0;
     if (left > 0) {
       unmatched.set(text, left - 1);
-      shared.add(text);
-      if (longest === -1 || b.words(k).length > b.words(longest).length) longest = k;
+      if (!shared.has(text)) shared.set(text, k);
     } else rest += mostShingles(b, k);
   }
-  if (longest === -1) return false;
+  if (shared.size === 0) return false;
   // An old clause whose text is shared adds nothing beyond I, however many times it occurs.
   for (const k of olds) if (!shared.has(a.clause(k).text)) rest += mostShingles(a, k);
-  const known = b.shingles(longest).length;
-  // A hair above the threshold, so rounding never lets the bound pass where the measure would not.
-  return (2 * known) / (2 * known + rest) > CONTENT_AGREES + 1e-9;
+  const longest = [...shared.values()].sort((x, y) => b.words(y).length - b.words(x).length || x - y).slice(0, SURE_TEXTS);
+  let known: Float64Array = new Float64Array(0);
+  for (const k of longest) {
+    known = union(known, b.shingles(k));
+    // A hair above the threshold, so rounding never lets the bound pass where the measure would not.
+    if ((2 * known.length) / (2 * known.length + rest) > CONTENT_AGREES + 1e-9) return true;
+  }
+  return false;
+}
+
+/** The distinct values of two ascending arrays of distinct values, ascending. */
+function union(x: Float64Array, y: Float64Array): Float64Array {
+  const out = new Float64Array(x.length + y.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < x.length || j < y.length) {
+    const a = i < x.length ? (x[i] as number) : Number.POSITIVE_INFINITY;
+    const b = j < y.length ? (y[j] as number) : Number.POSITIVE_INFINITY;
+    if (a <= b) i++;
+    if (b <= a) j++;
+    out[n++] = Math.min(a, b);
+  }
+  return out.subarray(0, n);
 }
 
 /**

@@ -67,7 +67,7 @@ const ID_SPACE = 2 ** ID_BITS;
  * one pass, at a fraction of what sets of numbers cost to build and hold. Past 131,072 distinct
  * words two runs may share a number: that only adds a candidate, which is then scored on its words.
  */
-export function shingles(words: readonly string[], vocabulary: Vocabulary): Float64Array {
+function shingles(words: readonly string[], vocabulary: Vocabulary): Float64Array {
   const ids = words.map((w) => vocabulary.id(w) % ID_SPACE);
   if (ids.length < SHINGLE) {
     // Negative, so a text of one or two words never equals a three-word run (ids count from 1 here).
@@ -158,13 +158,26 @@ export function sideDice(a: Side, i: number, b: Side, j: number): number {
 }
 
 /** Dice similarity with each word weighted by its rarity, of clause i of `a` and clause j of `b`, on their cached word counts. */
-export function sideWeightedDice(a: Side, i: number, b: Side, j: number, weights: ReadonlyMap<string, number>): number {
+function sideWeightedDice(a: Side, i: number, b: Side, j: number, weights: ReadonlyMap<string, number>): number {
   const weight = (w: string) => weights.get(w) ?? 1;
   // The same sum, in the same order, as adding up both clauses' weighted counts word by word
   // (so the same bits): clause i's sum, then clause j's terms one by one, both made once.
   let total = weighted(a, i, weights).sum;
   for (const term of weighted(b, j, weights).terms) total += term;
   return total === 0 ? 1 : (2 * shared(a.counts(i), b.counts(j), weight)) / total;
+}
+
+/**
+ * Whether {@link sideWeightedDice} of the two clauses reaches `least`. Two texts share at most
+ * the lighter one's weight, so when even that could not reach it (one text much longer than the
+ * other) the words need not be compared. Same answer as computing the measure.
+ */
+export function weightedDiceReaches(a: Side, i: number, b: Side, j: number, weights: ReadonlyMap<string, number>, least: number): boolean {
+  const x = weighted(a, i, weights).sum;
+  const y = weighted(b, j, weights).sum;
+  // A hair below the bar, so rounding never drops a pair the measure would keep.
+  if (x + y > 0 && (2 * Math.min(x, y)) / (x + y) < least - 1e-9) return false;
+  return sideWeightedDice(a, i, b, j, weights) >= least;
 }
 
 /** A clause's weighted word counts: each word's count times its weight, in the order of its counts, and their running sum. */
