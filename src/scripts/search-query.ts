@@ -143,12 +143,25 @@ function recordExcerpt(record: RecordData): string {
   const marked = new Set(matches.map((m) => m.at));
   return words
     .slice(start, start + EXCERPT_WORDS)
-    .map((word, i) => (marked.has(start + i) ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word)))
+    .map((word, i) => (marked.has(start + i) ? markWord(word) : escapeHtml(word)))
     .join(' ');
 }
 
+/** A word, its letters and numbers, and the punctuation before and after them. */
+const WORD_PARTS = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su;
+
+/**
+ * A matched word marked on its letters and numbers only: Pagefind's words carry the punctuation
+ * around them (`"UTRN`, `Period"),`), which is not what was found.
+ */
+export function markWord(word: string): string {
+  const [, before = '', core = '', after = ''] = WORD_PARTS.exec(word) ?? [];
+  if (core === '') return escapeHtml(word);
+  return `${escapeHtml(before)}<mark>${escapeHtml(core)}</mark>${escapeHtml(after)}`;
+}
+
 /** The clause-number word (`qqn8p6z.`, marked or not) as Pagefind's content and excerpts show it: not for the reader. */
-const NUMBER_WORD = /\s?(?:<mark>)?qqn[a-z0-9]*z\.?(?:<\/mark>)?/g;
+const NUMBER_WORD = /\s?(?:<mark>)?qqn[a-z0-9]*z(?:<\/mark>)?\.?(?:<\/mark>)?/g;
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -130,7 +130,8 @@ describe('search relevance', () => {
     const found = await searchClauses(inEffect, 'UTRN Cutover Period', {}, { group: false, limit: 100, catalog: searchCatalog(site, 'in-effect') });
     const lead = found.groups[0]?.lead;
     expect([lead?.url, lead?.title]).toEqual(['/tmad/v6.0/#8.6', 'TMAD v6.0 — clause 8.6']);
-    expect(lead?.excerpt).toContain('<mark>"UTRN</mark> <mark>Cutover</mark> <mark>Period"),</mark>');
+    // The words found are marked, not the quotes and brackets around them.
+    expect(lead?.excerpt).toContain('"<mark>UTRN</mark> <mark>Cutover</mark> <mark>Period</mark>"),');
     // Each result has every word of the query in its own text, not somewhere else on its section's page.
     for (const group of found.groups) for (const word of ['utrn', 'cutover', 'period']) expect(group.lead.content.toLowerCase()).toContain(word);
     const exact = await searchClauses(inEffect, '4.12A', {}, { group: false, limit: 100, catalog: searchCatalog(site, 'in-effect') });

@@ -12,7 +12,7 @@ import {
   searchPageOf,
   searchRecords,
 } from '#publish/search-records.ts';
-import { clauseNumberQuery, hasEveryWord, meetsFilter, type PagefindApi, pageRecords, pagefindFilter, searchClauses, wordChange } from '#scripts/search-query.ts';
+import { clauseNumberQuery, hasEveryWord, markWord, meetsFilter, type PagefindApi, pageRecords, pagefindFilter, searchClauses, wordChange } from '#scripts/search-query.ts';
 import { pageHtml, type SearchPage, searchPages } from '../../scripts/lib/index-search.ts';
 import { readContent } from '../../scripts/lib/read-content.ts';
 
@@ -393,5 +393,20 @@ describe('pagefindFilter', () => {
   it('is null, matching nothing, when a choice names no value the catalog has', () => {
     expect(pagefindFilter({ status: ['Withdrawn'] }, catalog)).toBeNull();
     expect(pagefindFilter({ document: ['S1SR (SEC Appendix AM)'], status: ['Superseded'] }, catalog)).toBeNull();
+  });
+});
+
+describe('markWord', () => {
+  it('marks the letters and numbers of a matched word, not the punctuation Pagefind keeps around it', () => {
+    expect(markWord('meter')).toBe('<mark>meter</mark>');
+    expect(markWord('"UTRN')).toBe('"<mark>UTRN</mark>');
+    expect(markWord('Period"),')).toBe('<mark>Period</mark>"),');
+    expect(markWord("Supplier's,")).toBe("<mark>Supplier's</mark>,");
+    expect(markWord('4.12A.')).toBe('<mark>4.12A</mark>.');
+  });
+
+  it('escapes the word, and marks nothing in punctuation alone', () => {
+    expect(markWord('(a<b)')).toBe('(<mark>a&lt;b</mark>)');
+    expect(markWord('—')).toBe('—');
   });
 });
