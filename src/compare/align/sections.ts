@@ -1,4 +1,4 @@
-import { distinctSorted, SHINGLE, sharedCount } from './similarity.ts';
+import { distinctSorted, SHINGLE, sharedCount, union } from './similarity.ts';
 import type { Side } from './side.ts';
 
 /**
@@ -112,22 +112,6 @@ function surelyAgrees(a: Side, b: Side, i: number, j: number): boolean {
     if ((2 * known.length) / (2 * known.length + rest) > CONTENT_AGREES + 1e-9) return true;
   }
   return false;
-}
-
-/** The distinct values of two ascending arrays of distinct values, ascending. */
-function union(x: Float64Array, y: Float64Array): Float64Array {
-  const out = new Float64Array(x.length + y.length);
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < x.length || j < y.length) {
-    const a = i < x.length ? (x[i] as number) : Number.POSITIVE_INFINITY;
-    const b = j < y.length ? (y[j] as number) : Number.POSITIVE_INFINITY;
-    if (a <= b) i++;
-    if (b <= a) j++;
-    out[n++] = Math.min(a, b);
-  }
-  return out.subarray(0, n);
 }
 
 /**

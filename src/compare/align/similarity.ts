@@ -86,6 +86,22 @@ export function distinctSorted(values: Float64Array): Float64Array {
   return values.subarray(0, kept);
 }
 
+/** The distinct values of two ascending arrays of distinct values, ascending. */
+export function union(x: Float64Array, y: Float64Array): Float64Array {
+  const out = new Float64Array(x.length + y.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < x.length || j < y.length) {
+    const a = i < x.length ? (x[i] as number) : Number.POSITIVE_INFINITY;
+    const b = j < y.length ? (y[j] as number) : Number.POSITIVE_INFINITY;
+    if (a <= b) i++;
+    if (b <= a) j++;
+    out[n++] = Math.min(a, b);
+  }
+  return out.subarray(0, n);
+}
+
 /** How many values two ascending arrays of distinct values share. */
 export function sharedCount(x: Float64Array, y: Float64Array): number {
   let common = 0;
