@@ -1,11 +1,12 @@
 /**
  * `npm run build`: checks the content (parsing versions on all cores into the parse cache),
- * builds the site with Astro into a fresh folder, then has Pagefind write the clause search
+ * builds the site with Astro into a fresh folder, writes the clause history pages into the
+ * layout Astro rendered for them (scripts/lib/histories-step.ts), then has Pagefind write the clause search
  * index beside it, checks every link and every published URL, and only then replaces `dist/`. A
  * failed build (bad content, a failure inside Astro or Pagefind, a broken link, a dropped URL,
  * or the process being killed) leaves the previous site untouched.
  *
- * The content check, Astro and the link check each run in a process of their own, so the memory
+ * The content check, Astro, the clause histories and the link check each run in a process of their own, so the memory
  * one uses is returned before the next starts: the whole SEC is too large to hold twice.
  */
 import { spawn } from 'node:child_process';
@@ -163,7 +164,7 @@ if (inputs && !cleanBuild && existsSync(outDir) && (await isUnchanged(cacheDir, 
           seconds,
           unchanged: true,
           phasesMs: { unchanged: Math.round(seconds * 1000) },
-          maxRssBytes: { build: process.resourceUsage().maxRSS * 1024, check: null, astro: null, links: null },
+          maxRssBytes: { build: process.resourceUsage().maxRSS * 1024, check: null, astro: null, histories: null, links: null },
         },
         null,
         2,
@@ -198,6 +199,10 @@ const checked = await (async () => {
   const astroCode = await step('scripts/lib/astro-step.ts', [staging, cacheDir], ASTRO_HEAP_MB).finally(() => astroLock.release());
   if (astroCode !== 0) throw new Error('astro build failed');
   phase('astro');
+  // Clause histories, most of the pages, are written outside Astro into the layout it rendered:
+  // in a process of its own, after Astro's memory is returned.
+  if ((await step('scripts/lib/histories-step.ts', [staging, cacheDir])) !== 0) throw new Error('the clause history pages could not be written');
+  phase('histories');
   // Pagefind indexes after Astro, not beside it: indexed a section a page, the search takes a
   // twentieth of Astro's time, and the two together held more memory than either alone. The
   // records are read only now, so the build's own process does not hold them while Astro runs.
@@ -255,7 +260,13 @@ if (process.env.SEC_BUILD_STATS) {
       {
         seconds,
         phasesMs: phases,
-        maxRssBytes: { build: process.resourceUsage().maxRSS * 1024, check: await stepRss('check'), astro: await stepRss('astro'), links: await stepRss('links') },
+        maxRssBytes: {
+          build: process.resourceUsage().maxRSS * 1024,
+          check: await stepRss('check'),
+          astro: await stepRss('astro'),
+          histories: await stepRss('histories'),
+          links: await stepRss('links'),
+        },
       },
       null,
       2,

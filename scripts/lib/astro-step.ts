@@ -14,6 +14,6 @@ if (!outDir || !cacheDir) throw new Error('usage: astro-step.ts <outDir> <cacheD
 await mkdir(cacheDir, { recursive: true });
 const start = await markStarted(cacheDir);
 await build({ root: process.cwd(), outDir, cacheDir, logLevel: process.env.SEC_LOG_LEVEL === 'info' ? 'info' : 'warn' });
-const run = await markFinished(cacheDir, outDir, start);
-console.log(`pages: ${run.rendered.length} files rendered, ${run.reused} copied from the previous build`);
+// The pages it rendered and copied are printed by the step after it, which adds its own (scripts/lib/histories-step.ts).
+await markFinished(cacheDir, outDir, start);
 await writeStepStats('astro');

@@ -44,7 +44,23 @@ export async function buildInputsKey(contentRoot: string, settings: Record<strin
     }
   };
   await add('content', contentRoot, await filesUnder(contentRoot));
-  for (const input of PROJECT_INPUTS) await add('project', projectRoot, await filesUnder(join(projectRoot, input)));
+  await addProject(hash, projectRoot);
+  return hash.digest('hex');
+}
+
+async function addProject(hash: ReturnType<typeof createHash>, projectRoot: string): Promise<void> {
+  for (const input of PROJECT_INPUTS) {
+    for (const path of (await filesUnder(join(projectRoot, input))).sort()) {
+      const bytes = await readFile(path);
+      hash.update(`project ${relative(projectRoot, path).split(/[\\/]/).join('/')} ${bytes.length}\n`).update(bytes);
+    }
+  }
+}
+
+/** A hash of the project's code alone (every file {@link buildInputsKey} reads but the content's), and the Node version. */
+export async function projectKey(projectRoot = '.'): Promise<string> {
+  const hash = createHash('sha256').update(`node ${process.version}\n`);
+  await addProject(hash, projectRoot);
   return hash.digest('hex');
 }
 

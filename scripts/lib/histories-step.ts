@@ -1,0 +1,136 @@
+/**
+ * The step of `npm run build` after Astro, in a process of its own: writes every clause history
+ * page (most of the site's pages: 28,411 of 33,294 at the scale of the whole SEC) outside Astro,
+ * which spends several times longer on a page than rendering it takes. Each page is the history
+ * rendered by the core (`renderHistoryPage`) put into the shell page Astro rendered with the
+ * site's layout (`fillPageShell`); the shell is then removed from the site.
+ *
+ * A page whose inputs are unchanged since an earlier build is copied from the cache folder: each
+ * page is kept there under a hash of its cache key (`#publish/page-cache-keys.ts`), the shell's
+ * bytes and the project's code. What was rendered and copied is added to the Astro step's record
+ * (`sec-last-run.json`), which the link check and the tests read.
+ *
+ * Usage: histories-step.ts <siteDir> <cacheDir>
+ */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { renumberedNumbers, type AlignedRow } from '#compare/align-clauses.ts';
+import { buildHistories } from '#compare/clause-history.ts';
+import { contentRoot, siteUrlFromEnv } from '#content/environment.ts';
+import { loadSite } from '#content/load-site.ts';
+import type { VersionRecord } from '#model/site-model.ts';
+import { cachedAligner } from '#node/align-cache.ts';
+import { cachedParser } from '#node/parse-cache.ts';
+import { siteFolders } from '#node/site-folders.ts';
+import { pageCacheKeys } from '#publish/page-cache-keys.ts';
+import { PAGE_SHELL, fillPageShell } from '#render/fill-page-shell.ts';
+import { renderHistoryPage } from '#render/render-history-page.ts';
+import { addToRun } from './astro-cache.ts';
+import { readContent } from './read-content.ts';
+import { readTombstones } from './read-tombstones.ts';
+import { writeStepStats } from './step-stats.ts';
+import { projectKey } from './unchanged-build.ts';
+
+const [siteDir, cacheDir] = process.argv.slice(2);
+if (!siteDir || !cacheDir) throw new Error('usage: histories-step.ts <siteDir> <cacheDir>');
+/** Pages written (or copied) at once: the disk works while the next pages render. */
+const IN_FLIGHT = 32;
+const cache = join(cacheDir, 'histories');
+
+const shellFile = join(siteDir, PAGE_SHELL.path, 'index.html');
+const shellHtml = await readFile(shellFile, 'utf8').catch((error: unknown) => {
+  throw new Error(`the shell page ${PAGE_SHELL.path} is missing from the site Astro built (src/pages${PAGE_SHELL.path}index.astro)`, { cause: error });
+});
+const shell = fromHtml(shellHtml);
+await rm(join(siteDir, PAGE_SHELL.path), { recursive: true, force: true });
+
+const root = contentRoot();
+const reserved = siteFolders();
+// The content check passed before Astro ran, and parsed every version into the parse cache.
+const { sources } = await readContent(root);
+const { site } = loadSite(sources, process.env.SEC_AS_OF as string, { parse: cachedParser().parse, reserved });
+if (!site) throw new Error('the content no longer loads: it changed while the site was being built; build again');
+const { tombstones } = await readTombstones(root, reserved);
+const siteUrl = siteUrlFromEnv();
+
+const align = cachedAligner();
+const rowsOf = new Map<VersionRecord, Map<VersionRecord, AlignedRow[]>>();
+const compare = (from: VersionRecord, to: VersionRecord): AlignedRow[] => {
+  const byTo = rowsOf.get(from) ?? new Map<VersionRecord, AlignedRow[]>();
+  rowsOf.set(from, byTo);
+  let rows = byTo.get(to);
+  if (!rows) {
+    rows = align(from.clauses, to.clauses);
+    byTo.set(to, rows);
+  }
+  return rows;
+};
+const renumberings = new Map<readonly AlignedRow[], Map<string, string>>();
+const renumbered = (from: VersionRecord, to: VersionRecord): Map<string, string> => {
+  const rows = compare(from, to);
+  let map = renumberings.get(rows);
+  if (!map) {
+    map = renumberedNumbers(rows);
+    renumberings.set(rows, map);
+  }
+  return map;
+};
+const keys = pageCacheKeys({ site, siteUrl, layoutFacts: tombstones, renumbered });
+// Any change to the code or to the layout's bytes (its stylesheets' and scripts' names) renders every page again.
+const codeKey = createHash('sha256')
+  .update(await projectKey())
+  .update(shellHtml)
+  .digest('hex');
+
+await mkdir(cache, { recursive: true });
+const cached = new Set(await readdir(cache));
+const used = new Set<string>();
+const rendered: string[] = [];
+let reused = 0;
+const pending = new Set<Promise<void>>();
+const settle = async (task: Promise<void>) => {
+  pending.add(task);
+  void task.finally(() => pending.delete(task));
+  if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+};
+
+for (const document of site.documents) {
+  const { histories } = buildHistories(document, compare);
+  const context = { document, directionOf: (id: string) => site.directions.find((d) => d.id === id), renumbered };
+  for (const history of histories) {
+    const name = `${createHash('sha256').update(codeKey).update(keys.history(document, history)).digest('hex')}.html`;
+    const path = `${document.id}/clauses/${history.slug}/index.html`;
+    const target = join(siteDir, path);
+    used.add(name);
+    if (cached.has(name)) {
+      reused += 1;
+      await settle(mkdir(dirname(target), { recursive: true }).then(() => copyFile(join(cache, name), target)));
+      continue;
+    }
+    rendered.push(path);
+    const html = toHtml(fillPageShell(shell, renderHistoryPage(history, context, tombstones), siteUrl));
+    await settle(
+      (async () => {
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, html);
+        // Written whole under a temporary name first: a build killed here leaves no torn page to copy later.
+        const temporary = join(cache, `${name}.${process.pid}.tmp`);
+        await writeFile(temporary, html);
+        await rename(temporary, join(cache, name));
+      })(),
+    );
+  }
+  // Each document's alignments are let go before the next: memory does not grow with the corpus.
+  for (const version of document.versions) rowsOf.delete(version);
+  renumberings.clear();
+}
+await Promise.all(pending);
+// Pages no build will ask for again (their inputs changed), and temporary files of killed builds.
+await Promise.all([...cached].filter((name) => !used.has(name)).map((name) => rm(join(cache, name), { force: true })));
+
+const run = await addToRun(cacheDir, { rendered, reused, removed: `${PAGE_SHELL.path.slice(1)}index.html`, state: [...used].sort().join('\n') });
+console.log(`pages: ${run.rendered.length} files rendered, ${run.reused} copied from the previous build (clause histories: ${rendered.length} rendered, ${reused} copied)`);
+await writeStepStats('histories');
