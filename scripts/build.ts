@@ -200,12 +200,30 @@ const checked = await (async () => {
   if (astroCode !== 0) throw new Error('astro build failed');
   phase('astro');
   // Clause histories, most of the pages, are written outside Astro into the layout it rendered:
-  // in a process of its own, after Astro's memory is returned.
-  if ((await step('scripts/lib/histories-step.ts', [staging, cacheDir])) !== 0) throw new Error('the clause history pages could not be written');
-  phase('histories');
-  // Pagefind indexes after Astro, not beside it: indexed a section a page, the search takes a
-  // twentieth of Astro's time, and the two together held more memory than either alone. The
-  // records are read only now, so the build's own process does not hold them while Astro runs.
+  // in a process of its own, after Astro's memory is returned, on one core while Pagefind
+  // indexes on the other (neither reads what the other writes).
+  const histories = step('scripts/lib/histories-step.ts', [staging, cacheDir]);
+  await indexSearchBundles().catch(async (error: unknown) => {
+    // Never left writing into a staging folder that the failure is about to delete.
+    await histories;
+    throw error;
+  });
+  if ((await histories) !== 0) throw new Error('the clause history pages could not be written');
+  phase('histories and search');
+  // In a process of its own: what it reads of the built pages is returned when it ends.
+  const linksCode = await step('scripts/lib/links-step.ts', [staging, preparedLinks, root, siteUrlFromEnv(), outDir, cacheDir]);
+  phase('links');
+  return linksCode === 0;
+})().catch(fail);
+
+/**
+ * Has Pagefind write both search bundles into the staging folder. It indexes after Astro, not
+ * beside it: indexed a section a page, the search takes a twentieth of Astro's time, and the two
+ * together held more memory than either alone (the clause histories' step, beside it, holds far
+ * less). The records are read only now, so the build's own process does not hold them while
+ * Astro runs.
+ */
+async function indexSearchBundles(): Promise<void> {
   const { records, inEffectRecords } = JSON.parse(await readFile(preparedSearch, 'utf8')) as { records: SearchRecord[]; inEffectRecords: SearchRecord[] };
   await rm(preparedSearch, { force: true });
   // A bundle whose records did not change since the build before is copied from the cache, not indexed again.
@@ -216,7 +234,6 @@ const checked = await (async () => {
     ],
     join(cacheDir, 'search'),
   )) as [IndexedBundle, IndexedBundle];
-  phase('search');
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
   const how = (bundle: IndexedBundle) => (bundle.reused ? ', unchanged: reused' : '');
   console.log(
@@ -227,11 +244,7 @@ const checked = await (async () => {
   await checkSearchBundle(searchStaging, all.pages);
   await rename(inEffectSearchStaging, `${staging}/pagefind-in-effect`);
   await rename(searchStaging, `${staging}/pagefind`);
-  // In a process of its own: what it reads of the built pages is returned when it ends.
-  const linksCode = await step('scripts/lib/links-step.ts', [staging, preparedLinks, root, siteUrlFromEnv(), outDir, cacheDir]);
-  phase('links');
-  return linksCode === 0;
-})().catch(fail);
+}
 await rm(preparedLinks, { force: true });
 if (!checked) await fail();
 

@@ -74,9 +74,11 @@ function versionLink(document: DocumentRecord, version: VersionRecord): Element 
 }
 
 /** A clause's content shown on its own: a table row under its table's headings, a heading as text. */
-function standalone(clause: Clause, content: ElementContent[]): ElementContent[] {
-  if (clause.kind === 'row') return [h('table', { className: ['data'] }, [h('tbody', [h('tr', content)])])];
-  if (clause.kind === 'table') return [h('table', { className: ['data'] }, [h('thead', [h('tr', content)])])];
+function standalone(clause: Clause, content: ElementContent[], label: string): ElementContent[] {
+  // A table scrolls in a region of its own (named, focusable), never the page: a row is wider than a phone.
+  const wrap = (table: Element) => [h('div', { className: ['table-wrap'], role: 'region', ariaLabel: label, tabIndex: 0 }, [table])];
+  if (clause.kind === 'row') return wrap(h('table', { className: ['data'] }, [h('tbody', [h('tr', content)])]));
+  if (clause.kind === 'table') return wrap(h('table', { className: ['data'] }, [h('thead', [h('tr', content)])]));
   if (clause.kind === 'heading') return [h('p', [h('strong', content)])];
   return content;
 }
@@ -130,7 +132,12 @@ export function renderHistory(history: ClauseHistory, context: HistoryContext): 
     const block = h('div', { className: ['history-text', marked ? 'history-diff' : ''].filter(Boolean) }, [
       ...(entry.clause.label && entry.clause.kind !== 'row' ? [h('span', { className: ['cmp-label'] }, entry.clause.label), text(' ')] : []),
       // Off its version's page: `#1.1` links lead to the clause in that version.
-      ...standalone(entry.clause, linkFragmentsToVersion(content, versionUrl(document.id, entry.version.version))),
+      ...standalone(
+        entry.clause,
+        linkFragmentsToVersion(content, versionUrl(document.id, entry.version.version)),
+        // Each region's name is its own: a version can show its text twice (since the version before, since its draft).
+        `${historyName(entry.clause)} in v${entry.version.version}${since && since === entry.draft ? `, changes since v${since.version.version}` : ''}`,
+      ),
     ]);
     return { block, marked };
   };

@@ -27,6 +27,7 @@ const PAGES: ReadonlyArray<{ name: string; url: string; compare?: boolean; searc
   { name: 'compare-table', url: '/dmves/compare/v1.0...v2.0/', compare: true },
   { name: 'compare-in-browser', url: '/s1sr/compare/v3.0...v4.0-aclara-draft/', compare: true },
   { name: 'history', url: '/tmad/clauses/8.6/' },
+  { name: 'history-table', url: '/dmves/clauses/table/' },
   { name: 'in-effect', url: '/tmad/in-effect/?on=2020-07-26' },
   { name: 'directions', url: '/directions/' },
   { name: 'direction', url: '/directions/2020-07-24-smets1-tmad-s1sr/' },
