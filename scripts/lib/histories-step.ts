@@ -100,6 +100,8 @@ const settle = async (task: Promise<void>) => {
 for (const document of site.documents) {
   const { histories } = buildHistories(document, compare);
   const context = { document, directionOf: (id: string) => site.directions.find((d) => d.id === id), renumbered };
+  // Each page is a folder of its own under this one: made once, not looked up again for every page.
+  await mkdir(join(siteDir, document.id, 'clauses'), { recursive: true });
   for (const history of histories) {
     const name = `${createHash('sha256').update(codeKey).update(keys.history(document, history)).digest('hex')}.html`;
     const path = `${document.id}/clauses/${history.slug}/index.html`;
@@ -107,14 +109,14 @@ for (const document of site.documents) {
     used.add(name);
     if (cached.has(name)) {
       reused += 1;
-      await settle(mkdir(dirname(target), { recursive: true }).then(() => copyFile(join(cache, name), target)));
+      await settle(mkdir(dirname(target)).then(() => copyFile(join(cache, name), target)));
       continue;
     }
     rendered.push(path);
     const html = toHtml(fillPageShell(shell, renderHistoryPage(history, context, tombstones), siteUrl));
     await settle(
       (async () => {
-        await mkdir(dirname(target), { recursive: true });
+        await mkdir(dirname(target));
         await writeFile(target, html);
         // Written whole under a temporary name first: a build killed here leaves no torn page to copy later.
         const temporary = join(cache, `${name}.${process.pid}.tmp`);

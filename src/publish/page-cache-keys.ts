@@ -123,8 +123,18 @@ export function pageCacheKeys(inputs: PageCacheInputs): PageCacheKeys {
   let directionsKey: string | undefined;
 
   const entryKey = (entry: HistoryEntry | undefined) => (entry ? [entry.version.version, clauseHash(entry.clause)] : null);
-  const renumbering = (from: HistoryEntry | undefined, to: HistoryEntry) =>
-    from && from.clause.text !== to.clause.text ? [...inputs.renumbered(from.version, to.version)].sort() : null;
+  // A pair's renumbering is the same for every clause of it: listed once, not once per clause history.
+  const renumberings = new WeakMap<ReadonlyMap<string, string>, Array<[string, string]>>();
+  const renumbering = (from: HistoryEntry | undefined, to: HistoryEntry) => {
+    if (!from || from.clause.text === to.clause.text) return null;
+    const map = inputs.renumbered(from.version, to.version);
+    let list = renumberings.get(map);
+    if (!list) {
+      list = [...map].sort();
+      renumberings.set(map, list);
+    }
+    return list;
+  };
 
   /**
    * The other documents a document's text names (by SEC reference, title or short name): its
