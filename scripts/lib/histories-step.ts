@@ -17,8 +17,9 @@ import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:
 import { dirname, join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { renumberedNumbers, type AlignedRow } from '#compare/align-clauses.ts';
+import type { AlignedRow } from '#compare/align-clauses.ts';
 import { buildHistories } from '#compare/clause-history.ts';
+import { renumberedBy } from '#compare/renumbered-by.ts';
 import { contentRoot, siteUrlFromEnv } from '#content/environment.ts';
 import { loadSite } from '#content/load-site.ts';
 import type { VersionRecord } from '#model/site-model.ts';
@@ -68,16 +69,7 @@ const compare = (from: VersionRecord, to: VersionRecord): AlignedRow[] => {
   }
   return rows;
 };
-const renumberings = new Map<readonly AlignedRow[], Map<string, string>>();
-const renumbered = (from: VersionRecord, to: VersionRecord): Map<string, string> => {
-  const rows = compare(from, to);
-  let map = renumberings.get(rows);
-  if (!map) {
-    map = renumberedNumbers(rows);
-    renumberings.set(rows, map);
-  }
-  return map;
-};
+const renumbered = renumberedBy(compare);
 const keys = pageCacheKeys({ site, siteUrl, layoutFacts: tombstones, renumbered });
 // Any change to the code or to the layout's bytes (its stylesheets' and scripts' names) renders every page again.
 const codeKey = createHash('sha256')
@@ -127,7 +119,6 @@ for (const document of site.documents) {
   }
   // Each document's alignments are let go before the next: memory does not grow with the corpus.
   for (const version of document.versions) rowsOf.delete(version);
-  renumberings.clear();
 }
 await Promise.all(pending);
 // Pages no build will ask for again (their inputs changed), and temporary files of killed builds.

@@ -5,7 +5,8 @@
 import { getCollection } from 'astro:content';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { renumberedNumbers, type AlignedRow } from '#compare/align-clauses.ts';
+import type { AlignedRow } from '#compare/align-clauses.ts';
+import { renumberedBy } from '#compare/renumbered-by.ts';
 import { buildHistories, type DocumentHistories } from '#compare/clause-history.ts';
 import { asOfDate, contentRoot } from '#content/environment.ts';
 import { ContentError, formatProblem } from '#model/content-problem.ts';
@@ -73,18 +74,8 @@ export function getComparison(from: VersionRecord, to: VersionRecord): AlignedRo
   return rows;
 }
 
-const renumberings = new WeakMap<readonly AlignedRow[], Map<string, string>>();
-
 /** Old number → new number for the clauses a comparison renumbered, computed once per pair. */
-export function getRenumbered(from: VersionRecord, to: VersionRecord): Map<string, string> {
-  const rows = getComparison(from, to);
-  let map = renumberings.get(rows);
-  if (!map) {
-    map = renumberedNumbers(rows);
-    renumberings.set(rows, map);
-  }
-  return map;
-}
+export const getRenumbered = renumberedBy(getComparison);
 
 const histories = new Map<string, DocumentHistories>();
 
