@@ -1,23 +1,13 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { directionSchema, documentSchema, versionSchema } from '#content/content-schema.ts';
 import { contentRoot } from '#content/environment.ts';
+import { contentFilesLoader } from '#node/content-files-loader.ts';
 
 const root = contentRoot();
-// Pages run our own unified pipeline over the raw files (for exact line numbers), so bodies need not be kept.
-const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.md$/, '');
-
+// Pages run our own unified pipeline over the raw files (for exact line numbers): the loader
+// keeps each file's front matter and path, and renders no Markdown.
 export const collections = {
-  documents: defineCollection({
-    loader: glob({ pattern: '*/index.md', base: `${root}/documents`, generateId: idFromPath, retainBody: false }),
-    schema: documentSchema,
-  }),
-  versions: defineCollection({
-    loader: glob({ pattern: ['*/*.md', '!*/index.md'], base: `${root}/documents`, generateId: idFromPath, retainBody: false }),
-    schema: versionSchema,
-  }),
-  directions: defineCollection({
-    loader: glob({ pattern: '*.md', base: `${root}/directions`, generateId: idFromPath, retainBody: false }),
-    schema: directionSchema,
-  }),
+  documents: defineCollection({ loader: contentFilesLoader('documents', root), schema: documentSchema }),
+  versions: defineCollection({ loader: contentFilesLoader('versions', root), schema: versionSchema }),
+  directions: defineCollection({ loader: contentFilesLoader('directions', root), schema: directionSchema }),
 };

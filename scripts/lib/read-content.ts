@@ -1,17 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { CONTENT_LIMITS, raiseHint } from '#content/content-limits.ts';
 import type { ContentProblem } from '#model/content-problem.ts';
 import type { SiteSources, SourceFile } from '#content/load-site.ts';
 import { decodeUtf8 } from '#content/read-front-matter.ts';
-
-async function list(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir)).sort();
-  } catch {
-    return [];
-  }
-}
+import { listContentFiles } from '#node/list-content-files.ts';
 
 /** What a file is, for a message: only regular files are read. */
 function kind(info: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
@@ -86,16 +79,9 @@ export async function readContent(root: string): Promise<{ sources: SiteSources;
     // reported in the same run and references to it are not reported as unknown.
     into.push({ file, text: decoded.text });
   };
-  const visit = async (folder: string, into: (name: string) => SourceFile[]) => {
-    for (const name of await list(folder)) {
-      const file = join(folder, name);
-      if (name.endsWith('.md')) await load(file, into(name));
-      else problems.push(...[ignoredName(file, name)].filter((p) => p !== undefined));
-    }
-  };
-  for (const doc of await list(join(root, 'documents'))) {
-    await visit(join(root, 'documents', doc), (name) => (name === 'index.md' ? sources.documents : sources.versions));
+  for (const { file, kind } of await listContentFiles(root)) {
+    if (kind !== 'other') await load(file, sources[kind]);
+    else problems.push(...[ignoredName(file, basename(file))].filter((p) => p !== undefined));
   }
-  await visit(join(root, 'directions'), () => sources.directions);
   return { sources, problems };
 }

@@ -50,6 +50,8 @@ export interface WordDiffOptions {
 
 /** Whitespace, a dotted number as one word (`4.41`, `4.12A`, `H14.36A`), a word, or one other character. */
 const WORD = /\s+|(?:[A-Z]{1,2})?\d+(?:\.\d+[A-Z]{0,2})+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+/** A token that is a run of whitespace (the first alternative of {@link WORD}). */
+const SPACE_START = /^\s/;
 const BLOCK = new Set(['p', 'li', 'ul', 'ol', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'div', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /**
  * Most edits a single clause diff may take before it is shown as replaced whole. Keeps the
@@ -63,9 +65,11 @@ export function tokenize(content: readonly ElementContent[]): Token[] {
   const visit = (nodes: readonly ElementContent[], ancestors: Element[]) => {
     for (const node of nodes) {
       if (node.type === 'text') {
-        for (const match of node.value.matchAll(WORD)) {
+        // exec in a loop, not matchAll: no iterator or copy of the pattern per text node.
+        WORD.lastIndex = 0;
+        for (let match = WORD.exec(node.value); match !== null; match = WORD.exec(node.value)) {
           const text = match[0];
-          tokens.push({ text, key: /^\s/.test(text) ? ' ' : text.toLowerCase(), ancestors });
+          tokens.push({ text, key: SPACE_START.test(text) ? ' ' : text.toLowerCase(), ancestors });
         }
       } else if (node.type === 'element') {
         if (node.children.length === 0 && !BLOCK.has(node.tagName)) {

@@ -30,13 +30,18 @@ export function findPieces(whole: Side, parts: Side, notWhole: ReadonlySet<numbe
   return found;
 }
 
-/** Old clauses that lost words (unmatched, or paired with a different text), by the shingles of their words. */
-function wholeIndex(whole: Side, parts: Side, notWhole: ReadonlySet<number>): Map<number, number[]> {
+/**
+ * Old clauses that lost words (unmatched, or paired with a different text), by the shingles of
+ * their words: only the shingles in `wanted` (those of the clauses that may be parts, a few
+ * once most clauses are paired), with each list as long as over every shingle.
+ */
+function wholeIndex(whole: Side, parts: Side, notWhole: ReadonlySet<number>, wanted: ReadonlySet<number>): Map<number, number[]> {
   const postings = new Map<number, number[]>();
   whole.clauses.forEach((clause, w) => {
     const kept = whole.match(w);
     if (family(clause.kind) !== 'clause' || notWhole.has(w) || (kept !== -1 && parts.clause(kept).text === clause.text)) return;
     for (const shingle of whole.shingles(w)) {
+      if (!wanted.has(shingle)) continue;
       const list = postings.get(shingle);
       if (list) list.push(w);
       else postings.set(shingle, [w]);
@@ -65,13 +70,17 @@ function lostWords(whole: Side, parts: Side): (w: number) => { counts: Map<strin
 
 /** Each unmatched clause of `parts` made mostly of words one whole lost, grouped by that whole, in order. */
 function fragmentsByWhole(whole: Side, parts: Side, notWhole: ReadonlySet<number>): Map<number, number[]> {
-  const postings = wholeIndex(whole, parts, notWhole);
-  const lostOf = lostWords(whole, parts);
   const fragments = new Map<number, number[]>();
+  const candidateParts = parts.clauses.flatMap((clause, k) => (parts.isFree(k) && parts.words(k).length > 0 && family(clause.kind) === 'clause' ? [k] : []));
+  if (candidateParts.length === 0) return fragments;
+  const wanted = new Set<number>();
+  for (const k of candidateParts) if (parts.words(k).length >= SHINGLE) for (const shingle of parts.shingles(k)) wanted.add(shingle);
+  const postings = wholeIndex(whole, parts, notWhole, wanted);
+  const lostOf = lostWords(whole, parts);
   const partOf = new Map<number, number>();
-  parts.clauses.forEach((clause, k) => {
+  for (const k of candidateParts) {
+    const clause = parts.clause(k);
     const words = parts.words(k);
-    if (!parts.isFree(k) || words.length === 0 || family(clause.kind) !== 'clause') return;
     const counts = countWords(words);
     const candidates: number[] = [];
     // The clause its parent was paired with, or is a part of: how short sub-paragraphs ("(c) becomes insolvent.") are found.
@@ -98,12 +107,12 @@ function fragmentsByWhole(whole: Side, parts: Side, notWhole: ReadonlySet<number
       const share = containedShare(counts, words.length, lost.counts);
       if (share > bestShare || (share === bestShare && w < best)) [best, bestShare] = [w, share];
     }
-    if (best === -1 || bestShare < PART_CONTAINED) return;
+    if (best === -1 || bestShare < PART_CONTAINED) continue;
     partOf.set(k, best);
     const list = fragments.get(best);
     if (list) list.push(k);
     else fragments.set(best, [k]);
-  });
+  }
   return fragments;
 }
 

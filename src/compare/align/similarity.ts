@@ -141,18 +141,23 @@ export function rarity(a: Side, b: Side): Map<string, number> {
       if (side.isFree(index)) for (const w of words) documents.set(w, { clauses: 0, last: -1 });
     });
   }
-  let clause = 0;
-  for (const words of [...a.allWords(), ...b.allWords()]) {
-    clause++;
+  // Clauses with the same words (most of them, carried over from one version to the next) are
+  // counted together: their words are read once.
+  const clausesWithWords = new Map<readonly string[], number>();
+  for (const words of [...a.allWords(), ...b.allWords()]) clausesWithWords.set(words, (clausesWithWords.get(words) ?? 0) + 1);
+  let text = 0;
+  for (const [words, clauses] of clausesWithWords) {
+    text++;
     for (const w of words) {
       const count = documents.get(w);
-      if (count === undefined || count.last === clause) continue;
-      count.last = clause;
-      count.clauses++;
+      if (count === undefined || count.last === text) continue;
+      count.last = text;
+      count.clauses += clauses;
     }
   }
+  const all = a.size + b.size;
   const weights = new Map<string, number>();
-  for (const [w, count] of documents) weights.set(w, Math.log(1 + clause / count.clauses));
+  for (const [w, count] of documents) weights.set(w, Math.log(1 + all / count.clauses));
   return weights;
 }
 
