@@ -50,4 +50,23 @@ describe('weightedDiceReaches', () => {
     expect(answers.reached).toBeGreaterThan(50);
     expect(answers.missed).toBeGreaterThan(50);
   });
+
+  it('answers as the measure does for sides that number their words apart, and for a pair on the bar', () => {
+    const parse = (markdown: string) => parseClauses(markdown, { file: 'x.md' }).clauses;
+    // Separate vocabularies: the same word has another id on each side.
+    const a = new Side(parse('1. meter device model list\n\n2. notice of the working day'));
+    const b = new Side(parse('1. working day notice\n\n2. meter device model list reject'));
+    const weights = rarity(a, b);
+    for (let i = 0; i < a.size; i++) {
+      for (let j = 0; j < b.size; j++) {
+        const measure = weightedDice(a.words(i), b.words(j), weights);
+        for (const least of [0.5, 0.75, 0.85]) expect(weightedDiceReaches(a, i, b, j, weights, least), `${i}/${j} at ${least}`).toBe(measure >= least);
+      }
+    }
+    // Exactly on the bar (two equal texts, measure 1): reached, as the measure says.
+    const vocabulary = new Vocabulary();
+    const c = new Side(parse('1. the supplier party shall send'), vocabulary);
+    const d = new Side(parse('1. the supplier party shall send'), vocabulary);
+    expect(weightedDiceReaches(c, 0, d, 0, rarity(c, d), 1)).toBe(true);
+  });
 });

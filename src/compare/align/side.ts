@@ -1,5 +1,5 @@
 import type { Clause, ClauseKind } from '#model/clause.ts';
-import { Vocabulary } from './similarity.ts';
+import { type Bag, Vocabulary } from './similarity.ts';
 
 function at<T>(list: readonly T[], index: number, what: string): T {
   const value = list[index];
@@ -20,12 +20,12 @@ export class Side {
   readonly #words: string[][];
   readonly #parent: number[];
   readonly #children: number[][];
-  /** Splits, shingles and counts each text once for both sides (see {@link Vocabulary}). */
-  readonly #vocabulary: Vocabulary;
+  /** Splits, shingles and counts each text once for both sides (see {@link Vocabulary}); its word ids are comparable only within it. */
+  readonly vocabulary: Vocabulary;
 
   /** `vocabulary`: shared with the other side, so both number their shingles alike. */
   constructor(clauses: readonly Clause[], vocabulary: Vocabulary = new Vocabulary()) {
-    this.#vocabulary = vocabulary;
+    this.vocabulary = vocabulary;
     const bySlug = new Map<string, number>();
     clauses.forEach((c, i) => {
       if (!bySlug.has(c.slug)) bySlug.set(c.slug, i);
@@ -56,12 +56,17 @@ export class Side {
 
   /** The distinct three-word runs of a clause, ascending (not to be changed). */
   shingles(index: number): Float64Array {
-    return this.#vocabulary.shingles(this.clause(index).text);
+    return this.vocabulary.shingles(this.clause(index).text);
+  }
+
+  /** A clause's words as word ids and counts (see {@link Bag}). */
+  bag(index: number): Bag {
+    return this.vocabulary.bag(this.clause(index).text);
   }
 
   /** How often each word occurs in a clause (read-only: callers that take words away copy it). */
   counts(index: number): ReadonlyMap<string, number> {
-    return this.#vocabulary.counts(this.clause(index).text);
+    return this.vocabulary.counts(this.clause(index).text);
   }
 
   /** Every clause's words, in order. */

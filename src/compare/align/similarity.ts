@@ -16,6 +16,9 @@ export class Vocabulary {
   readonly #words = new Map<string, string[]>();
   readonly #shingles = new Map<string, Float64Array>();
   readonly #counts = new Map<string, Map<string, number>>();
+  readonly #bags = new Map<string, Bag>();
+  /** Word ids of bags, apart from those of shingles, so that bagging a text never renumbers a shingle. */
+  readonly #bagIds = new Map<string, number>();
 
   id(word: string): number {
     let id = this.#ids.get(word);
@@ -46,6 +49,38 @@ export class Vocabulary {
     return known;
   }
 
+  /** A word's id in {@link Bag}s. */
+  bagId(word: string): number {
+    let id = this.#bagIds.get(word);
+    if (id === undefined) {
+      id = this.#bagIds.size;
+      this.#bagIds.set(word, id);
+    }
+    return id;
+  }
+
+  /** {@link Bag} of a text's words (shared: not to be changed). */
+  bag(text: string): Bag {
+    let known = this.#bags.get(text);
+    if (!known) {
+      const words = this.words(text);
+      const ids = new Int32Array(words.length);
+      for (let k = 0; k < words.length; k++) ids[k] = this.bagId(words[k] as string);
+      ids.sort();
+      let distinct = 0;
+      for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) distinct++;
+      const bag: Bag = { ids: new Int32Array(distinct), counts: new Int32Array(distinct) };
+      let at = -1;
+      for (let k = 0; k < ids.length; k++) {
+        if (k === 0 || ids[k] !== ids[k - 1]) bag.ids[++at] = ids[k] as number;
+        bag.counts[at] = (bag.counts[at] as number) + 1;
+      }
+      known = bag;
+      this.#bags.set(text, known);
+    }
+    return known;
+  }
+
   /** How often each word occurs in a text (shared: not to be changed). */
   counts(text: string): Map<string, number> {
     let known = this.#counts.get(text);
@@ -55,6 +90,12 @@ export class Vocabulary {
     }
     return known;
   }
+}
+
+/** A text's words as a multiset of word ids: the distinct ids ascending, and how often each occurs. */
+export interface Bag {
+  ids: Int32Array;
+  counts: Int32Array;
 }
 
 /** Bits per word id in a shingle: three ids fit in a safe integer (3 × 17 < 53). */
@@ -138,7 +179,7 @@ export function rarity(a: Side, b: Side): Map<string, number> {
   const documents = new Map<string, { clauses: number; last: number }>();
   for (const side of [a, b]) {
     side.allWords().forEach((words, index) => {
-      if (side.isFree(index)) for (const w of words) documents.set(w, { clauses: 0, last: -1 });
+      if (side.isFree(index)) for (const w of words) if (!documents.has(w)) documents.set(w, { clauses: 0, last: -1 });
     });
   }
   // Clauses with the same words (most of them, carried over from one version to the next) are
@@ -161,13 +202,13 @@ export function rarity(a: Side, b: Side): Map<string, number> {
   return weights;
 }
 
-/** Words two counted multisets share, each word weighed by `weight` (1 by default): Σ min(count in a, count in b). */
-function shared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weight: (w: string) => number = () => 1): number {
+/** Words two counted multisets share: Σ min(count in a, count in b), over the smaller one's words. */
+function shared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let common = 0;
   for (const [w, n] of small) {
     const m = large.get(w);
-    if (m !== undefined) common += Math.min(n, m) * weight(w);
+    if (m !== undefined) common += Math.min(n, m);
   }
   return common;
 }
@@ -180,30 +221,104 @@ export function sideDice(a: Side, i: number, b: Side, j: number): number {
 
 /** Dice similarity with each word weighted by its rarity, of clause i of `a` and clause j of `b`, on their cached word counts. */
 function sideWeightedDice(a: Side, i: number, b: Side, j: number, weights: ReadonlyMap<string, number>): number {
-  const weight = (w: string) => weights.get(w) ?? 1;
+  const x = weighted(a, i, weights);
+  const y = weighted(b, j, weights);
   // The same sum, in the same order, as adding up both clauses' weighted counts word by word
   // (so the same bits): clause i's sum, then clause j's terms one by one, both made once.
-  let total = weighted(a, i, weights).sum;
-  for (const term of weighted(b, j, weights).terms) total += term;
-  return total === 0 ? 1 : (2 * shared(a.counts(i), b.counts(j), weight)) / total;
+  let total = x.sum;
+  for (const term of y.terms) total += term;
+  if (total === 0) return 1;
+  // Words shared as {@link shared} counts them, in its order (the smaller text's words), each
+  // weighed by its weight in that text's list rather than looked up.
+  const countsA = a.counts(i);
+  const countsB = b.counts(j);
+  const [small, large, smallWeights] = countsA.size <= countsB.size ? [countsA, countsB, x.weights] : [countsB, countsA, y.weights];
+  let common = 0;
+  let k = 0;
+  for (const [w, n] of small) {
+    const m = large.get(w);
+    if (m !== undefined) common += Math.min(n, m) * (smallWeights[k] as number);
+    k++;
+  }
+  return (2 * common) / total;
 }
 
 /**
- * Whether {@link sideWeightedDice} of the two clauses reaches `least`. Two texts share at most
- * the lighter one's weight, so when even that could not reach it (one text much longer than the
- * other) the words need not be compared. Same answer as computing the measure.
+ * How far from the bar an estimate of the measure must be to be trusted: far more than rounding
+ * can move a sum of a clause's weights, far less than any difference between two texts.
+ */
+const ROUNDING = 1e-9;
+
+/**
+ * Whether {@link sideWeightedDice} of the two clauses reaches `least`. The measure is first
+ * estimated on the two texts' {@link Bag}s (sorted word ids, merged in one pass with no lookup
+ * by word, each weight read from a table by id); only an estimate within rounding of the bar is
+ * settled by the measure itself, so the answer is the measure's. Sides that do not share their
+ * vocabulary (word ids) are measured directly.
  */
 export function weightedDiceReaches(a: Side, i: number, b: Side, j: number, weights: ReadonlyMap<string, number>, least: number): boolean {
-  const x = weighted(a, i, weights).sum;
-  const y = weighted(b, j, weights).sum;
-  // A hair below the bar, so rounding never drops a pair the measure would keep.
-  if (x + y > 0 && (2 * Math.min(x, y)) / (x + y) < least - 1e-9) return false;
+  if (a.vocabulary === b.vocabulary) {
+    const estimate = bagWeightedDice(a.bag(i), b.bag(j), weightsById(a.vocabulary, weights));
+    if (estimate < least - ROUNDING) return false;
+    if (estimate > least + ROUNDING) return true;
+  }
   return sideWeightedDice(a, i, b, j, weights) >= least;
+}
+
+/** Weights by bag word id, one table per vocabulary and weights (one per alignment): ids past its end, and words not weighed, weigh 1. */
+const idWeightsCache = new WeakMap<Vocabulary, WeakMap<ReadonlyMap<string, number>, Float64Array>>();
+
+function weightsById(vocabulary: Vocabulary, weights: ReadonlyMap<string, number>): Float64Array {
+  let byWeights = idWeightsCache.get(vocabulary);
+  if (!byWeights) {
+    byWeights = new WeakMap();
+    idWeightsCache.set(vocabulary, byWeights);
+  }
+  let known = byWeights.get(weights);
+  if (!known) {
+    const ids: number[] = [];
+    let last = -1;
+    for (const w of weights.keys()) {
+      const id = vocabulary.bagId(w);
+      ids.push(id);
+      if (id > last) last = id;
+    }
+    known = new Float64Array(last + 1).fill(1);
+    let k = 0;
+    for (const weight of weights.values()) known[ids[k++] as number] = weight;
+    byWeights.set(weights, known);
+  }
+  return known;
+}
+
+/** Rarity-weighted Dice of two bags: twice the weight of the words both hold over the weight of all their words (1 for two empty texts). */
+function bagWeightedDice(x: Bag, y: Bag, weightOf: Float64Array): number {
+  const weight = (id: number) => (id < weightOf.length ? (weightOf[id] as number) : 1);
+  let total = 0;
+  for (let k = 0; k < x.ids.length; k++) total += (x.counts[k] as number) * weight(x.ids[k] as number);
+  for (let k = 0; k < y.ids.length; k++) total += (y.counts[k] as number) * weight(y.ids[k] as number);
+  if (total === 0) return 1;
+  let common = 0;
+  let p = 0;
+  let q = 0;
+  while (p < x.ids.length && q < y.ids.length) {
+    const u = x.ids[p] as number;
+    const v = y.ids[q] as number;
+    if (u === v) {
+      common += Math.min(x.counts[p] as number, y.counts[q] as number) * weight(u);
+      p++;
+      q++;
+    } else if (u < v) p++;
+    else q++;
+  }
+  return (2 * common) / total;
 }
 
 /** A clause's weighted word counts: each word's count times its weight, in the order of its counts, and their running sum. */
 interface Weighted {
   terms: Float64Array;
+  /** Each word's weight, in the same order. */
+  weights: Float64Array;
   sum: number;
 }
 
@@ -225,14 +340,17 @@ function weighted(side: Side, index: number, weights: ReadonlyMap<string, number
   if (!known) {
     const counts = side.counts(index);
     const terms = new Float64Array(counts.size);
+    const wordWeights = new Float64Array(counts.size);
     let sum = 0;
     let k = 0;
     for (const [w, n] of counts) {
-      const term = n * (weights.get(w) ?? 1);
+      const weight = weights.get(w) ?? 1;
+      const term = n * weight;
+      wordWeights[k] = weight;
       terms[k++] = term;
       sum += term;
     }
-    known = { terms, sum };
+    known = { terms, weights: wordWeights, sum };
     byClause[index] = known;
   }
   return known;
