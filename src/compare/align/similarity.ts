@@ -20,13 +20,9 @@ export class Vocabulary {
   /** Word ids of bags, apart from those of shingles, so that bagging a text never renumbers a shingle. */
   readonly #bagIds = new Map<string, number>();
 
+  /** A word's id in shingles. */
   id(word: string): number {
-    let id = this.#ids.get(word);
-    if (id === undefined) {
-      id = this.#ids.size;
-      this.#ids.set(word, id);
-    }
-    return id;
+    return numbered(this.#ids, word);
   }
 
   /** The lower-case words of a text (shared: not to be changed). */
@@ -51,12 +47,7 @@ export class Vocabulary {
 
   /** A word's id in {@link Bag}s. */
   bagId(word: string): number {
-    let id = this.#bagIds.get(word);
-    if (id === undefined) {
-      id = this.#bagIds.size;
-      this.#bagIds.set(word, id);
-    }
-    return id;
+    return numbered(this.#bagIds, word);
   }
 
   /** {@link Bag} of a text's words (shared: not to be changed). */
@@ -90,6 +81,16 @@ export class Vocabulary {
     }
     return known;
   }
+}
+
+/** A word's number in `ids`, the next number if it has none yet. */
+function numbered(ids: Map<string, number>, word: string): number {
+  let id = ids.get(word);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(word, id);
+  }
+  return id;
 }
 
 /** A text's words as a multiset of word ids: the distinct ids ascending, and how often each occurs. */
@@ -266,15 +267,11 @@ export function weightedDiceReaches(a: Side, i: number, b: Side, j: number, weig
 }
 
 /** Weights by bag word id, one table per vocabulary and weights (one per alignment): ids past its end, and words not weighed, weigh 1. */
-const idWeightsCache = new WeakMap<Vocabulary, WeakMap<ReadonlyMap<string, number>, Float64Array>>();
+const idWeightsCache = new WeakMap<ReadonlyMap<string, number>, { vocabulary: Vocabulary; table: Float64Array }>();
 
 function weightsById(vocabulary: Vocabulary, weights: ReadonlyMap<string, number>): Float64Array {
-  let byWeights = idWeightsCache.get(vocabulary);
-  if (!byWeights) {
-    byWeights = new WeakMap();
-    idWeightsCache.set(vocabulary, byWeights);
-  }
-  let known = byWeights.get(weights);
+  const cached = idWeightsCache.get(weights);
+  let known = cached?.vocabulary === vocabulary ? cached.table : undefined;
   if (!known) {
     const ids: number[] = [];
     let last = -1;
@@ -286,7 +283,7 @@ function weightsById(vocabulary: Vocabulary, weights: ReadonlyMap<string, number
     known = new Float64Array(last + 1).fill(1);
     let k = 0;
     for (const weight of weights.values()) known[ids[k++] as number] = weight;
-    byWeights.set(weights, known);
+    idWeightsCache.set(weights, { vocabulary, table: known });
   }
   return known;
 }
