@@ -10,13 +10,13 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readFrontMatter } from '#content/read-front-matter.ts';
+import { segment } from '#content/site-sources.ts';
 import { type ContentFileKind, listContentFiles } from './list-content-files.ts';
 
 /** An entry's id, as `glob()` made it: its path in its collection's folder, without `.md` (`tmad/v6.0`, `tmad/index`). */
 function entryId(kind: Exclude<ContentFileKind, 'other'>, file: string): string {
-  const parts = file.split(/[\\/]/);
-  const name = (parts.at(-1) ?? '').replace(/\.md$/, '');
-  return kind === 'directions' ? name : `${parts.at(-2) ?? ''}/${name}`;
+  const name = segment(file, -1).replace(/\.md$/, '');
+  return kind === 'directions' ? name : `${segment(file, -2)}/${name}`;
 }
 
 /**
