@@ -16,7 +16,6 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
 import type { AlignedRow } from '#compare/align-clauses.ts';
 import { buildHistories } from '#compare/clause-history.ts';
 import { renumberedBy } from '#compare/renumbered-by.ts';
@@ -28,6 +27,7 @@ import { cachedParser } from '#node/parse-cache.ts';
 import { siteFolders } from '#node/site-folders.ts';
 import { pageCacheKeys } from '#publish/page-cache-keys.ts';
 import { PAGE_SHELL, fillPageShell } from '#render/fill-page-shell.ts';
+import { hastToHtml } from '#render/hast-to-html.ts';
 import { renderHistoryPage } from '#render/render-history-page.ts';
 import { addToRun } from './astro-cache.ts';
 import { readContent } from './read-content.ts';
@@ -105,7 +105,7 @@ for (const document of site.documents) {
       continue;
     }
     rendered.push(path);
-    const html = toHtml(fillPageShell(shell, renderHistoryPage(history, context, tombstones), siteUrl));
+    const html = hastToHtml(fillPageShell(shell, renderHistoryPage(history, context, tombstones), siteUrl));
     await settle(
       (async () => {
         await mkdir(dirname(target));

@@ -4,9 +4,9 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ElementContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { numberWord, RECORD_ANCHORS, type SearchRecord } from '#publish/search-records.ts';
+import { hastToHtml } from '#render/hast-to-html.ts';
 
 /** Pagefind's weight (1 is body text, 7 a first-level heading) for the term a clause defines. */
 const DEFINED_TERM_WEIGHT = 10;
@@ -92,7 +92,7 @@ export function pageHtml(page: SearchPage): string {
   const first = page.records[0];
   if (!first) throw new Error(`search page ${page.url} has no record`);
   const filters = Object.entries(page.filters).flatMap(([name, values]) => values.map((value) => h('meta', { dataPagefindFilter: `${name}[content]`, content: value })));
-  return toHtml(
+  return hastToHtml(
     h('html', { lang: first.language }, [
       h('head', filters),
       h(

@@ -4,11 +4,11 @@
  * comparison computed in the browser has the same rows, marks and markup as a pre-built one.
  */
 import type { ElementContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { alignClauses } from '#compare/align-clauses.ts';
 import { decodeVersion, type VersionData } from '#publish/version-data.ts';
 import { withBaseLinks } from '#render/base-links.ts';
+import { hastToHtml } from '#render/hast-to-html.ts';
 import { renderChangeList } from '#render/render-change-list.ts';
 import { renderChangeNav, renderCompareChildren, renderSummary } from '#render/render-compare.ts';
 
@@ -56,10 +56,10 @@ export function* computeComparison(request: ComputeRequest, firstChildren = FIRS
   }
   yield {
     part: 'first',
-    summary: toHtml(withBaseLinks(renderSummary(rows), base)),
-    compare: toHtml(
+    summary: hastToHtml(withBaseLinks(renderSummary(rows), base)),
+    compare: hastToHtml(
       withBaseLinks([renderChangeNav(rows), h('div', { className: ['cmp-with-list'] }, [renderChangeList(rows), h('div', { className: ['compare'] }, first)])], base),
     ),
   };
-  yield { part: 'rest', rows: toHtml(withBaseLinks([...children], base)) };
+  yield { part: 'rest', rows: hastToHtml(withBaseLinks([...children], base)) };
 }
