@@ -100,3 +100,18 @@ test('the search of the versions in effect, indexed section by section, shows ea
   await expect(results(page).getByRole('link', { name: 'TMAD v6.0 — clause 8.6', exact: true })).toHaveAttribute('href', '/tmad/v6.0/#8.6');
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
+
+test("each search page preloads its own bundle's Pagefind script, which is then fetched once", async ({ page }) => {
+  for (const path of ['/search/?q=migration', '/search/all/?q=migration']) {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/pagefind.js')) scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(path);
+    await expect(page.locator('.search-summary')).toContainText(/match/, { timeout: 15_000 });
+    const bundle = await page.locator('.search-app').getAttribute('data-bundle');
+    await expect(page.locator('link[rel="modulepreload"]')).toHaveAttribute('href', `${bundle}pagefind.js`);
+    expect(scripts).toEqual([`${bundle}pagefind.js`]);
+    page.removeAllListeners('request');
+  }
+});
