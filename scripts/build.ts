@@ -224,8 +224,7 @@ const checked = await (async () => {
  * Astro runs.
  */
 async function indexSearchBundles(): Promise<void> {
-  // Decoded whole, not chunk by chunk as `readFile` with an encoding does (see read-pages-worker.ts): tens of megabytes at the scale of the SEC.
-  const { records, inEffectRecords } = JSON.parse((await readFile(preparedSearch)).toString('utf8')) as { records: SearchRecord[]; inEffectRecords: SearchRecord[] };
+  const { records, inEffectRecords } = JSON.parse(await readFile(preparedSearch, 'utf8')) as { records: SearchRecord[]; inEffectRecords: SearchRecord[] };
   await rm(preparedSearch, { force: true });
   // A bundle whose records did not change since the build before is copied from the cache, not indexed again.
   const [inEffect, all] = (await indexSearch(

@@ -12,8 +12,7 @@ import { writeStepStats } from './step-stats.ts';
 const [site, sourcesFile, root, siteUrl, previous, cacheDir] = process.argv.slice(2);
 if (!site || !sourcesFile || !root || !siteUrl || !previous || !cacheDir)
   throw new Error('usage: links-step.ts <site> <links.json> <content root> <site URL> <previous site> <cache dir>');
-// Decoded whole, not chunk by chunk (see read-pages-worker.ts): the link sources of every page of a large site.
-const sources = JSON.parse((await readFile(sourcesFile)).toString('utf8')) as LinkSources;
+const sources = JSON.parse(await readFile(sourcesFile, 'utf8')) as LinkSources;
 const report = await checkBuiltSite(site, sources, root, siteUrl, previous, cacheDir);
 for (const line of report.lines) (report.ok ? console.log : console.error)(line);
 await writeStepStats('links');
