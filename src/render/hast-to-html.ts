@@ -31,10 +31,9 @@ function one(node: Nodes, parent: string | undefined): string {
       return children(node.children, undefined);
     case 'element':
       return element(node);
+    // Without `allowDangerousHtml`, `toHtml` writes raw nodes as text.
     case 'text':
-      return parent !== undefined && RAW_TEXT.has(parent) ? node.value : escapeText(node.value);
     case 'raw':
-      // Without `allowDangerousHtml`, `toHtml` writes raw nodes as text.
       return parent !== undefined && RAW_TEXT.has(parent) ? node.value : escapeText(node.value);
     default:
       return toHtml(node);
