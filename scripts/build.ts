@@ -1,12 +1,13 @@
 /**
  * `npm run build`: checks the content (parsing versions on all cores into the parse cache),
- * builds the site with Astro into a fresh folder, writes the clause history pages into the
+ * builds the site with Astro into a fresh folder (while the downloads and data files are written
+ * beside it: scripts/lib/files-step.ts), writes the clause history pages into the
  * layout Astro rendered for them (scripts/lib/histories-step.ts), then has Pagefind write the clause search
  * index beside it, checks every link and every published URL, and only then replaces `dist/`. A
  * failed build (bad content, a failure inside Astro or Pagefind, a broken link, a dropped URL,
  * or the process being killed) leaves the previous site untouched.
  *
- * The content check, Astro, the clause histories and the link check each run in a process of their own, so the memory
+ * The content check, Astro, the downloads, the clause histories and the link check each run in a process of their own, so the memory
  * one uses is returned before the next starts: the whole SEC is too large to hold twice.
  */
 import { spawn } from 'node:child_process';
@@ -17,13 +18,17 @@ import { asOfDate, contentRoot, siteUrlFromEnv, siteUrlWarning } from '#content/
 import type { SearchRecord } from '#publish/search-records.ts';
 import { LockHeld, takeLock } from './lib/folder-lock.ts';
 import { checkSearchBundle, type IndexedBundle, indexSearch } from './lib/index-search.ts';
-import { cacheIsWhole } from './lib/astro-cache.ts';
+import { addToRun, cacheIsWhole, type OtherPages } from './lib/astro-cache.ts';
+import { moveFiles } from './lib/move-files.ts';
 import { repairCopySwap, swapIn } from './lib/swap-in.ts';
 import { buildInputsKey, isUnchanged, recordBuild } from './lib/unchanged-build.ts';
 
 const outDir = (process.env.SEC_OUT_DIR ?? 'dist').replace(/(.)\/+$/, '$1');
 const staging = `${outDir}.staging`;
 const searchStaging = `${outDir}.pagefind`;
+// The downloads and data files, written beside Astro's output while it runs (Astro empties its own folder first).
+const filesStaging = `${outDir}.files`;
+const filesRecord = `${outDir}.files.json`;
 const inEffectSearchStaging = `${outDir}.pagefind-in-effect`;
 const prepared = `${outDir}.prepared.json`;
 const preparedLinks = `${outDir}.links.json`;
@@ -37,8 +42,17 @@ const retired = `${outDir}.previous`;
 // from an empty cache. (Parsed versions and comparisons are cached apart, by content hash: see src/node/.)
 const cacheDir = `${outDir}.cache`;
 const cleanBuild = process.argv.includes('--clean') || process.env.SEC_CLEAN_BUILD === '1';
-/** Heap of the Astro process, in MB: enough for the whole SEC, and a bound on the build's memory. */
-const ASTRO_HEAP_MB = Number(process.env.SEC_ASTRO_HEAP_MB ?? 1280);
+/**
+ * Heap of the Astro process, in MB: enough for the whole SEC (it held some 1.36 GB resident at
+ * SEC scale with this bound), and a bound on the build's memory with the downloads' process beside it.
+ */
+const ASTRO_HEAP_MB = Number(process.env.SEC_ASTRO_HEAP_MB ?? 1024);
+/**
+ * Heap of the downloads' process beside Astro, in MB. It holds one document's texts at a time
+ * (some 100 MB live at SEC scale); left unbounded, V8 lets it grow to 400 MB before collecting,
+ * which with Astro's would pass 2 GB.
+ */
+const FILES_HEAP_MB = Number(process.env.SEC_FILES_HEAP_MB ?? 256);
 // Every step computes statuses for the same day, even across midnight.
 process.env.SEC_AS_OF ??= asOfDate();
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -121,7 +135,8 @@ const phase = (name: string) => {
 const started = performance.now();
 
 async function clean(): Promise<void> {
-  for (const path of [staging, searchStaging, inEffectSearchStaging, prepared, preparedLinks, preparedSearch]) await rm(path, { recursive: true, force: true });
+  for (const path of [staging, searchStaging, inEffectSearchStaging, filesStaging, filesRecord, prepared, preparedLinks, preparedSearch])
+    await rm(path, { recursive: true, force: true });
 }
 
 // A cache whose Astro step did not finish (killed, or failed inside Astro) may hold pages
@@ -164,7 +179,7 @@ if (inputs && !cleanBuild && existsSync(outDir) && (await isUnchanged(cacheDir, 
           seconds,
           unchanged: true,
           phasesMs: { unchanged: Math.round(seconds * 1000) },
-          maxRssBytes: { build: process.resourceUsage().maxRSS * 1024, check: null, astro: null, histories: null, links: null },
+          maxRssBytes: { build: process.resourceUsage().maxRSS * 1024, check: null, astro: null, files: null, histories: null, links: null },
         },
         null,
         2,
@@ -196,8 +211,23 @@ const checked = await (async () => {
   // Astro writes its generated types into the project's one .astro/ folder whatever the output
   // folder: builds into different folders take turns for this step (waiting, not refusing).
   const astroLock = await takeLock('.astro.lock', `the Astro step of a build into ${outDir}/`, 24 * 3600 * 1000);
+  // Astro renders on one core: the downloads and data files are written on the other meanwhile,
+  // by a process that holds one document's texts at a time (see scripts/lib/files-step.ts).
+  const files = step('scripts/lib/files-step.ts', [filesStaging, cacheDir, filesRecord], FILES_HEAP_MB);
   const astroCode = await step('scripts/lib/astro-step.ts', [staging, cacheDir], ASTRO_HEAP_MB).finally(() => astroLock.release());
-  if (astroCode !== 0) throw new Error('astro build failed');
+  // Never left writing into a staging folder that a failure is about to delete.
+  const filesCode = await files;
+  if (astroCode !== 0)
+    throw new Error(
+      `astro build failed (if it ran out of memory, "Reached heap limit" above, give it more: SEC_ASTRO_HEAP_MB=${Math.round(ASTRO_HEAP_MB * 1.5)}; it is ${ASTRO_HEAP_MB})`,
+    );
+  if (filesCode !== 0)
+    throw new Error(
+      `the downloads and data files could not be written (if the process ran out of memory, "Reached heap limit" above, give it more: SEC_FILES_HEAP_MB=${FILES_HEAP_MB * 2}; it is ${FILES_HEAP_MB})`,
+    );
+  await moveFiles(filesStaging, staging);
+  await addToRun(cacheDir, 'files', JSON.parse(await readFile(filesRecord, 'utf8')) as OtherPages);
+  await rm(filesRecord, { force: true });
   phase('astro');
   // Clause histories, most of the pages, are written outside Astro into the layout it rendered:
   // in a process of its own, after Astro's memory is returned, on one core while Pagefind
@@ -277,6 +307,7 @@ if (process.env.SEC_BUILD_STATS) {
           build: process.resourceUsage().maxRSS * 1024,
           check: await stepRss('check'),
           astro: await stepRss('astro'),
+          files: await stepRss('files'),
           histories: await stepRss('histories'),
           links: await stepRss('links'),
         },

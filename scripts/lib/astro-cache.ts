@@ -86,17 +86,17 @@ export async function markFinished(cacheDir: string, siteDir: string, { started,
   return run;
 }
 
-/** Where a step after Astro that keeps pages of its own in the cache records their state (what the manifest is to Astro). */
-const OTHER_PAGES_STATE = 'sec-other-pages-state.txt';
+/** Where a step that keeps files of its own in the cache records their state (what the manifest is to Astro). */
+const stepState = (step: string) => `sec-${step}-state.txt`;
 
-/** What a step after Astro did with pages it renders outside Astro (see scripts/lib/histories-step.ts). */
+/** What a step did with the files it writes outside Astro (see scripts/lib/cached-files.ts). */
 export interface OtherPages {
   /** Files it rendered, relative to the site folder. */
   rendered: string[];
   /** How many files it copied from its cache. */
   reused: number;
-  /** A file of Astro's output it took out of the site (its shell page). */
-  removed: string;
+  /** A file of Astro's output it took out of the site (the histories' shell page). */
+  removed?: string;
   /** Its cache's state after the step, as text: the step before it left the one recorded. */
   state: string;
 }
@@ -109,19 +109,19 @@ const combined = (manifest: string | null, state: string | null): string | null 
         .digest('hex');
 
 /**
- * Adds to the Astro step's record the pages a later step rendered or copied, and folds that
+ * Adds to the Astro step's record the files another step rendered or copied, and folds that
  * step's cache state into both manifest hashes, so the record describes the whole site: the
  * link check then reads only pages either step rendered, and trusts its index only when neither
  * cache changed behind its back.
  */
-export async function addToRun(cacheDir: string, pages: OtherPages): Promise<AstroRun> {
+export async function addToRun(cacheDir: string, step: string, pages: OtherPages): Promise<AstroRun> {
   const run = await lastAstroRun(cacheDir);
   if (!run) throw new Error(`no finished Astro step recorded in ${cacheDir}: the pages outside Astro are added to its record`);
   let previousState: string | null = null;
   try {
-    previousState = await readFile(join(cacheDir, OTHER_PAGES_STATE), 'utf8');
+    previousState = await readFile(join(cacheDir, stepState(step)), 'utf8');
   } catch {
-    // A first build, or one from before pages were rendered outside Astro.
+    // A first build, or one from before this step wrote files outside Astro.
   }
   const whole: AstroRun = {
     rendered: [...run.rendered.filter((file) => file !== pages.removed), ...pages.rendered].sort(),
@@ -129,7 +129,7 @@ export async function addToRun(cacheDir: string, pages: OtherPages): Promise<Ast
     previousManifest: combined(run.previousManifest, previousState),
     manifest: combined(run.manifest, pages.state),
   };
-  await writeFile(join(cacheDir, OTHER_PAGES_STATE), pages.state);
+  await writeFile(join(cacheDir, stepState(step)), pages.state);
   await writeFile(join(cacheDir, LAST_RUN), `${JSON.stringify(whole)}\n`);
   return whole;
 }

@@ -13,8 +13,8 @@
  * Usage: histories-step.ts <siteDir> <cacheDir>
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { AlignedRow } from '#compare/align-clauses.ts';
 import { buildHistories } from '#compare/clause-history.ts';
@@ -30,6 +30,7 @@ import { PAGE_SHELL, fillPageShell } from '#render/fill-page-shell.ts';
 import { hastToHtml } from '#render/hast-to-html.ts';
 import { renderHistoryPage } from '#render/render-history-page.ts';
 import { addToRun } from './astro-cache.ts';
+import { CachedFiles } from './cached-files.ts';
 import { readContent } from './read-content.ts';
 import { readTombstones } from './read-tombstones.ts';
 import { writeStepStats } from './step-stats.ts';
@@ -37,9 +38,6 @@ import { projectKey } from './unchanged-build.ts';
 
 const [siteDir, cacheDir] = process.argv.slice(2);
 if (!siteDir || !cacheDir) throw new Error('usage: histories-step.ts <siteDir> <cacheDir>');
-/** Pages written (or copied) at once: the disk works while the next pages render. */
-const IN_FLIGHT = 32;
-const cache = join(cacheDir, 'histories');
 
 const shellFile = join(siteDir, PAGE_SHELL.path, 'index.html');
 const shellHtml = await readFile(shellFile, 'utf8').catch((error: unknown) => {
@@ -77,53 +75,19 @@ const codeKey = createHash('sha256')
   .update(shellHtml)
   .digest('hex');
 
-await mkdir(cache, { recursive: true });
-const cached = new Set(await readdir(cache));
-const used = new Set<string>();
-const rendered: string[] = [];
-let reused = 0;
-const pending = new Set<Promise<void>>();
-const settle = async (task: Promise<void>) => {
-  pending.add(task);
-  void task.finally(() => pending.delete(task));
-  if (pending.size >= IN_FLIGHT) await Promise.race(pending);
-};
-
+const files = new CachedFiles(siteDir, join(cacheDir, 'histories'), codeKey);
 for (const document of site.documents) {
   const { histories } = buildHistories(document, compare);
   const context = { document, directionOf: (id: string) => site.directions.find((d) => d.id === id), renumbered };
-  // Each page is a folder of its own under this one: made once, not looked up again for every page.
-  await mkdir(join(siteDir, document.id, 'clauses'), { recursive: true });
-  for (const history of histories) {
-    const name = `${createHash('sha256').update(codeKey).update(keys.history(document, history)).digest('hex')}.html`;
-    const path = `${document.id}/clauses/${history.slug}/index.html`;
-    const target = join(siteDir, path);
-    used.add(name);
-    if (cached.has(name)) {
-      reused += 1;
-      await settle(mkdir(dirname(target)).then(() => copyFile(join(cache, name), target)));
-      continue;
-    }
-    rendered.push(path);
-    const html = hastToHtml(fillPageShell(shell, renderHistoryPage(history, context, tombstones), siteUrl));
-    await settle(
-      (async () => {
-        await mkdir(dirname(target));
-        await writeFile(target, html);
-        // Written whole under a temporary name first: a build killed here leaves no torn page to copy later.
-        const temporary = join(cache, `${name}.${process.pid}.tmp`);
-        await writeFile(temporary, html);
-        await rename(temporary, join(cache, name));
-      })(),
+  for (const history of histories)
+    await files.write(`${document.id}/clauses/${history.slug}/index.html`, keys.history(document, history), () =>
+      hastToHtml(fillPageShell(shell, renderHistoryPage(history, context, tombstones), siteUrl)),
     );
-  }
   // Each document's alignments are let go before the next: memory does not grow with the corpus.
   for (const version of document.versions) rowsOf.delete(version);
 }
-await Promise.all(pending);
-// Pages no build will ask for again (their inputs changed), and temporary files of killed builds.
-await Promise.all([...cached].filter((name) => !used.has(name)).map((name) => rm(join(cache, name), { force: true })));
+const { rendered, reused, state } = await files.finish();
 
-const run = await addToRun(cacheDir, { rendered, reused, removed: `${PAGE_SHELL.path.slice(1)}index.html`, state: [...used].sort().join('\n') });
+const run = await addToRun(cacheDir, 'histories', { rendered, reused, removed: `${PAGE_SHELL.path.slice(1)}index.html`, state });
 console.log(`pages: ${run.rendered.length} files rendered, ${run.reused} copied from the previous build (clause histories: ${rendered.length} rendered, ${reused} copied)`);
 await writeStepStats('histories');

@@ -4,6 +4,9 @@ import type { ContentProblem } from '#model/content-problem.ts';
 import { CONTENT_LIMITS, raiseHint } from './content-limits.ts';
 import { codePoint, forbiddenCharacter } from './scan-text.ts';
 
+const UTF8_ENCODER = new TextEncoder();
+const UTF8_DECODER = new TextDecoder();
+
 /** A content file split into its YAML front matter and Markdown body. */
 export interface FrontMatterFile {
   /** The parsed front matter (unvalidated), or undefined when there is none or it is broken. */
@@ -83,7 +86,9 @@ export function readFrontMatter(file: string, source: string): FrontMatterFile {
     return { data: undefined, body: opening ? '' : text, bodyOffset: 0, locate: () => top, problems };
   }
   const yamlStart = opening[0].length;
-  const yamlText = text.slice(yamlStart, yamlStart + closing.index);
+  // A copy, not a slice: the fields' values are cut from the YAML text, and a slice of the whole
+  // file would keep the whole version's text alive as long as any field (a direction's id) is held.
+  const yamlText = UTF8_DECODER.decode(UTF8_ENCODER.encode(text.slice(yamlStart, yamlStart + closing.index)));
   const afterClosing = yamlStart + closing.index + closing[0].length;
   const body = text.slice(afterClosing).replace(/^\n/, '');
   const bodyOffset = text.slice(0, text.length - body.length).split('\n').length - 1;

@@ -3,7 +3,7 @@
  * data built by the core, never assembled as strings.
  */
 import type { Root } from 'xast';
-import { toXml } from 'xast-util-to-xml';
+import { jsonText, xmlText } from '#publish/file-text.ts';
 
 /** The URL the site is published at (`site` in astro.config.mjs, from `SITE_URL`). */
 export function pageSiteUrl(context: { site: URL | undefined }): URL {
@@ -13,14 +13,12 @@ export function pageSiteUrl(context: { site: URL | undefined }): URL {
 
 /** An XML document response from an xast tree. */
 export function xmlResponse(tree: Root, type = 'application/xml'): Response {
-  // `]]>` may not appear in XML text (it ends a CDATA section): a title holding it would make the
-  // feed unreadable. The serializer leaves `>` alone, and only text and attributes can hold it.
-  return new Response(`${toXml(tree).replaceAll(']]>', ']]&#x3E;')}\n`, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
+  return new Response(xmlText(tree), { headers: { 'Content-Type': `${type}; charset=utf-8` } });
 }
 
 /** A JSON response, indented so people can read it too. */
 export function jsonResponse(data: unknown): Response {
-  return new Response(`${JSON.stringify(data, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(jsonText(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
 
 /** A Word document response. */

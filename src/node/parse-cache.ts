@@ -53,7 +53,7 @@ export interface CacheStats {
  * A drop-in for {@link parseClauses} that reads a previous result from disk when the same file,
  * text and parser were seen before, and writes new results for next time.
  */
-export function cachedParser(dir = cacheDir(), root = process.cwd()): { parse: typeof parseClauses; stats: CacheStats } {
+export function cachedParser(dir = cacheDir(), root = process.cwd()): { parse: typeof parseClauses; later: ParseLater; stats: CacheStats } {
   const stats: CacheStats = { hits: 0, misses: 0 };
   const parser = parserSalt(root);
   const folder = join(dir, 'parsed');
@@ -77,5 +77,31 @@ export function cachedParser(dir = cacheDir(), root = process.cwd()): { parse: t
     renameSync(temporary, file);
     return result;
   };
-  return { parse, stats };
+  const later: ParseLater = (markdown, options) => {
+    if (parser) {
+      const file = join(folder, `${parseKey(markdown, options, parser)}.json`);
+      // Already in the cache (the content check put every version there): only the file's name is
+      // kept, and the text can be let go.
+      if (existsSync(file)) return readLater(file, options.file);
+    }
+    return () => parse(markdown, options);
+  };
+  return { parse, later, stats };
 }
+
+/**
+ * Reads a cached parse when asked. A function of its own: a closure made beside the one that
+ * keeps the text would share its scope, and keep the text alive too.
+ */
+function readLater(file: string, source: string): () => ParsedClauses {
+  return () => {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as ParsedClauses;
+    } catch (error) {
+      throw new Error(`${source}: its parsed text (${file}) went missing or was damaged during the build; build again`, { cause: error });
+    }
+  };
+}
+
+/** Keeps what is needed to parse a version later, as little of it as the cache allows: {@link cachedParser}'s `later`. */
+export type ParseLater = (markdown: string, options: ParseClausesOptions) => () => ParsedClauses;

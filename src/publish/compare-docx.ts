@@ -6,7 +6,6 @@ import {
   Document,
   HeadingLevel,
   InsertedTextRun,
-  Packer,
   Paragraph,
   type ParagraphChild,
   Table,
@@ -22,7 +21,7 @@ import { alignColumns, cellsOf, headerTexts, type AlignedColumn } from '#compare
 import { diffTokens, tokenize, type TokenOp } from '#compare/word-diff.ts';
 import type { Clause } from '#model/clause.ts';
 import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
-import { stableDocx } from './stable-docx.ts';
+import { packStableDocx } from './stable-docx.ts';
 
 /** The author Word shows for every revision and comment. */
 export const REVISION_AUTHOR = 'SEC versions';
@@ -83,7 +82,7 @@ export async function compareDocx(input: RedlineInput): Promise<Uint8Array> {
     },
     sections: [{ children: body }],
   });
-  return stableDocx(new Uint8Array(await Packer.toArrayBuffer(word)), date);
+  return packStableDocx(word, date);
 }
 
 /** The rows as Word blocks: paragraphs for clauses and headings, one table per run of table rows. */

@@ -5,7 +5,7 @@ import type { Clause } from '#model/clause.ts';
 import { labelStyle } from '#parse/clause-number.ts';
 import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 import { citeVersion } from './citation.ts';
-import { stableDocx } from './stable-docx.ts';
+import { packStableDocx } from './stable-docx.ts';
 
 /** What Word shows in File › Info besides the text. */
 export interface DocxMeta {
@@ -37,6 +37,11 @@ interface NumberingState {
  * out of sequence) are typed, as they would be in Word. Tables are Word tables.
  */
 export async function versionDocx(clauses: readonly Clause[], meta: DocxMeta): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(versionDocument(clauses, meta)));
+}
+
+/** The `docx` document {@link versionDocx} packs. */
+function versionDocument(clauses: readonly Clause[], meta: DocxMeta): Document {
   const references = listStarts(clauses);
   const state: NumberingState = { references, reference: 'clauses', section: 0, clause: 0, sub: [0, 0, 0, 0] };
   const body: Block[] = [
@@ -61,7 +66,7 @@ export async function versionDocx(clauses: readonly Clause[], meta: DocxMeta): P
     features: { updateFields: true },
     sections: [{ children: body }],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(document));
+  return document;
 }
 
 /** The lists the document needs: one from 1, and one more for each jump in section numbers. */
@@ -159,6 +164,6 @@ function roman(value: number): string {
 export async function publishedVersionDocx(document: DocumentRecord, version: VersionRecord): Promise<Uint8Array> {
   const title = `${document.secReference}: ${document.title} (${document.shortName}) v${version.version}`;
   const illustrative = version.illustrative ? ' Illustrative text written by the SEC versions project, not the designated wording.' : '';
-  const bytes = await versionDocx(version.clauses, { title, creator: 'SEC versions', description: `${citeVersion(document, version)}.${illustrative}` });
-  return stableDocx(bytes, version.designated ?? version.published ?? '1980-01-01');
+  const word = versionDocument(version.clauses, { title, creator: 'SEC versions', description: `${citeVersion(document, version)}.${illustrative}` });
+  return packStableDocx(word, version.designated ?? version.published ?? '1980-01-01');
 }

@@ -43,7 +43,7 @@ describe('incremental builds', () => {
     expect(text.split(old).length).toBe(2);
     writeFileSync(file, text.replace(old, '| Emergency credit setting checked after each firmware activation |'));
 
-    // Astro's own log, with the histories step's (clause histories are written outside Astro),
+    // Astro's own log, with the histories' and the files' steps' (both write outside Astro),
     // must agree with the cache's record of what was copied.
     const second = runBuild(content, out, info);
     expect(second.status, second.stderr).toBe(0);
@@ -51,7 +51,11 @@ describe('incremental builds', () => {
     const historiesLine = /clause histories: (\d+) rendered, (\d+) copied/.exec(second.stdout);
     expect(historiesLine, second.stdout).not.toBeNull();
     expect(Number(historiesLine?.[2])).toBeGreaterThan(0);
-    expect((second.stdout.match(/\(restored\)/g)?.length ?? 0) + Number(historiesLine?.[2])).toBe(run.reused);
+    // The downloads and data files, written outside Astro beside it, keep a cache of their own too.
+    const filesLine = /downloads and data: (\d+) files rendered, (\d+) copied/.exec(second.stdout);
+    expect(filesLine, second.stdout).not.toBeNull();
+    expect(Number(filesLine?.[2])).toBeGreaterThan(0);
+    expect((second.stdout.match(/\(restored\)/g)?.length ?? 0) + Number(historiesLine?.[2]) + Number(filesLine?.[2])).toBe(run.reused);
     // The link check read only the re-rendered pages (the copied ones kept their links and targets).
     expect(second.stdout).toMatch(
       new RegExp(`links: \\d+ links on ${run.rendered.filter((f) => f.endsWith('.html')).length} re-rendered pages \\(the other \\d+ unchanged since the last check\\) resolve`),

@@ -77,6 +77,26 @@ describe('the parse and align caches', () => {
     expect(cachedAligner(join(root, '.cache'), root)(clauses, clauses).length).toBeGreaterThan(0);
   });
 
+  it('parse later from the cached file alone, or from the text when the cache does not hold it', () => {
+    const root = projectCopy('later');
+    const dir = join(root, '.cache');
+    const parsed = cachedParser(dir, root).parse(MARKDOWN, OPTIONS);
+    const reader = cachedParser(dir, root);
+    // In the cache: read back from it, not parsed again.
+    expect(reader.later(MARKDOWN, OPTIONS)()).toEqual(parsed);
+    expect(reader.stats).toEqual({ hits: 0, misses: 0 });
+    // Not in the cache yet: parsed (and cached) when asked for.
+    const other = { ...OPTIONS, file: 'content/documents/td/v2.0.md' };
+    const pending = reader.later(MARKDOWN, other);
+    expect(reader.stats).toEqual({ hits: 0, misses: 0 });
+    expect(pending().clauses.map((c) => c.slug)).toEqual(parsed.clauses.map((c) => c.slug));
+    expect(reader.stats).toEqual({ hits: 0, misses: 1 });
+    // A cached file that goes missing before it is read is an error naming the version, not a silent parse.
+    const gone = reader.later(MARKDOWN, OPTIONS);
+    rmSync(join(dir, 'parsed'), { recursive: true, force: true });
+    expect(gone).toThrow(/^content\/documents\/td\/v1\.0\.md: its parsed text \(.*\) went missing or was damaged during the build; build again$/);
+  });
+
   it('cache nothing when a source cannot be read', () => {
     const root = projectCopy('broken');
     rmSync(join(root, 'src/parse/clause-text.ts'));

@@ -1,16 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '#data/site.ts';
-import { getCacheKeys } from '#data/page-cache-keys.ts';
 import { docxResponse } from '#data/responses.ts';
 import { publishedVersionDocx } from '#publish/version-docx.ts';
 import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 
+// The build writes these files outside Astro (src/publish/generated-files.ts): only the dev server serves them from here.
 export const getStaticPaths = (async () => {
+  if (!import.meta.env.DEV) return [];
   const site = await getSite();
-  const keys = await getCacheKeys();
-  return site.documents.flatMap((document) =>
-    document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version }, cacheKey: keys.version(document, version) })),
-  );
+  return site.documents.flatMap((document) => document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version } })));
 }) satisfies GetStaticPaths;
 
 /** `/<doc>/v<version>.docx`: a version as a Word document with Word's own numbering. */

@@ -1,19 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getComparison, getSite, prerenderedPairs } from '#data/site.ts';
-import { getCacheKeys } from '#data/page-cache-keys.ts';
 import { docxResponse } from '#data/responses.ts';
 import { compareDocx } from '#publish/compare-docx.ts';
 import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 
+// The build writes these files outside Astro (src/publish/generated-files.ts): only the dev server serves them from here.
 export const getStaticPaths = (async () => {
+  if (!import.meta.env.DEV) return [];
   const site = await getSite();
-  const keys = await getCacheKeys();
   return site.documents.flatMap((document) =>
-    prerenderedPairs(document, site.asOf).map(([from, to]) => ({
-      params: { doc: document.id, pair: `${from.slug}...${to.slug}` },
-      props: { document, from, to },
-      cacheKey: keys.compare(document, from, to),
-    })),
+    prerenderedPairs(document, site.asOf).map(([from, to]) => ({ params: { doc: document.id, pair: `${from.slug}...${to.slug}` }, props: { document, from, to } })),
   );
 }) satisfies GetStaticPaths;
 

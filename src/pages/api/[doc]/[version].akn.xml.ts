@@ -1,18 +1,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '#data/site.ts';
-import { getCacheKeys } from '#data/page-cache-keys.ts';
-import { pageSiteUrl, xmlResponse } from '#data/responses.ts';
-import { akomaNtoso } from '#publish/akoma-ntoso.ts';
+import { pageSiteUrl } from '#data/responses.ts';
+import { versionAkn } from '#publish/generated-files.ts';
 import type { DirectionRecord, DocumentRecord, VersionRecord } from '#model/site-model.ts';
 
+// The build writes these files outside Astro (src/publish/generated-files.ts): only the dev server serves them from here.
 export const getStaticPaths = (async () => {
+  if (!import.meta.env.DEV) return [];
   const site = await getSite();
-  const keys = await getCacheKeys();
   return site.documents.flatMap((document) =>
     document.versions.map((version) => ({
       params: { doc: document.id, version: version.slug },
       props: { document, version, direction: site.directions.find((d) => d.id === version.direction) },
-      cacheKey: keys.version(document, version),
     })),
   );
 }) satisfies GetStaticPaths;
@@ -24,4 +23,5 @@ interface Props {
 }
 
 /** `/api/<doc>/v<version>.akn.xml`: a version as an Akoma Ntoso 3.0 document. */
-export const GET: APIRoute<Props> = (context) => xmlResponse(akomaNtoso({ ...context.props, site: pageSiteUrl(context) }), 'application/akn+xml');
+export const GET: APIRoute<Props> = ({ props, site }) =>
+  new Response(versionAkn(props.document, props.version, props.direction, pageSiteUrl({ site })), { headers: { 'Content-Type': 'application/akn+xml; charset=utf-8' } });

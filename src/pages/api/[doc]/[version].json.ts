@@ -1,18 +1,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '#data/site.ts';
-import { getCacheKeys } from '#data/page-cache-keys.ts';
-import { jsonResponse, pageSiteUrl } from '#data/responses.ts';
-import { apiVersion } from '#publish/api-version.ts';
+import { pageSiteUrl } from '#data/responses.ts';
+import { versionJson } from '#publish/generated-files.ts';
 import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 
+// The build writes these files outside Astro (src/publish/generated-files.ts): only the dev server serves them from here.
 export const getStaticPaths = (async () => {
+  if (!import.meta.env.DEV) return [];
   const site = await getSite();
-  const keys = await getCacheKeys();
-  return site.documents.flatMap((document) =>
-    document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version }, cacheKey: keys.version(document, version) })),
-  );
+  return site.documents.flatMap((document) => document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version } })));
 }) satisfies GetStaticPaths;
 
 /** `/api/<doc>/v<version>.json`: a version's clauses in order. */
 export const GET: APIRoute<{ document: DocumentRecord; version: VersionRecord }> = (context) =>
-  jsonResponse(apiVersion(context.props.document, context.props.version, pageSiteUrl(context)));
+  new Response(versionJson(context.props.document, context.props.version, pageSiteUrl(context)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -1,21 +1,15 @@
 /** `/data/<doc>/v<version>.json`: a version's clauses for comparing any two versions in the browser. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '#data/site.ts';
-import { getCacheKeys } from '#data/page-cache-keys.ts';
 import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
-import { encodeVersion } from '#publish/version-data.ts';
+import { versionData } from '#publish/generated-files.ts';
 
+// The build writes these files outside Astro (src/publish/generated-files.ts): only the dev server serves them from here.
 export const getStaticPaths = (async () => {
+  if (!import.meta.env.DEV) return [];
   const site = await getSite();
-  const keys = await getCacheKeys();
-  return site.documents.flatMap((document) =>
-    document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version }, cacheKey: keys.version(document, version) })),
-  );
+  return site.documents.flatMap((document) => document.versions.map((version) => ({ params: { doc: document.id, version: version.slug }, props: { document, version } })));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
-  const { document, version } = props as { document: DocumentRecord; version: VersionRecord };
-  return new Response(JSON.stringify(encodeVersion(document.id, version.version, version.clauses)), {
-    headers: { 'Content-Type': 'application/json' },
-  });
-};
+export const GET: APIRoute<{ document: DocumentRecord; version: VersionRecord }> = ({ props }) =>
+  new Response(versionData(props.document, props.version), { headers: { 'Content-Type': 'application/json' } });

@@ -1,24 +1,20 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getComparison, getSite, prerenderedPairs } from '#data/site.ts';
-import { getCacheKeys } from '#data/page-cache-keys.ts';
-import { jsonResponse, pageSiteUrl } from '#data/responses.ts';
-import { apiCompare } from '#publish/api-compare.ts';
+import { pageSiteUrl } from '#data/responses.ts';
+import { compareJson } from '#publish/generated-files.ts';
 import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 
+// The build writes these files outside Astro (src/publish/generated-files.ts): only the dev server serves them from here.
 export const getStaticPaths = (async () => {
+  if (!import.meta.env.DEV) return [];
   const site = await getSite();
-  const keys = await getCacheKeys();
   return site.documents.flatMap((document) =>
-    prerenderedPairs(document, site.asOf).map(([from, to]) => ({
-      params: { doc: document.id, pair: `${from.slug}...${to.slug}` },
-      props: { document, from, to },
-      cacheKey: keys.compare(document, from, to),
-    })),
+    prerenderedPairs(document, site.asOf).map(([from, to]) => ({ params: { doc: document.id, pair: `${from.slug}...${to.slug}` }, props: { document, from, to } })),
   );
 }) satisfies GetStaticPaths;
 
 /** `/api/<doc>/compare/v<a>...v<b>.json`: the alignment behind a pre-built comparison page. */
 export const GET: APIRoute<{ document: DocumentRecord; from: VersionRecord; to: VersionRecord }> = (context) => {
   const { document, from, to } = context.props;
-  return jsonResponse(apiCompare(document, from, to, getComparison(from, to), pageSiteUrl(context)));
+  return new Response(compareJson(document, from, to, getComparison(from, to), pageSiteUrl(context)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
