@@ -228,7 +228,7 @@ const checked = await (async () => {
   await moveFiles(filesStaging, staging);
   await addToRun(cacheDir, 'files', JSON.parse(await readFile(filesRecord, 'utf8')) as OtherPages);
   await rm(filesRecord, { force: true });
-  phase('astro');
+  phase('astro and files');
   // Clause histories, most of the pages, are written outside Astro into the layout it rendered:
   // in a process of its own, after Astro's memory is returned, on one core while Pagefind
   // indexes on the other (neither reads what the other writes).
