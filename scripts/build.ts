@@ -7,17 +7,16 @@
  * failed build (bad content, a failure inside Astro or Pagefind, a broken link, a dropped URL,
  * or the process being killed) leaves the previous site untouched.
  *
- * The content check, Astro, the downloads, the clause histories and the link check each run in a process of their own, so the memory
- * one uses is returned before the next starts: the whole SEC is too large to hold twice.
+ * The content check, Astro, the downloads, the clause histories, the search index and the link
+ * check each run in a process of their own, so the memory one uses is returned when it ends: the
+ * whole SEC is too large to hold twice.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { asOfDate, contentRoot, siteUrlFromEnv, siteUrlWarning } from '#content/environment.ts';
-import type { SearchRecord } from '#publish/search-records.ts';
 import { LockHeld, takeLock } from './lib/folder-lock.ts';
-import { checkSearchBundle, type IndexedBundle, indexSearch } from './lib/index-search.ts';
 import { addToRun, cacheIsWhole, type OtherPages } from './lib/astro-cache.ts';
 import { moveFiles } from './lib/move-files.ts';
 import { repairCopySwap, swapIn } from './lib/swap-in.ts';
@@ -179,7 +178,7 @@ if (inputs && !cleanBuild && existsSync(outDir) && (await isUnchanged(cacheDir, 
           seconds,
           unchanged: true,
           phasesMs: { unchanged: Math.round(seconds * 1000) },
-          maxRssBytes: { build: process.resourceUsage().maxRSS * 1024, check: null, astro: null, files: null, histories: null, links: null },
+          maxRssBytes: { build: process.resourceUsage().maxRSS * 1024, check: null, astro: null, files: null, histories: null, search: null, links: null },
         },
         null,
         2,
@@ -233,12 +232,12 @@ const checked = await (async () => {
   // in a process of its own, after Astro's memory is returned, on one core while Pagefind
   // indexes on the other (neither reads what the other writes).
   const histories = step('scripts/lib/histories-step.ts', [staging, cacheDir]);
-  await indexSearchBundles().catch(async (error: unknown) => {
-    // Never left writing into a staging folder that the failure is about to delete.
-    await histories;
-    throw error;
-  });
-  if ((await histories) !== 0) throw new Error('the clause history pages could not be written');
+  // In a process of its own too: the records it indexes are not held through the link check.
+  const searchCode = await step('scripts/lib/search-step.ts', [preparedSearch, staging, inEffectSearchStaging, searchStaging, join(cacheDir, 'search')]);
+  // Never left writing into a staging folder that a failure is about to delete.
+  const historiesCode = await histories;
+  if (searchCode !== 0) throw new Error('the search index could not be written');
+  if (historiesCode !== 0) throw new Error('the clause history pages could not be written');
   phase('histories and search');
   // In a process of its own: what it reads of the built pages is returned when it ends.
   const linksCode = await step('scripts/lib/links-step.ts', [staging, preparedLinks, root, siteUrlFromEnv(), outDir, cacheDir]);
@@ -246,35 +245,6 @@ const checked = await (async () => {
   return linksCode === 0;
 })().catch(fail);
 
-/**
- * Has Pagefind write both search bundles into the staging folder. It indexes after Astro, not
- * beside it: indexed a section a page, the search takes a twentieth of Astro's time, and the two
- * together held more memory than either alone (the clause histories' step, beside it, holds far
- * less). The records are read only now, so the build's own process does not hold them while
- * Astro runs.
- */
-async function indexSearchBundles(): Promise<void> {
-  const { records, inEffectRecords } = JSON.parse(await readFile(preparedSearch, 'utf8')) as { records: SearchRecord[]; inEffectRecords: SearchRecord[] };
-  await rm(preparedSearch, { force: true });
-  // A bundle whose records did not change since the build before is copied from the cache, not indexed again.
-  const [inEffect, all] = (await indexSearch(
-    [
-      { name: 'pagefind-in-effect', records: inEffectRecords, outputPath: inEffectSearchStaging },
-      { name: 'pagefind', records, outputPath: searchStaging },
-    ],
-    join(cacheDir, 'search'),
-  )) as [IndexedBundle, IndexedBundle];
-  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
-  const how = (bundle: IndexedBundle) => (bundle.reused ? ', unchanged: reused' : '');
-  console.log(
-    `search index: ${inEffect.records} clause records in effect on ${inEffect.pages} Pagefind pages (${kib(inEffect.bytes)}${how(inEffect)}), ${all.records} in all versions on ${all.pages} (${kib(all.bytes)}${how(all)})`,
-  );
-  // Both bundles must be whole before they go in: a bundle missing files only fails in a reader's browser.
-  await checkSearchBundle(inEffectSearchStaging, inEffect.pages);
-  await checkSearchBundle(searchStaging, all.pages);
-  await rename(inEffectSearchStaging, `${staging}/pagefind-in-effect`);
-  await rename(searchStaging, `${staging}/pagefind`);
-}
 await rm(preparedLinks, { force: true });
 if (!checked) await fail();
 
@@ -309,6 +279,7 @@ if (process.env.SEC_BUILD_STATS) {
           astro: await stepRss('astro'),
           files: await stepRss('files'),
           histories: await stepRss('histories'),
+          search: await stepRss('search'),
           links: await stepRss('links'),
         },
       },

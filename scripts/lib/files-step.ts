@@ -15,8 +15,7 @@ import { join } from 'node:path';
 import type { AlignedRow } from '#compare/align-clauses.ts';
 import { renumberedBy } from '#compare/renumbered-by.ts';
 import { contentRoot, siteUrlFromEnv } from '#content/environment.ts';
-import { loadSite } from '#content/load-site.ts';
-import type { Site, VersionRecord } from '#model/site-model.ts';
+import type { VersionRecord } from '#model/site-model.ts';
 import { cachedAligner } from '#node/align-cache.ts';
 import { deferredParser } from '#node/deferred-parser.ts';
 import { cachedParser } from '#node/parse-cache.ts';
@@ -25,7 +24,7 @@ import { generatedFiles } from '#publish/generated-files.ts';
 import { pageCacheKeys } from '#publish/page-cache-keys.ts';
 import type { OtherPages } from './astro-cache.ts';
 import { CachedFiles } from './cached-files.ts';
-import { readContent } from './read-content.ts';
+import { loadFrame } from './load-frame.ts';
 import { readTombstones } from './read-tombstones.ts';
 import { writeStepStats } from './step-stats.ts';
 import { projectKey } from './unchanged-build.ts';
@@ -33,19 +32,9 @@ import { projectKey } from './unchanged-build.ts';
 const [siteDir, cacheDir, recordFile] = process.argv.slice(2);
 if (!siteDir || !cacheDir || !recordFile) throw new Error('usage: files-step.ts <siteDir> <cacheDir> <recordFile>');
 
-const root = contentRoot();
-const reserved = siteFolders();
 const texts = deferredParser(cachedParser().later);
-/** The site without its texts. The content check passed before this step started, and parsed every version into the parse cache. */
-async function loadFrame(): Promise<Site> {
-  // In a function of its own: the content read here is let go once the site is loaded.
-  const { sources } = await readContent(root);
-  const { site } = loadSite(sources, process.env.SEC_AS_OF as string, { parse: texts.parse, reserved });
-  if (!site) throw new Error('the content no longer loads: it changed while the site was being built; build again');
-  return site;
-}
-const site = await loadFrame();
-const { tombstones } = await readTombstones(root, reserved);
+const site = await loadFrame(texts);
+const { tombstones } = await readTombstones(contentRoot(), siteFolders());
 const siteUrl = siteUrlFromEnv();
 
 const align = cachedAligner();

@@ -20,9 +20,9 @@ import type { AlignedRow } from '#compare/align-clauses.ts';
 import { buildHistories } from '#compare/clause-history.ts';
 import { renumberedBy } from '#compare/renumbered-by.ts';
 import { contentRoot, siteUrlFromEnv } from '#content/environment.ts';
-import { loadSite } from '#content/load-site.ts';
 import type { VersionRecord } from '#model/site-model.ts';
 import { cachedAligner } from '#node/align-cache.ts';
+import { deferredParser } from '#node/deferred-parser.ts';
 import { cachedParser } from '#node/parse-cache.ts';
 import { siteFolders } from '#node/site-folders.ts';
 import { pageCacheKeys } from '#publish/page-cache-keys.ts';
@@ -31,7 +31,7 @@ import { hastToHtml } from '#render/hast-to-html.ts';
 import { renderHistoryPage } from '#render/render-history-page.ts';
 import { addToRun } from './astro-cache.ts';
 import { CachedFiles } from './cached-files.ts';
-import { readContent } from './read-content.ts';
+import { loadFrame } from './load-frame.ts';
 import { readTombstones } from './read-tombstones.ts';
 import { writeStepStats } from './step-stats.ts';
 import { projectKey } from './unchanged-build.ts';
@@ -46,13 +46,9 @@ const shellHtml = await readFile(shellFile, 'utf8').catch((error: unknown) => {
 const shell = fromHtml(shellHtml);
 await rm(join(siteDir, PAGE_SHELL.path), { recursive: true, force: true });
 
-const root = contentRoot();
-const reserved = siteFolders();
-// The content check passed before Astro ran, and parsed every version into the parse cache.
-const { sources } = await readContent(root);
-const { site } = loadSite(sources, process.env.SEC_AS_OF as string, { parse: cachedParser().parse, reserved });
-if (!site) throw new Error('the content no longer loads: it changed while the site was being built; build again');
-const { tombstones } = await readTombstones(root, reserved);
+const texts = deferredParser(cachedParser().later);
+const site = await loadFrame(texts);
+const { tombstones } = await readTombstones(contentRoot(), siteFolders());
 const siteUrl = siteUrlFromEnv();
 
 const align = cachedAligner();
@@ -76,14 +72,15 @@ const codeKey = createHash('sha256')
   .digest('hex');
 
 const files = new CachedFiles(siteDir, join(cacheDir, 'histories'), codeKey);
-for (const document of site.documents) {
+for (const loaded of site.documents) {
+  // One document's texts at a time, let go with its alignments before the next.
+  const document = texts.withTexts(loaded);
   const { histories } = buildHistories(document, compare);
   const context = { document, directionOf: (id: string) => site.directions.find((d) => d.id === id), renumbered };
   for (const history of histories)
     await files.write(`${document.id}/clauses/${history.slug}/index.html`, keys.history(document, history), () =>
       hastToHtml(fillPageShell(shell, renderHistoryPage(history, context, tombstones), siteUrl)),
     );
-  // Each document's alignments are let go before the next: memory does not grow with the corpus.
   for (const version of document.versions) rowsOf.delete(version);
 }
 const { rendered, reused, state } = await files.finish();

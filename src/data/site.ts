@@ -13,7 +13,10 @@ import { ContentError, formatProblem } from '#model/content-problem.ts';
 import { loadSite, type SourceFile } from '#content/load-site.ts';
 import { decodeUtf8 } from '#content/read-front-matter.ts';
 import { cachedAligner } from '#node/align-cache.ts';
+import { deferredParser } from '#node/deferred-parser.ts';
 import { cachedParser } from '#node/parse-cache.ts';
+import { textsOnDemand } from '#node/texts-on-demand.ts';
+import type { parseClauses } from '#parse/parse-clauses.ts';
 import { siteFolders } from '#node/site-folders.ts';
 import type { DocumentRecord, Site, VersionRecord } from '#model/site-model.ts';
 
@@ -21,7 +24,20 @@ export { comparePairs, nearestPrerendered, prerenderedPairs } from '#model/compa
 
 let loading: Promise<Site> | undefined;
 
-/** The whole site, loaded once. A content error stops the build with every problem listed. */
+/**
+ * How many documents' clauses the build holds at once. Astro renders a route's pages document by
+ * document, and a version page reads a few other documents for its cross-references; a document's
+ * texts, alignments and histories are some 5 MB at the scale of the SEC.
+ */
+const DOCUMENTS_HELD = 8;
+
+/**
+ * The whole site, loaded once. A content error stops the build with every problem listed.
+ *
+ * A version's `clauses` are read from the parse cache when a page first asks for them, and only a
+ * few documents' are held at a time (`#node/texts-on-demand.ts`): Astro's memory does not grow
+ * with the number of documents.
+ */
 export function getSite(): Promise<Site> {
   loading ??= load();
   return loading;
@@ -45,11 +61,26 @@ async function sources(collection: 'documents' | 'versions' | 'directions'): Pro
 
 async function load(): Promise<Site> {
   const [documents, versions, directions] = await Promise.all([sources('documents'), sources('versions'), sources('directions')]);
-  const { site, problems } = loadSite({ documents, versions, directions }, asOfDate(), { parse: cachedParser().parse, reserved: siteFolders() });
-  // `npm run build` has printed them already, before Astro started (see scripts/build.ts).
-  if (!process.env.SEC_CONTENT_REPORTED) for (const problem of problems) if (problem.severity === 'warning') console.warn(formatProblem(problem));
+  const all = { documents, versions, directions };
+  const parser = cachedParser();
+  // `npm run build` checked the content before Astro started (see scripts/build.ts), printed its
+  // problems and put every version in the parse cache. Otherwise (`npm run dev`) check it here.
+  if (!process.env.SEC_CONTENT_REPORTED) checkContent(all, parser.parse);
+  const texts = deferredParser(parser.later);
+  const { site, problems } = loadSite(all, asOfDate(), { parse: texts.parse, reserved: siteFolders() });
   if (!site) throw new ContentError(problems);
+  textsOnDemand(site, texts, DOCUMENTS_HELD).onRelease((id) => {
+    comparisons.delete(id);
+    histories.delete(id);
+  });
   return site;
+}
+
+/** Loads the site with its texts once, to report its problems: a content error stops the build. */
+function checkContent(all: Parameters<typeof loadSite>[0], parse: typeof parseClauses): void {
+  const { site, problems } = loadSite(all, asOfDate(), { parse, reserved: siteFolders() });
+  for (const problem of problems) if (problem.severity === 'warning') console.warn(formatProblem(problem));
+  if (!site) throw new ContentError(problems);
 }
 
 /** A document by id. */
@@ -59,17 +90,20 @@ export async function getDocument(id: string): Promise<DocumentRecord> {
   return document;
 }
 
-const comparisons = new Map<string, AlignedRow[]>();
+/** Each held document's comparisons by pair, let go with its texts. */
+const comparisons = new Map<string, Map<string, AlignedRow[]>>();
 let align: ReturnType<typeof cachedAligner> | undefined;
 
-/** The aligned rows of a comparison, computed once per pair (and once per content, on disk). */
+/** The aligned rows of a comparison, computed once per pair while its document is held (and once per content, on disk). */
 export function getComparison(from: VersionRecord, to: VersionRecord): AlignedRow[] {
-  const key = `${from.document}/${from.version}...${to.version}`;
-  let rows = comparisons.get(key);
+  const pairs = comparisons.get(from.document) ?? new Map<string, AlignedRow[]>();
+  comparisons.set(from.document, pairs);
+  const key = `${from.version}...${to.version}`;
+  let rows = pairs.get(key);
   if (!rows) {
     align ??= cachedAligner();
     rows = align(from.clauses, to.clauses);
-    comparisons.set(key, rows);
+    pairs.set(key, rows);
   }
   return rows;
 }
@@ -79,7 +113,7 @@ export const getRenumbered = renumberedBy(getComparison);
 
 const histories = new Map<string, DocumentHistories>();
 
-/** The clause histories of a document, built once from the comparisons of its versions. */
+/** The clause histories of a document, built once from the comparisons of its versions while its texts are held. */
 export function getHistories(document: DocumentRecord): DocumentHistories {
   let built = histories.get(document.id);
   if (!built) {

@@ -8,7 +8,7 @@
  * again, and the loader's checks of the clauses themselves (an empty body) are not repeated.
  */
 import type { Clause } from '#model/clause.ts';
-import type { DocumentRecord } from '#model/site-model.ts';
+import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 import type { ParsedClauses, parseClauses } from '#parse/parse-clauses.ts';
 import type { ParseLater } from './parse-cache.ts';
 
@@ -39,6 +39,8 @@ export interface DeferredParser {
   parse: typeof parseClauses;
   /** The document with every version's clauses parsed: a new record, the loaded one is unchanged. */
   withTexts(document: DocumentRecord): DocumentRecord;
+  /** One version's clauses, parsed (read from the parse cache) again at each call. */
+  clausesOf(version: VersionRecord): Clause[];
 }
 
 /**
@@ -48,18 +50,19 @@ export interface DeferredParser {
  */
 export function deferredParser(later: ParseLater): DeferredParser {
   const texts = new Map<string, () => ParsedClauses>();
+  const clausesOf = (version: VersionRecord): Clause[] => {
+    const text = texts.get(version.file);
+    if (!text) throw new Error(`${version.file}: its text was not read when the site was loaded`);
+    return text().clauses;
+  };
   return {
     parse(markdown, options) {
       texts.set(options.file, later(markdown, options));
       return { clauses: NOT_YET_READ as Clause[], problems: [] };
     },
     withTexts(document) {
-      const versions = document.versions.map((version) => {
-        const text = texts.get(version.file);
-        if (!text) throw new Error(`${version.file}: its text was not read when the site was loaded`);
-        return { ...version, clauses: text().clauses };
-      });
-      return { ...document, versions };
+      return { ...document, versions: document.versions.map((version) => ({ ...version, clauses: clausesOf(version) })) };
     },
+    clausesOf,
   };
 }

@@ -5,6 +5,8 @@
  */
 import { loadSite, type SiteSources } from '#content/load-site.ts';
 import type { Site } from '#model/site-model.ts';
+import { type DeferredParser, deferredParser } from '#node/deferred-parser.ts';
+import { parseClauses } from '#parse/parse-clauses.ts';
 
 const file = (path: string, lines: string[]) => ({ file: path, text: `${lines.join('\n')}\n` });
 
@@ -127,3 +129,11 @@ export function sampleSite(asOf = '2020-08-01'): Site {
 
 /** The absolute URL tests build citations and feeds on. */
 export const SITE_URL = 'https://sec.example.test/';
+
+/** A deferred parser over the real one that notes each file it parses, in order, in `parsed`. */
+export function recordingParser(parsed: string[]): DeferredParser {
+  return deferredParser((markdown, options) => () => {
+    parsed.push(options.file);
+    return parseClauses(markdown, options);
+  });
+}

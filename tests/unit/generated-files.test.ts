@@ -7,7 +7,7 @@ import { parseClauses } from '#parse/parse-clauses.ts';
 import { type GeneratedFile, generatedFiles } from '#publish/generated-files.ts';
 import { pageCacheKeys } from '#publish/page-cache-keys.ts';
 import { decodeVersion } from '#publish/version-data.ts';
-import { SITE_URL, sampleSite, sampleSources } from '../support/sample-site.ts';
+import { recordingParser, SITE_URL, sampleSite, sampleSources } from '../support/sample-site.ts';
 
 const compare = (from: VersionRecord, to: VersionRecord) => alignClauses(from.clauses, to.clauses);
 
@@ -104,10 +104,7 @@ describe('generatedFiles', () => {
 describe('deferredParser', () => {
   it('holds no clauses until a document is read, and then parses exactly its versions', () => {
     const parsed: string[] = [];
-    const texts = deferredParser((markdown, options) => () => {
-      parsed.push(options.file);
-      return parseClauses(markdown, options);
-    });
+    const texts = recordingParser(parsed);
     const { site } = loadSite(sampleSources(), '2020-08-01', { parse: texts.parse });
     if (!site) throw new Error('the sample site did not load');
     expect(parsed).toEqual([]);
