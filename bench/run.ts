@@ -764,16 +764,18 @@ async function searchOnly() {
   const { indexSearch } = await import('../scripts/lib/index-search.ts');
   console.log(`bench (search only): ${scale.documents} documents × ${scale.versions} versions × ${scale.clauses} clauses, in ${work}`);
   const prepared = join(work, 'search.json');
-  if (!existsSync(prepared)) {
+  const preparedInEffect = join(work, 'search-in-effect.json');
+  if (!existsSync(prepared) || !existsSync(preparedInEffect)) {
     await rm(content, { recursive: true, force: true });
     await writeFiles(content, generateCorpus(scale));
-    const check = spawnSync(process.execPath, ['scripts/lib/check-step.ts', join(work, 'prepared.json'), join(work, 'links.json'), prepared], {
+    const check = spawnSync(process.execPath, ['scripts/lib/check-step.ts', join(work, 'prepared.json'), join(work, 'links.json'), prepared, preparedInEffect], {
       env: { ...process.env, SEC_CONTENT_DIR: content, SEC_CACHE_DIR: cache, SEC_AS_OF: asOf },
       stdio: 'inherit',
     });
     if (check.status !== 0) throw new Error(`the content check of the generated corpus failed (exit ${check.status})`);
   }
-  const { records, inEffectRecords } = JSON.parse(await readFile(prepared, 'utf8'));
+  const records = JSON.parse(await readFile(prepared, 'utf8'));
+  const inEffectRecords = JSON.parse(await readFile(preparedInEffect, 'utf8'));
   const site = join(work, 'search-site');
   await rm(site, { recursive: true, force: true });
   await cp(values.site as string, site, { recursive: true });

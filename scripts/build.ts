@@ -32,6 +32,7 @@ const inEffectSearchStaging = `${outDir}.pagefind-in-effect`;
 const prepared = `${outDir}.prepared.json`;
 const preparedLinks = `${outDir}.links.json`;
 const preparedSearch = `${outDir}.search.json`;
+const preparedInEffectSearch = `${outDir}.search-in-effect.json`;
 const retired = `${outDir}.previous`;
 // Astro's cache for this output folder, kept from one build to the next: its incremental build
 // (experimental.incrementalBuild) keeps a copy of every generated page there with the page's
@@ -134,7 +135,7 @@ const phase = (name: string) => {
 const started = performance.now();
 
 async function clean(): Promise<void> {
-  for (const path of [staging, searchStaging, inEffectSearchStaging, filesStaging, filesRecord, prepared, preparedLinks, preparedSearch])
+  for (const path of [staging, searchStaging, inEffectSearchStaging, filesStaging, filesRecord, prepared, preparedLinks, preparedSearch, preparedInEffectSearch])
     await rm(path, { recursive: true, force: true });
 }
 
@@ -187,7 +188,7 @@ if (inputs && !cleanBuild && existsSync(outDir) && (await isUnchanged(cacheDir, 
   process.exit(0);
 }
 
-if ((await step('scripts/lib/check-step.ts', [prepared, preparedLinks, preparedSearch])) !== 0) {
+if ((await step('scripts/lib/check-step.ts', [prepared, preparedLinks, preparedSearch, preparedInEffectSearch])) !== 0) {
   await clean();
   process.exit(1);
 }
@@ -233,7 +234,7 @@ const checked = await (async () => {
   // indexes on the other (neither reads what the other writes).
   const histories = step('scripts/lib/histories-step.ts', [staging, cacheDir]);
   // In a process of its own too: the records it indexes are not held through the link check.
-  const searchCode = await step('scripts/lib/search-step.ts', [preparedSearch, staging, inEffectSearchStaging, searchStaging, join(cacheDir, 'search')]);
+  const searchCode = await step('scripts/lib/search-step.ts', [preparedSearch, preparedInEffectSearch, staging, inEffectSearchStaging, searchStaging, join(cacheDir, 'search')]);
   // Never left writing into a staging folder that a failure is about to delete.
   const historiesCode = await histories;
   if (searchCode !== 0) throw new Error('the search index could not be written');

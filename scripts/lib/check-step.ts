@@ -3,24 +3,30 @@
  * Astro starts): checks the content, printing every problem, and writes what the later steps
  * need of it to the files named on the command line: the number of version pages to the first,
  * the link sources to the second (read only by the link check's own process), the search records
- * to the third (read after Astro), so the build's orchestrator holds neither while Astro runs.
+ * of all versions and of the versions in effect to the third and fourth (read by the search step
+ * after Astro), so the build's orchestrator holds none of them. It also aligns every comparison
+ * the build makes into the disk cache, on all cores.
  * Exits 1 when the content has errors.
  */
 import { writeFile } from 'node:fs/promises';
 import { buildHistories } from '#compare/clause-history.ts';
 import { contentRoot } from '#content/environment.ts';
+import { pairsAligned } from '#model/compare-pairs.ts';
 import { cachedAligner } from '#node/align-cache.ts';
+import { warmAlignCache } from '#node/warm-align-cache.ts';
 import { inEffectSearchRecords, searchRecords } from '#publish/search-records.ts';
 import { linkSources } from './check-built-site.ts';
 import { checkSite } from './check-site.ts';
 import { writeStepStats } from './step-stats.ts';
 
-const [output, linksOutput, searchOutput] = process.argv.slice(2);
-if (!output || !linksOutput || !searchOutput) throw new Error('usage: check-step.ts <prepared.json> <links.json> <search.json>');
+const [output, linksOutput, searchOutput, inEffectSearchOutput] = process.argv.slice(2);
+if (!output || !linksOutput || !searchOutput || !inEffectSearchOutput) throw new Error('usage: check-step.ts <prepared.json> <links.json> <search.json> <search-in-effect.json>');
 const site = await checkSite(contentRoot(), process.env.SEC_AS_OF as string);
 if (!site) process.exit(1);
-// The search of all versions groups a clause's texts by its history (the alignments are cached
-// on disk, for the pages to reuse).
+// Every comparison the build makes, aligned on all cores into the disk cache: the pages, the
+// downloads and the histories then read them back.
+await warmAlignCache(site.documents.flatMap((d) => pairsAligned(d, site.asOf)).map(([from, to]) => [from.clauses, to.clauses] as const));
+// The search of all versions groups a clause's texts by its history.
 const align = cachedAligner();
 const histories = new Map(site.documents.map((d) => [d.id, buildHistories(d, (from, to) => align(from.clauses, to.clauses))]));
 const records = searchRecords(site, (document, version, slug) => histories.get(document.id)?.slugOf(version, slug));
@@ -31,6 +37,8 @@ const links = linkSources(
   [...records, ...inEffectRecords].map((record) => record.url),
 );
 await writeFile(linksOutput, JSON.stringify(links));
-await writeFile(searchOutput, JSON.stringify({ records, inEffectRecords }));
+// Apart: the search step reads each bundle's records only when it indexes that bundle.
+await writeFile(searchOutput, JSON.stringify(records));
+await writeFile(inEffectSearchOutput, JSON.stringify(inEffectRecords));
 await writeFile(output, JSON.stringify({ versionPages: Object.keys(links.pages).length }));
 await writeStepStats('check');

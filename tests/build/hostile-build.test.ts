@@ -21,7 +21,7 @@ let published: Map<string, string>;
 const content = (name: string, edit?: (root: string) => void) => minimalContent(work, name, edit);
 
 const leftovers = (dir = out) =>
-  ['staging', 'previous', 'pagefind', 'pagefind-in-effect', 'prepared.json', 'search.json', 'lock'].filter((suffix) => existsSync(`${dir}.${suffix}`));
+  ['staging', 'previous', 'pagefind', 'pagefind-in-effect', 'prepared.json', 'search.json', 'search-in-effect.json', 'lock'].filter((suffix) => existsSync(`${dir}.${suffix}`));
 
 /** Starts a build without waiting for it. */
 function startBuild(root: string, dir: string, extra: Record<string, string> = {}): Promise<BuildRun> {
