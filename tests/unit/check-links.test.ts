@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPageLinks, urlOfFile, withoutResolvedFragments } from '../../scripts/lib/read-page-links.ts';
-import { checkLinks, formatBrokenLink, whyBroken, type BuiltSite } from '../../scripts/lib/check-links.ts';
+import { checkLinks, formatBrokenLink, linkTarget, whyBroken, type BuiltSite } from '../../scripts/lib/check-links.ts';
 
 const SITE = 'https://sec.example.org';
 
@@ -148,5 +148,44 @@ describe('a site published under a path', () => {
       { page: '/search/', href: '/tmad/v6.0/#9.9' },
     ]).filter((b) => b.page === '/search/');
     expect(broken.map((b) => [b.link.href, b.reason])).toEqual([['/tmad/v6.0/#9.9', '/tmad/v6.0/ has no #9.9']]);
+  });
+});
+
+describe('linkTarget', () => {
+  /** What the URL parser makes of a link: the check's answer for every link before plain paths were read without it. */
+  function byUrlParser(from: string, href: string, siteUrl: string) {
+    const base = new URL(siteUrl).pathname.replace(/\/?$/, '/');
+    const target = new URL(href, `http://site.invalid${base === '/' ? from : `${base}${from.slice(1)}`}`);
+    if (!target.pathname.startsWith(base)) return 'outside';
+    return { path: decodeURI(`/${target.pathname.slice(base.length)}`), hash: target.hash };
+  }
+
+  it('reads plain absolute paths as the URL parser does, and leaves the rest to it', () => {
+    const hrefs = [
+      '/tmad/v6.0/',
+      '/tmad/v6.0/#8.6',
+      '/tmad/v6.0/#',
+      '/tmad/v6.0/#clause-4.12A',
+      '/tmad/./v6.0/',
+      '/tmad/../s1sr/',
+      '/tmad/v6.0/..',
+      '/tmad/%2e%2e/x/',
+      '/a%20b/',
+      '/tmad/v6.0/?q=1#x',
+      '/tmad/v6.0/#a b',
+      '/tmad/v6.0/#"x"',
+      '/tmad/v6.0/#%E0%A4%A',
+      '/tmad/v6.0/#a/../b',
+      '/tmad\\v6.0/',
+      '/sec-versions/tmad/',
+      '/elsewhere/',
+    ];
+    for (const siteUrl of [SITE, 'https://sec.example.org/sec-versions/'])
+      for (const href of hrefs) {
+        const expected = byUrlParser('/tmad/', href, siteUrl);
+        const found = linkTarget('/tmad/', href, siteUrl);
+        if (expected === 'outside') expect(found, `${href} on ${siteUrl}`).toEqual({ reason: expect.stringContaining('is outside') });
+        else expect(found, `${href} on ${siteUrl}`).toEqual(expected);
+      }
   });
 });
