@@ -1,7 +1,7 @@
 /**
  * The top-level names of the built site that the build itself writes, derived from what
  * writes them rather than kept by hand: the routes in src/pages (`search`, `api`, `feeds`, …),
- * the files in public/, Astro's asset folder, and the search bundles scripts/build.ts moves in
+ * the files in public/, Astro's asset folder, and the search bundles the build's search step moves in
  * (`pagefind`, `pagefind-in-effect`). A document id or a tombstone URL among them would
  * collide with the site's own pages.
  */
@@ -18,11 +18,16 @@ function routeName(name: string): string | undefined {
   return name.replace(/\.(?:astro|ts|js|md|mdx|html)$/, '');
 }
 
-/** The folders scripts/build.ts moves into the staged site next to Astro's output. */
+/** The scripts that move folders into the staged site next to Astro's output (the search bundles). */
+const MOVERS = ['scripts/build.ts', 'scripts/lib/search-step.ts'];
+
+/** The folders the build's scripts move into the staged site next to Astro's output: `rename(…, `${staging}/name`)` or `${site}/name`. */
 function buildMovedFolders(root: string): string[] {
-  const path = join(root, 'scripts/build.ts');
-  if (!existsSync(path)) return [];
-  return [...readFileSync(path, 'utf8').matchAll(/rename\([^,]+,\s*`\$\{staging\}\/([\w.-]+)`\)/g)].map((m) => m[1] as string);
+  return MOVERS.flatMap((file) => {
+    const path = join(root, file);
+    if (!existsSync(path)) return [];
+    return [...readFileSync(path, 'utf8').matchAll(/rename\([^,]+,\s*`\$\{(?:staging|site)\}\/([\w.-]+)`\)/g)].map((m) => m[1] as string);
+  });
 }
 
 /** Every top-level name the build writes, for the project at `root`. */

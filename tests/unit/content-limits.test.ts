@@ -102,7 +102,7 @@ describe('tombstones at scale', () => {
 });
 
 describe('the names the build writes itself', () => {
-  it('are derived from src/pages, public/, Astro and the search bundles scripts/build.ts moves in', () => {
+  it('are derived from src/pages, public/, Astro and the search bundles the build moves in', () => {
     const names = siteFolders();
     for (const name of ['api', 'data', 'directions', 'feeds', 'search', 'sitemap.xml', '_astro', 'pagefind', 'pagefind-in-effect']) expect(names).toContain(name);
     // Dynamic routes are not names: `[doc]` is where documents go.
