@@ -4,16 +4,13 @@
  * need of it to the files named on the command line: the number of version pages to the first,
  * the link sources to the second (read only by the link check's own process), the search records
  * of all versions and of the versions in effect to the third and fourth (read by the search step
- * after Astro), so the build's orchestrator holds none of them. It also aligns every comparison
- * the build makes into the disk cache, on all cores.
+ * after Astro), so the build's orchestrator holds none of them.
  * Exits 1 when the content has errors.
  */
 import { writeFile } from 'node:fs/promises';
 import { buildHistories } from '#compare/clause-history.ts';
 import { contentRoot } from '#content/environment.ts';
-import { pairsAligned } from '#model/compare-pairs.ts';
 import { cachedAligner } from '#node/align-cache.ts';
-import { warmAlignCache } from '#node/warm-align-cache.ts';
 import { inEffectSearchRecords, searchRecords } from '#publish/search-records.ts';
 import { linkSources } from './check-built-site.ts';
 import { checkSite } from './check-site.ts';
@@ -23,10 +20,8 @@ const [output, linksOutput, searchOutput, inEffectSearchOutput] = process.argv.s
 if (!output || !linksOutput || !searchOutput || !inEffectSearchOutput) throw new Error('usage: check-step.ts <prepared.json> <links.json> <search.json> <search-in-effect.json>');
 const site = await checkSite(contentRoot(), process.env.SEC_AS_OF as string);
 if (!site) process.exit(1);
-// Every comparison the build makes, aligned on all cores into the disk cache: the pages, the
-// downloads and the histories then read them back.
-await warmAlignCache(site.documents.flatMap((d) => pairsAligned(d, site.asOf)).map(([from, to]) => [from.clauses, to.clauses] as const));
-// The search of all versions groups a clause's texts by its history.
+// The search of all versions groups a clause's texts by its history (the alignments are cached
+// on disk, for the pages to reuse).
 const align = cachedAligner();
 const histories = new Map(site.documents.map((d) => [d.id, buildHistories(d, (from, to) => align(from.clauses, to.clauses))]));
 const records = searchRecords(site, (document, version, slug) => histories.get(document.id)?.slugOf(version, slug));

@@ -58,20 +58,3 @@ export function nearestPrerendered(document: DocumentRecord, from: VersionRecord
 function pairKey(from: VersionRecord, to: VersionRecord): string {
   return `${from.version}...${to.version}`;
 }
-
-/**
- * Every pair of versions the build aligns, each once, in the order it aligns them: the pre-built
- * comparisons (each version against the one before it among them, for the clause histories), and
- * each superseded version or draft against the version in effect, which its clauses link to
- * (in that order: a draft after the version in effect is aligned from the draft).
- */
-export function pairsAligned(document: DocumentRecord, asOf: string): Array<[from: VersionRecord, to: VersionRecord]> {
-  const pairs: Array<[VersionRecord, VersionRecord]> = prerenderedPairs(document, asOf);
-  const current = versionInEffect(document, asOf);
-  const seen = new Set(pairs.map(([from, to]) => pairKey(from, to)));
-  for (const version of document.versions) {
-    if (!current || version === current || (version.state !== 'superseded' && version.state !== 'draft')) continue;
-    if (!seen.has(pairKey(version, current))) pairs.push([version, current]);
-  }
-  return pairs;
-}

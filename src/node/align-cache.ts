@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { alignClauses, type AlignedRow } from '#compare/align-clauses.ts';
 import { decodeRows, encodeRows, type EncodedRow } from '#compare/aligned-rows-data.ts';
 import type { Clause } from '#model/clause.ts';
@@ -46,10 +45,13 @@ function fingerprint(clauses: readonly Clause[]): string {
  * aligner give the rows computed before, read back onto these clause objects.
  */
 export function cachedAligner(dir = cacheDir(), root = process.cwd()): (oldClauses: readonly Clause[], newClauses: readonly Clause[]) => AlignedRow[] {
-  const fileOf = alignCacheFile(dir, root);
+  const salt = alignerSalt(root);
+  const folder = join(dir, 'aligned');
+  if (salt) mkdirSync(folder, { recursive: true });
   return (oldClauses, newClauses) => {
-    const file = fileOf(oldClauses, newClauses);
-    if (!file) return alignClauses(oldClauses, newClauses);
+    if (!salt) return alignClauses(oldClauses, newClauses);
+    const key = createHash('sha256').update(salt).update(fingerprint(oldClauses)).update(fingerprint(newClauses)).digest('hex');
+    const file = join(folder, `${key}.json`);
     if (existsSync(file)) {
       try {
         return decodeRows(JSON.parse(readFileSync(file, 'utf8')) as EncodedRow[], oldClauses, newClauses);
@@ -58,25 +60,9 @@ export function cachedAligner(dir = cacheDir(), root = process.cwd()): (oldClaus
       }
     }
     const rows = alignClauses(oldClauses, newClauses);
-    // Threads of one process may align at once (warm-align-cache.ts): each writes its own temporary file.
-    const temporary = `${file}.${process.pid}-${threadId}.tmp`;
+    const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(encodeRows(rows, oldClauses, newClauses)));
     renameSync(temporary, file);
     return rows;
-  };
-}
-
-/**
- * Where the cache keeps the alignment of two versions' clauses (the file may not exist yet), or
- * null when the aligner's code cannot be read and nothing is cached.
- */
-export function alignCacheFile(dir = cacheDir(), root = process.cwd()): (oldClauses: readonly Clause[], newClauses: readonly Clause[]) => string | null {
-  const salt = alignerSalt(root);
-  const folder = join(dir, 'aligned');
-  if (salt) mkdirSync(folder, { recursive: true });
-  return (oldClauses, newClauses) => {
-    if (!salt) return null;
-    const key = createHash('sha256').update(salt).update(fingerprint(oldClauses)).update(fingerprint(newClauses)).digest('hex');
-    return join(folder, `${key}.json`);
   };
 }

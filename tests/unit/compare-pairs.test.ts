@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePairs, nearestPrerendered, pairsAligned, prerenderedPairs } from '#model/compare-pairs.ts';
+import { comparePairs, nearestPrerendered, prerenderedPairs } from '#model/compare-pairs.ts';
 import type { DocumentRecord, VersionRecord } from '#model/site-model.ts';
 
 const version = (v: string, effective?: string): VersionRecord => ({
@@ -50,14 +50,5 @@ describe('compare pairs', () => {
       '3.0-draft...3.0',
     ]);
     expect(three?.version).toBe('3.0');
-  });
-
-  it('aligns the pre-built pairs, and each superseded version or draft against the version in effect, each pair once', () => {
-    const versions = document.versions.map((v) => (v.version === '4.0' ? { ...v, state: 'draft' as const } : v.version === '3.0' ? { ...v, state: 'in-effect' as const } : v));
-    const withDraft: DocumentRecord = { ...document, versions };
-    // 4.0 is a draft after the version in effect: its clauses link to their counterparts in 3.0, aligned from 4.0.
-    expect(names(pairsAligned(withDraft, '2020-06-01'))).toEqual([...names(prerenderedPairs(withDraft, '2020-06-01')), '4.0...3.0']);
-    // Without a version in effect, only the pre-built pairs.
-    expect(names(pairsAligned(withDraft, '2019-01-01'))).toEqual(names(prerenderedPairs(withDraft, '2019-01-01')));
   });
 });
