@@ -43,8 +43,9 @@ const retired = `${outDir}.previous`;
 const cacheDir = `${outDir}.cache`;
 const cleanBuild = process.argv.includes('--clean') || process.env.SEC_CLEAN_BUILD === '1';
 /**
- * Heap of the Astro process, in MB: enough for the whole SEC (it held some 1.36 GB resident at
- * SEC scale with this bound), and a bound on the build's memory with the downloads' process beside it.
+ * Heap of the Astro process, in MB: enough for the whole SEC with room to spare (its pages hold a
+ * few documents' texts at a time, and it peaked at about 1 GB resident at SEC scale), and a bound
+ * on the build's memory with the downloads' process beside it.
  */
 const ASTRO_HEAP_MB = Number(process.env.SEC_ASTRO_HEAP_MB ?? 1024);
 /**
