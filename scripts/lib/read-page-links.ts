@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { scanTags, type TagAttributes, type TagHandlers } from './scan-tags.ts';
 
 /** A link found in a built page: what it points at and where it is written. */
 export interface PageLink {
@@ -67,20 +68,50 @@ function own(text: string): string {
   return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
 
+/** The attributes {@link readPageLinks} reads. */
+const READ_ATTRIBUTES = new Set(['id', 'class', 'name', 'href', 'src', 'action', 'http-equiv', 'content']);
+
+/** How {@link readPageLinks} reads tags: the scanner, falling back to htmlparser2 for a page it leaves (the default); or htmlparser2 alone. */
+export type TagReader = 'scan' | 'htmlparser2';
+
 /**
- * Reads the ids, clause anchors and links of a built page from its HTML. A streaming parser
- * (htmlparser2), not a tree: the check reads every page of the site after every build, tens of
- * thousands at the scale of the whole SEC, and needs only attributes and where they are.
+ * Reads the ids, clause anchors and links of a built page from its HTML. Not a tree: the check
+ * reads every page of the site after every build, tens of thousands at the scale of the whole
+ * SEC, and needs only attributes and where they are. Tags are read by {@link scanTags}, which
+ * finds them without reading the text between; a page it does not follow is read by
+ * htmlparser2, a streaming parser, with the same result.
  */
-export function readPageLinks(url: string, html: string): BuiltPage {
+export function readPageLinks(url: string, html: string, reader: TagReader = 'scan'): BuiltPage {
+  const lineStarts = [0];
+  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  if (reader === 'scan') {
+    const page = pageReader(url, lineStarts);
+    if (scanTags(html, READ_ATTRIBUTES, page)) return page.result();
+  }
+  const page = pageReader(url, lineStarts);
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        page.open(name, attributes, parser.startIndex);
+      },
+      onclosetag() {
+        page.close();
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true, lowerCaseTags: true },
+  );
+  parser.end(html);
+  return page.result();
+}
+
+/** What a page's tags make of it, tag by tag (`start`: the offset of the tag's `<`, for its line and column). */
+function pageReader(url: string, lineStarts: readonly number[]): TagHandlers & { result(): BuiltPage } {
   const ids = new Set<string>();
   const anchors: string[] = [];
   const links: PageLink[] = [];
   let tombstone = false;
   // The clause anchor each open element sits in (its own id when it is one), innermost last.
   const open: Array<string | undefined> = [];
-  const lineStarts = [0];
-  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const positionOf = (offset: number) => {
     let low = 0;
     let high = lineStarts.length - 1;
@@ -91,40 +122,36 @@ export function readPageLinks(url: string, html: string): BuiltPage {
     }
     return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 };
   };
-
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        const classList = (attributes.class ?? '').split(/\s+/);
-        const id = attributes.id === undefined ? undefined : own(attributes.id);
-        const anchor = id !== undefined && id !== '' && classList.some((c) => ANCHOR_CLASSES.has(c));
-        if (id !== undefined && id !== '') {
-          ids.add(id);
-          if (anchor) anchors.push(id);
-        }
-        if (name === 'a' && attributes.name !== undefined) ids.add(own(attributes.name));
-        if (classList.includes('tombstone')) tombstone = true;
-        const clause = anchor ? id : open.at(-1);
-        open.push(clause);
-        const add = (href: string | undefined) => {
-          if (href === undefined) return;
-          const at = positionOf(parser.startIndex);
-          links.push({ href: own(href), element: name, line: at.line, column: at.column, ...(clause ? { clause } : {}) });
-        };
-        if (name === 'a' || name === 'link' || name === 'area') add(attributes.href);
-        if (name === 'script' || name === 'img' || name === 'iframe') add(attributes.src);
-        if (name === 'form') add(attributes.action);
-        if (name === 'meta' && (attributes['http-equiv'] ?? '').toLowerCase() === 'refresh') {
-          const target = /url\s*=\s*(.+)$/i.exec(attributes.content ?? '')?.[1];
-          add(target?.trim().replace(/^['"]|['"]$/g, ''));
-        }
-      },
-      onclosetag() {
-        open.pop();
-      },
+  return {
+    open(name: string, attributes: TagAttributes, start: number) {
+      const classes = attributes.class;
+      // Most elements have a class and no id: the class is split only when it can matter.
+      const id = attributes.id === undefined || attributes.id === '' ? undefined : own(attributes.id);
+      const anchor = id !== undefined && (classes?.split(/\s+/).some((c) => ANCHOR_CLASSES.has(c)) ?? false);
+      if (id !== undefined) {
+        ids.add(id);
+        if (anchor) anchors.push(id);
+      }
+      if (name === 'a' && attributes.name !== undefined) ids.add(own(attributes.name));
+      if (classes?.includes('tombstone') && classes.split(/\s+/).includes('tombstone')) tombstone = true;
+      const clause = anchor ? id : open.at(-1);
+      open.push(clause);
+      const add = (href: string | undefined) => {
+        if (href === undefined) return;
+        const at = positionOf(start);
+        links.push({ href: own(href), element: name, line: at.line, column: at.column, ...(clause ? { clause } : {}) });
+      };
+      if (name === 'a' || name === 'link' || name === 'area') add(attributes.href);
+      if (name === 'script' || name === 'img' || name === 'iframe') add(attributes.src);
+      if (name === 'form') add(attributes.action);
+      if (name === 'meta' && (attributes['http-equiv'] ?? '').toLowerCase() === 'refresh') {
+        const target = /url\s*=\s*(.+)$/i.exec(attributes.content ?? '')?.[1];
+        add(target?.trim().replace(/^['"]|['"]$/g, ''));
+      }
     },
-    { decodeEntities: true, lowerCaseAttributeNames: true, lowerCaseTags: true },
-  );
-  parser.end(html);
-  return { url, ids, anchors, links, tombstone };
+    close() {
+      open.pop();
+    },
+    result: () => ({ url, ids, anchors, links, tombstone }),
+  };
 }
