@@ -153,7 +153,8 @@ export function scanTags(html: string, wanted: ReadonlySet<string>, handlers: Ta
         continue;
       }
       TAG_NAME.lastIndex = at + 2;
-      const name = TAG_NAME.exec(html)?.[0].toLowerCase();
+      const written = TAG_NAME.exec(html)?.[0];
+      const name = written === undefined ? undefined : lowerCase(written);
       if (name === undefined || open.at(-1) !== name) return false;
       END_TAG_END.lastIndex = TAG_NAME.lastIndex;
       if (END_TAG_END.exec(html) === null) return false;
@@ -188,7 +189,7 @@ function readOpenTag(
   TAG_NAME.lastIndex = at + 1;
   if (!TAG_NAME.test(html)) return undefined;
   const name = lowerCase(html.slice(at + 1, TAG_NAME.lastIndex));
-  // The same shape for every tag, so reading an attribute stays fast (see scanTags).
+  // Every wanted attribute present (undefined until read): one object shape for every tag, so the handler's reads stay fast.
   const attributes: TagAttributes = { ...blank };
   let position = TAG_NAME.lastIndex;
   for (;;) {
@@ -220,10 +221,15 @@ function readOpenTag(
   }
 }
 
+/** HTML's whitespace: space, line feed, tab, carriage return, form feed. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c;
+}
+
 /** The first position from `from` that is not HTML whitespace. */
 function skipSpace(html: string, from: number): number {
   let at = from;
-  for (let code = html.charCodeAt(at); code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c; code = html.charCodeAt(++at));
+  while (isSpace(html.charCodeAt(at))) at++;
   return at;
 }
 
@@ -239,7 +245,7 @@ function endOfRawText(html: string, from: number, name: string): number {
     if (html.slice(at, at + lower.length).toLowerCase() !== lower) continue;
     const after = html.charCodeAt(at + lower.length);
     // htmlparser2 ends raw text at `</name` followed by whitespace, `/` or `>`.
-    if (after === 0x3e || after === 0x2f || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0c || after === 0x0d) return at;
+    if (after === 0x3e || after === 0x2f || isSpace(after)) return at;
   }
   return -1;
 }
