@@ -14,12 +14,18 @@ export interface ReferenceSpan {
   number: string;
 }
 
+/** A word every reference {@link findReferences} keeps starts with ("Clause", "sub-clauses", "Paragraph", "Article", "Section", "Part", "Schedule"), anywhere in a text. */
+const REFERENCE_WORD = /[Cc]lause|[Pp]aragraph|[Aa]rticle|[Ss]ection|[Pp]art|[Ss]chedule/;
+
 /**
  * Every clause number that a cross-reference in the text names with its word ("Clause",
  * "Sections"), in order. Annexes and bare SEC numbers are left out: renumbering is read from
  * clauses and sections only, so comparisons stay as they were before annexes were linked.
  */
 export function findReferences(text: string): ReferenceSpan[] {
+  // Most texts name no clause or section: the words the grammar needs are looked for first, so
+  // those texts skip its full search (the result is the same: no word, no reference).
+  if (!REFERENCE_WORD.test(text)) return [];
   return findTextReferences(text)
     .filter((reference) => reference.kind !== 'annex' && reference.word !== '')
     .flatMap((reference) => reference.targets);

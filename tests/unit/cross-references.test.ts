@@ -15,6 +15,17 @@ describe('findReferences', () => {
   it('reads letter suffixes and section-letter numbers, and ignores numbers outside references', () => {
     expect(findReferences('under clause 4.12A and Clause H14.36A within 5.5 hours').map((r) => r.number)).toEqual(['4.12A', 'H14.36A']);
   });
+
+  it('finds every word of the grammar, and nothing where no such word is written', () => {
+    const words = ['Sub-clause 3.2', 'paragraphs 3.2', 'Article 3.2', 'sections 3.2', 'Part 3.2', 'Schedule 3.2'];
+    for (const text of words)
+      expect(
+        findReferences(`see ${text} here`).map((r) => r.number),
+        text,
+      ).toEqual(['3.2']);
+    // A bare SEC number and an annex are left out, with or without a word in the text.
+    expect(findReferences('see H14.36A and Annex A, then 3.2')).toEqual([]);
+  });
 });
 
 describe('mapReferences', () => {

@@ -1,6 +1,6 @@
 import type { Clause } from '#model/clause.ts';
 import { contentAgrees } from './sections.ts';
-import { COMMON_SHINGLE, containedShare, countWords, sideDice, weightedDiceReaches } from './similarity.ts';
+import { bagSize, COMMON_SHINGLE, containedShare, sideDice, weightedDiceReaches } from './similarity.ts';
 import { compatible, crossLevel, family, keepsParent, pair, parentConflict, sameParent, type Side } from './side.ts';
 
 /** A possible pair: old clause i, new clause j, and how alike they are. */
@@ -39,12 +39,12 @@ export function pairSameNumberSameText(a: Side, b: Side): void {
  * Same number, nearly the same words, under the same parent: a clause edited in place, the
  * commonest change of all, settled before the costlier search for moves.
  */
-export function pairEditedInPlace(a: Side, b: Side, weights: ReadonlyMap<string, number>): void {
+export function pairEditedInPlace(a: Side, b: Side, weights: Float64Array): void {
   b.clauses.forEach((clause, j) => {
     const i = a.bySlug.get(clause.slug);
     if (i === undefined || !a.isFree(i) || !b.isFree(j) || !compatible(a.clause(i), clause)) return;
     if (!sameParent(a, b, i, j) || !contentAgrees(a, b, i, j)) return;
-    if (weightedDiceReaches(a, i, b, j, weights, EDITED_IN_PLACE) || extendedInPlace(a.words(i), b.words(j))) pair(a, b, i, j);
+    if (weightedDiceReaches(a, i, b, j, weights, EDITED_IN_PLACE) || extendedInPlace(a, i, b, j)) pair(a, b, i, j);
   });
 }
 
@@ -62,9 +62,10 @@ const EXTENDED_GROWTH = 1.5;
  * similarity of the whole fell. Similar clauses of the same length are left to the
  * similarity tests, which tell boilerplate apart.
  */
-function extendedInPlace(old: readonly string[], neu: readonly string[]): boolean {
-  if (old.length < EXTENDED_MIN_WORDS || neu.length < EXTENDED_GROWTH * old.length) return false;
-  return containedShare(countWords(old), old.length, countWords(neu)) >= EXTENDED_CONTAINED;
+function extendedInPlace(a: Side, i: number, b: Side, j: number): boolean {
+  const old = bagSize(a.bag(i));
+  if (old < EXTENDED_MIN_WORDS || bagSize(b.bag(j)) < EXTENDED_GROWTH * old) return false;
+  return containedShare(a.bag(i), old, b.bag(j)) >= EXTENDED_CONTAINED;
 }
 
 /** Same text, unique on both sides, under another number; then across heading and clause (a section that became a clause). */
@@ -117,7 +118,7 @@ function shingleIndex(a: Side): Map<number, number[]> {
  * enough: the text must really match, with rare words weighing more, since nothing else (number
  * or place) says they are the same clause.
  */
-export function shingleCandidates(a: Side, b: Side, otherNumber: number, weights: ReadonlyMap<string, number>): Candidate[] {
+export function shingleCandidates(a: Side, b: Side, otherNumber: number, weights: Float64Array): Candidate[] {
   const postings = shingleIndex(a);
   const candidates: Candidate[] = [];
   b.clauses.forEach((clause, j) => {

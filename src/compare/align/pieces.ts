@@ -1,4 +1,4 @@
-import { COMMON_SHINGLE, SHINGLE, containedShare, countWords, coverage, dice, take } from './similarity.ts';
+import { type Bag, bagLess, bagShared, bagSize, COMMON_SHINGLE, containedShare, SHINGLE, sumBags } from './similarity.ts';
 import { compatible, family, type Side } from './side.ts';
 
 /** Share of a part's words that must come from what its whole lost, for a split or merge. */
@@ -51,17 +51,14 @@ function wholeIndex(whole: Side, parts: Side, notWhole: ReadonlySet<number>, wan
 }
 
 /** The words a whole lost: its words less those of the clause it is paired with, if any, and how many they are (cached). */
-function lostWords(whole: Side, parts: Side): (w: number) => { counts: Map<string, number>; total: number } {
-  const lost = new Map<number, { counts: Map<string, number>; total: number }>();
+function lostWords(whole: Side, parts: Side): (w: number) => { bag: Bag; total: number } {
+  const lost = new Map<number, { bag: Bag; total: number }>();
   return (w) => {
     let known = lost.get(w);
     if (!known) {
-      const counts = countWords(whole.words(w));
       const kept = whole.match(w);
-      if (kept !== -1) for (const word of parts.words(kept)) take(counts, word);
-      let total = 0;
-      for (const n of counts.values()) total += n;
-      known = { counts, total };
+      const bag = kept === -1 ? whole.bag(w) : bagLess(whole.bag(w), parts.bag(kept));
+      known = { bag, total: bagSize(bag) };
       lost.set(w, known);
     }
     return known;
@@ -81,7 +78,7 @@ function fragmentsByWhole(whole: Side, parts: Side, notWhole: ReadonlySet<number
   for (const k of candidateParts) {
     const clause = parts.clause(k);
     const words = parts.words(k);
-    const counts = countWords(words);
+    const bag = parts.bag(k);
     const candidates: number[] = [];
     // The clause its parent was paired with, or is a part of: how short sub-paragraphs ("(c) becomes insolvent.") are found.
     const parent = parts.parent(k);
@@ -104,7 +101,7 @@ function fragmentsByWhole(whole: Side, parts: Side, notWhole: ReadonlySet<number
       // A clause holds at most all the words the whole lost: when even that share could neither
       // beat (or tie) the best so far nor make a part, the words need not be counted. Same result.
       if (lost.total / words.length < Math.max(bestShare, PART_CONTAINED)) continue;
-      const share = containedShare(counts, words.length, lost.counts);
+      const share = containedShare(bag, words.length, lost.bag);
       if (share > bestShare || (share === bestShare && w < best)) [best, bestShare] = [w, share];
     }
     if (best === -1 || bestShare < PART_CONTAINED) continue;
@@ -118,20 +115,22 @@ function fragmentsByWhole(whole: Side, parts: Side, notWhole: ReadonlySet<number
 
 /** A whole and its fragments as pieces, when together they cover the whole and the kept clause alone does not. */
 function assemble(whole: Side, parts: Side, w: number, frags: readonly number[]): Pieces | undefined {
-  const wholeWords = whole.words(w);
+  const wholeBag = whole.bag(w);
+  const wholeSize = whole.words(w).length;
   const kept = whole.match(w);
   const pieces = (kept === -1 ? [...frags] : [kept, ...frags]).sort((x, y) => x - y);
   if (pieces.length < 2) return undefined;
-  const pieceWords = pieces.flatMap((k) => parts.words(k));
-  if (coverage(wholeWords, pieceWords) < WHOLE_COVERED) return undefined;
-  if (kept !== -1 && coverage(wholeWords, parts.words(kept)) >= WHOLE_COVERED) return undefined;
+  if (containedShare(wholeBag, wholeSize, sumBags(pieces.map((k) => parts.bag(k)))) < WHOLE_COVERED) return undefined;
+  if (kept !== -1 && containedShare(wholeBag, wholeSize, parts.bag(kept)) >= WHOLE_COVERED) return undefined;
   // The part that keeps the number keeps the identity; else the one already paired, else the most alike.
   const number = whole.clause(w).number;
   let primary = pieces.find((k) => number !== null && parts.clause(k).number === number) ?? kept;
   if (primary === -1) {
     let bestScore = -1;
     for (const k of pieces) {
-      const score = dice(wholeWords, parts.words(k));
+      // Dice similarity of the whole and the piece.
+      const size = wholeSize + parts.words(k).length;
+      const score = size === 0 ? 1 : (2 * bagShared(wholeBag, parts.bag(k))) / size;
       if (score > bestScore) [primary, bestScore] = [k, score];
     }
   }

@@ -20,7 +20,7 @@ export class Side {
   readonly #words: string[][];
   readonly #parent: number[];
   readonly #children: number[][];
-  /** Splits, shingles and counts each text once for both sides (see {@link Vocabulary}); its word ids are comparable only within it. */
+  /** Splits, numbers, shingles and bags each text once for both sides (see {@link Vocabulary}); its word ids are comparable only within it. */
   readonly vocabulary: Vocabulary;
 
   /** `vocabulary`: shared with the other side, so both number their shingles alike. */
@@ -62,11 +62,6 @@ export class Side {
   /** A clause's words as word ids and counts (see {@link Bag}). */
   bag(index: number): Bag {
     return this.vocabulary.bag(this.clause(index).text);
-  }
-
-  /** How often each word occurs in a clause (read-only: callers that take words away copy it). */
-  counts(index: number): ReadonlyMap<string, number> {
-    return this.vocabulary.counts(this.clause(index).text);
   }
 
   /** Every clause's words, in order. */
