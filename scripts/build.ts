@@ -189,6 +189,8 @@ if (inputs && !cleanBuild && existsSync(outDir) && (await isUnchanged(cacheDir, 
   process.exit(0);
 }
 
+// Until here: clearing what a stopped build left, and reading the content and code for their key.
+phase('inputs');
 if ((await step('scripts/lib/check-step.ts', [prepared, preparedLinks, preparedSearch, preparedInEffectSearch])) !== 0) {
   await clean();
   process.exit(1);
@@ -257,6 +259,7 @@ if (inputs)
   await recordBuild(cacheDir, outDir, inputs).catch((error: unknown) =>
     console.warn(`note: the next build will not know this one's inputs (${(error as Error).message}): it runs every step`),
   );
+phase('swap');
 const seconds = (performance.now() - started) / 1000;
 console.log(`built ${outDir}/ in ${seconds.toFixed(1)} s`);
 if (process.env.SEC_BUILD_STATS) {
