@@ -19,7 +19,7 @@ import { asOfDate, contentRoot, siteUrlFromEnv, siteUrlWarning } from '#content/
 import { LockHeld, takeLock } from './lib/folder-lock.ts';
 import { addToRun, cacheIsWhole, type OtherPages } from './lib/astro-cache.ts';
 import { moveFiles } from './lib/move-files.ts';
-import { repairCopySwap, swapIn } from './lib/swap-in.ts';
+import { discardInBackground, discardLeftovers, repairCopySwap, swapIn } from './lib/swap-in.ts';
 import { buildInputsKey, isUnchanged, recordBuild } from './lib/unchanged-build.ts';
 
 const outDir = (process.env.SEC_OUT_DIR ?? 'dist').replace(/(.)\/+$/, '$1');
@@ -125,6 +125,8 @@ try {
 if (!existsSync(outDir) && existsSync(retired)) await rename(retired, outDir);
 // A build killed while swapping inside the output folder (when it is a mount of its own): undo.
 if (existsSync(outDir) && (await repairCopySwap(outDir))) console.error(`note: ${outDir}/ was left half swapped by a build that was stopped: the site before it is back`);
+// Sites replaced by earlier builds whose deletion was stopped: deleted again, meanwhile.
+await discardLeftovers(retired);
 
 const phases: Record<string, number> = {};
 let mark = performance.now();
@@ -252,7 +254,8 @@ const checked = await (async () => {
 await rm(preparedLinks, { force: true });
 if (!checked) await fail();
 
-const swapped = await swapIn(staging, outDir, retired).catch(fail);
+// The replaced site is deleted after the build ends, by a process of its own: the new one is in place.
+const swapped = await swapIn(staging, outDir, retired, undefined, discardInBackground).catch(fail);
 if (swapped === 'copy') console.log(`note: ${outDir}/ is on another file system than its parent: the site was copied in and swapped inside it`);
 // The cache folder exists: the Astro step wrote it.
 if (inputs)

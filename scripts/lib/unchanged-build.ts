@@ -5,6 +5,7 @@
  * some three minutes: Astro bundling and walking every route, the link check over every page).
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { walkFiles } from './walk-files.ts';
@@ -72,8 +73,9 @@ async function siteFingerprint(siteDir: string): Promise<string> {
   const hash = createHash('sha256');
   const files = (await walkFiles(siteDir)).map((path) => [relative(siteDir, path).split(/[\\/]/).join('/'), path] as const);
   files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // One stat per file of the site (tens of thousands): the synchronous call, not one awaited promise each (0.3 s against 2 s).
   for (const [name, path] of files) {
-    const { size, mtimeMs } = await stat(path);
+    const { size, mtimeMs } = statSync(path);
     hash.update(`${name}\u0000${size}\u0000${mtimeMs}\n`);
   }
   return hash.digest('hex');

@@ -3,7 +3,7 @@ import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { repairCopySwap, swapIn, type SwapFs } from '../../scripts/lib/swap-in.ts';
+import { discardInBackground, discardLeftovers, repairCopySwap, swapIn, type SwapFs } from '../../scripts/lib/swap-in.ts';
 
 /**
  * Issue 17, item 10: an output folder on another file system than its parent (a mounted
@@ -64,5 +64,44 @@ describe('swapIn', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('old');
     expect(await repairCopySwap(out)).toBe(false);
     expect(existsSync(join(out, '.sec-incoming'))).toBe(false);
+  });
+});
+
+/** Waits (up to 20 s) until `done` holds: a deletion in another process ends when it ends. */
+async function eventually(done: () => boolean): Promise<boolean> {
+  for (let k = 0; k < 200 && !done(); k++) await new Promise((resolve) => setTimeout(resolve, 100));
+  return done();
+}
+
+describe('discarding the replaced site', () => {
+  it('hands the retired site to a deletion of its own once the new one is in place', async () => {
+    const out = join(work, 'site');
+    site(out, { 'index.html': 'old', 'a/index.html': 'old page' });
+    site(`${out}.staging`, { 'index.html': 'new' });
+    const handed: string[] = [];
+    const discard = async (retired: string) => {
+      // The new site is already in place when the old one is handed over.
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('new');
+      handed.push(retired);
+      await discardInBackground(retired);
+    };
+    expect(await swapIn(`${out}.staging`, out, `${out}.previous`, undefined, discard)).toBe('rename');
+    expect(handed).toEqual([`${out}.previous`]);
+    // Renamed out of the way at once: a build never finds it under the retired site's name.
+    expect(existsSync(`${out}.previous`)).toBe(false);
+    expect(await eventually(() => readdirSync(work).length === 1)).toBe(true);
+    expect(readdirSync(work)).toEqual(['site']);
+  });
+
+  it('deletes what a stopped deletion left, and nothing else beside the site', async () => {
+    const out = join(work, 'site');
+    site(out, { 'index.html': 'live' });
+    site(`${out}.previous.discard-123-456`, { 'index.html': 'old', 'b/index.html': 'old page' });
+    site(`${out}.previous-notes`, { 'keep.txt': 'not ours' });
+    await discardLeftovers(`${out}.previous`);
+    expect(await eventually(() => !existsSync(`${out}.previous.discard-123-456`))).toBe(true);
+    expect(readdirSync(work).sort()).toEqual(['site', 'site.previous-notes']);
+    // No folder at all beside it: nothing to do.
+    await discardLeftovers(join(work, 'absent', 'site.previous'));
   });
 });
