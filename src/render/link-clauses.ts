@@ -1,11 +1,11 @@
 import type { Element, ElementContent, Text } from 'hast';
-import { h } from 'hastscript';
 import type { Clause } from '#model/clause.ts';
 import { type DefinedTerm, type TermFinder, definedTerms, termFinder } from '#parse/defined-terms.ts';
 import { findTextReferences } from '#parse/find-references.ts';
 import { linkableContent, UNLINKED_ELEMENTS } from '#parse/linkable-text.ts';
 import { type ReferenceScope, type ResolvedReference, resolveReference } from '#parse/resolve-reference.ts';
 import { clauseUrl, versionUrl } from '#publish/urls.ts';
+import { element } from './element.ts';
 
 /** How many words of its target a preview shows. */
 const PREVIEW_WORDS = 20;
@@ -58,9 +58,9 @@ function target(resolved: ResolvedReference, scope: ReferenceScope): { href: str
  * wrapper is hovered or holds the focus (CSS only), and describes the link to assistive technology.
  */
 function linkWithPreview(kind: 'xref' | 'term', href: string, words: string, preview: { title: string; text: string }, id: string): Element {
-  return h('span', { className: ['preview-anchor'] }, [
-    h('a', { className: [kind], href, ariaDescribedby: id }, words),
-    h('span', { className: ['preview'], id, dataPagefindIgnore: '' }, [h('strong', preview.title), ' ', preview.text]),
+  return element('span', { className: ['preview-anchor'] }, [
+    element('a', { className: [kind], href, ariaDescribedBy: [id] }, [words]),
+    element('span', { className: ['preview'], id, dataPagefindIgnore: '' }, [element('strong', {}, [preview.title]), ' ', preview.text]),
   ]);
 }
 

@@ -1,5 +1,5 @@
 import type { Element } from 'hast';
-import { h } from 'hastscript';
+import { element } from './element.ts';
 import { citationText, type CitationTarget } from '#publish/citation.ts';
 import { clauseName } from '#model/clause-name.ts';
 import { clauseUrl } from '#publish/urls.ts';
@@ -16,7 +16,7 @@ export const HOW_TO_CITE = 'how-to-cite';
 export function citeLink(target: CitationTarget, site: URL | string): Element {
   const { clause } = target;
   const citation = citationText(target, site);
-  return h(
+  return element(
     'a',
     {
       className: ['cite'],
@@ -26,7 +26,7 @@ export function citeLink(target: CitationTarget, site: URL | string): Element {
       title: citation,
       ariaLabel: `Cite ${clauseName(clause)}`,
     },
-    'cite',
+    ['cite'],
   );
 }
 
@@ -36,7 +36,7 @@ export function citeLink(target: CitationTarget, site: URL | string): Element {
  */
 export function sameClauseLink(target: CitationTarget): Element {
   const { document, version, clause } = target;
-  return h(
+  return element(
     'a',
     {
       className: ['same-clause'],
@@ -44,6 +44,6 @@ export function sameClauseLink(target: CitationTarget): Element {
       dataSameClause: '',
       ariaLabel: `Same clause in v${version.version}, the version in effect: ${clauseName(clause)}`,
     },
-    `v${version.version}`,
+    [`v${version.version}`],
   );
 }

@@ -9,6 +9,7 @@ import { definitionNotes } from '#compare/definition-notes.ts';
 import { alignColumns, cellsOf, diffTableRow, headerTexts, type AlignedColumn } from '#compare/table-diff.ts';
 import { toText } from 'hast-util-to-text';
 import { wordDiff, type WordDiffOptions } from '#compare/word-diff.ts';
+import { element } from './element.ts';
 import { linkFragmentsToVersion } from './version-fragment-links.ts';
 
 /** Unchanged rows kept beside each change at most (the "changes only" views show 0, 1 or 3). */
@@ -152,7 +153,10 @@ export function* renderCompareChildren(rows: readonly AlignedRow[], sides: Compa
     const first = (done[0]?.row.new ?? done[0]?.row.old) as Clause;
     const last = (done.at(-1)?.row.new ?? done.at(-1)?.row.old) as Clause;
     return [
-      h('details', { className: ['cmp-fold'] }, [h('summary', `${done.length} unchanged: ${displayNumber(first)} to ${displayNumber(last)}`), ...done.map((r) => r.element)]),
+      element('details', { className: ['cmp-fold'] }, [
+        element('summary', {}, [`${done.length} unchanged: ${displayNumber(first)} to ${displayNumber(last)}`]),
+        ...done.map((r) => r.element),
+      ]),
     ];
   };
   for (let index = 0; index < rows.length; index++) {
@@ -343,16 +347,16 @@ function renderRow(row: AlignedRow, context: RenderContext, step: Step | undefin
       newContent = labelPieces(newBody, after);
     }
   } else if (row.old) {
-    oldContent = [h('del', { className: ['whole'] }, body(row.old, 'old', context))];
+    oldContent = [element('del', { className: ['whole'] }, body(row.old, 'old', context))];
   } else if (row.new) {
-    newContent = [h('ins', { className: ['whole'] }, body(row.new, 'new', context))];
+    newContent = [element('ins', { className: ['whole'] }, body(row.new, 'new', context))];
   }
   const whole = sectionSize === undefined ? undefined : `whole section ${row.kind}, ${sectionSize} clause${sectionSize === 1 ? '' : 's'}`;
   const note = [changeNote(row), whole].filter(Boolean).join('; ') || undefined;
   const defined = row.old && row.new ? context.definitions.get(row.new.slug) : undefined;
   const shown = [note, defined].filter(Boolean).join('; ') || undefined;
   const change = isChange(row);
-  return h(
+  return element(
     'div',
     {
       className: ['cmp-row', change ? 'cmp-change' : ''].filter(Boolean),
@@ -363,7 +367,7 @@ function renderRow(row: AlignedRow, context: RenderContext, step: Step | undefin
     [
       cell('old', before, sides.pages ? linkFragmentsToVersion(oldContent, sides.pages.old) : oldContent, sides.from),
       cell('new', after, sides.pages ? linkFragmentsToVersion(newContent, sides.pages.new) : newContent, sides.to),
-      ...(shown ? [h('p', { className: ['cmp-note'] }, shown)] : []),
+      ...(shown ? [element('p', { className: ['cmp-note'] }, [shown])] : []),
       ...(step ? [stepLinks(step)] : []),
     ],
   );
@@ -371,10 +375,10 @@ function renderRow(row: AlignedRow, context: RenderContext, step: Step | undefin
 
 /** Plain links to the neighbouring changes, so change navigation works without JavaScript. */
 function stepLinks(step: Step): Element {
-  return h('p', { className: ['cmp-step'] }, [
-    h('span', { className: ['cmp-step-count'] }, `Change ${step.index + 1} of ${step.total}`),
-    ...(step.previous ? [' ', h('a', { href: `#${rowId(step.previous)}`, rel: 'prev' }, 'Previous change')] : []),
-    ...(step.next ? [' ', h('a', { href: `#${rowId(step.next)}`, rel: 'next' }, 'Next change')] : []),
+  return element('p', { className: ['cmp-step'] }, [
+    element('span', { className: ['cmp-step-count'] }, [`Change ${step.index + 1} of ${step.total}`]),
+    ...(step.previous ? [' ', element('a', { href: `#${rowId(step.previous)}`, rel: ['prev'] }, ['Previous change'])] : []),
+    ...(step.next ? [' ', element('a', { href: `#${rowId(step.next)}`, rel: ['next'] }, ['Next change'])] : []),
   ]);
 }
 
@@ -385,7 +389,7 @@ function stepLinks(step: Step): Element {
  */
 function pieces(clauses: readonly Clause[], side: 'old' | 'new', context: RenderContext): ElementContent[] {
   if (clauses.length === 1) return body(clauses[0] as Clause, side, context);
-  return clauses.map((clause, index) => h('div', { className: ['cmp-piece'], dataPiece: String(index) }, body(clause, side, context)));
+  return clauses.map((clause, index) => element('div', { className: ['cmp-piece'], dataPiece: String(index) }, body(clause, side, context)));
 }
 
 function labelPieces(content: ElementContent[], clauses: readonly Clause[]): ElementContent[] {
@@ -394,26 +398,26 @@ function labelPieces(content: ElementContent[], clauses: readonly Clause[]): Ele
     if (node.type !== 'element' || node.properties.dataPiece === undefined) return node;
     const clause = clauses[Number(node.properties.dataPiece)];
     const { dataPiece: _, ...properties } = node.properties;
-    const label: ElementContent[] = clause?.label ? [h('span', { className: ['cmp-label'] }, clause.label), { type: 'text', value: ' ' }] : [];
+    const label: ElementContent[] = clause?.label ? [element('span', { className: ['cmp-label'] }, [clause.label]), { type: 'text', value: ' ' }] : [];
     return { ...node, properties, children: [...label, ...node.children] };
   });
 }
 
 function cell(side: 'old' | 'new', clauses: readonly Clause[], content: ElementContent[], version: string): Element {
-  const sideLabel = h('span', { className: ['visually-hidden', 'cmp-side'] }, `${version}: `);
+  const sideLabel = element('span', { className: ['visually-hidden', 'cmp-side'] }, [`${version}: `]);
   const clause = clauses[0];
   if (!clause) {
-    return h('div', { className: [`cmp-${side}`, 'cmp-cell', 'cmp-empty'] }, [sideLabel, h('span', { className: ['cmp-absent'] }, `not in ${version}`)]);
+    return element('div', { className: [`cmp-${side}`, 'cmp-cell', 'cmp-empty'] }, [sideLabel, element('span', { className: ['cmp-absent'] }, [`not in ${version}`])]);
   }
   if (clauses.length > 1) {
-    return h('div', { className: [`cmp-${side}`, 'cmp-cell', `depth-${Math.min(clause.depth, 5)}`, `kind-${clause.kind}`, 'cmp-pieces'] }, [sideLabel, ...content]);
+    return element('div', { className: [`cmp-${side}`, 'cmp-cell', `depth-${Math.min(clause.depth, 5)}`, `kind-${clause.kind}`, 'cmp-pieces'] }, [sideLabel, ...content]);
   }
   const label = clause.kind === 'row' ? undefined : clause.label;
   const wrapper = clause.kind === 'heading' ? 'strong' : 'div';
-  return h('div', { className: [`cmp-${side}`, 'cmp-cell', `depth-${Math.min(clause.depth, 5)}`, `kind-${clause.kind}`] }, [
+  return element('div', { className: [`cmp-${side}`, 'cmp-cell', `depth-${Math.min(clause.depth, 5)}`, `kind-${clause.kind}`] }, [
     sideLabel,
-    ...(label ? [h('span', { className: ['cmp-label'] }, label), ' '] : []),
-    h(wrapper, { className: ['cmp-body'] }, content),
+    ...(label ? [element('span', { className: ['cmp-label'] }, [label]), ' '] : []),
+    element(wrapper, { className: ['cmp-body'] }, content),
   ]);
 }
 

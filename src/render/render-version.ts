@@ -2,21 +2,22 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Clause } from '#model/clause.ts';
 import { clauseName } from '#model/clause-name.ts';
+import { element as el } from './element.ts';
 
 /** The permalink control beside a clause: a plain link without JavaScript, "copy link" with it. */
 function permalink(clause: Clause): Element {
   const name = `Link to ${clauseName(clause)}`;
-  return h('a', { className: ['permalink'], href: `#${clause.slug}`, dataCopyLink: '', title: name, ariaLabel: name }, '¶');
+  return el('a', { className: ['permalink'], href: `#${clause.slug}`, dataCopyLink: '', title: name, ariaLabel: name }, ['¶']);
 }
 
 /** The clause label as a link to itself, so the number can be clicked and copied. */
 function labelLink(clause: Clause): Element | undefined {
-  return clause.label ? h('a', { className: ['clause-label'], href: `#${clause.slug}` }, clause.label) : undefined;
+  return clause.label ? el('a', { className: ['clause-label'], href: `#${clause.slug}` }, [clause.label]) : undefined;
 }
 
 /** Empty elements carrying the clause's other anchors (its source's own ids), so old links land on it. */
 function aliasTargets(clause: Clause): Element[] {
-  return (clause.aliases ?? []).map((alias) => h('span', { id: alias, className: ['clause-alias'] }));
+  return (clause.aliases ?? []).map((alias) => el('span', { id: alias, className: ['clause-alias'] }));
 }
 
 /** Extra controls a page adds to each clause (e.g. a link to its history). */
@@ -42,7 +43,7 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
     }
     if (clause.kind === 'heading') {
       target().push(
-        h(`h${Math.min(6, Math.max(2, clause.rank ?? 2))}`, { id: clause.slug, className: ['clause', 'clause-heading'] }, [
+        el(`h${Math.min(6, Math.max(2, clause.rank ?? 2))}`, { id: clause.slug, className: ['clause', 'clause-heading'] }, [
           ...aliasTargets(clause),
           ...(clause.label ? [labelLink(clause) as Element, ' '] : []),
           ...clause.content,
@@ -67,19 +68,19 @@ export function renderVersion(clauses: readonly Clause[], tools: ClauseTools = (
     } else if (clause.kind === 'row') {
       const cells = clause.content.filter((c): c is Element => c.type === 'element');
       const [first, ...rest] = cells;
-      const row = h('tr', { id: clause.slug, className: ['clause-row'] }, [
-        ...(first ? [h('th', { scope: 'row' }, [...aliasTargets(clause), ...first.children, ' ', ...spaced([permalink(clause), ...tools(clause)]), ...after(clause)])] : []),
+      const row = el('tr', { id: clause.slug, className: ['clause-row'] }, [
+        ...(first ? [el('th', { scope: 'row' }, [...aliasTargets(clause), ...first.children, ' ', ...spaced([permalink(clause), ...tools(clause)]), ...after(clause)])] : []),
         ...rest,
       ]);
       if (table) table.body.children.push(row);
       else target().push(h('table', { className: ['clause-table'] }, [h('tbody', [row])]));
     } else {
       target().push(
-        h('div', { id: clause.slug, className: ['clause', `depth-${Math.min(clause.depth, 5)}`] }, [
+        el('div', { id: clause.slug, className: ['clause', `depth-${Math.min(clause.depth, 5)}`] }, [
           ...aliasTargets(clause),
           ...(clause.label ? [labelLink(clause) as Element] : []),
-          h('div', { className: ['clause-body'] }, clause.content),
-          h('span', { className: ['clause-tools'] }, spaced([permalink(clause), ...tools(clause)])),
+          el('div', { className: ['clause-body'] }, clause.content),
+          el('span', { className: ['clause-tools'] }, spaced([permalink(clause), ...tools(clause)])),
           ...after(clause),
         ]),
       );
