@@ -50,8 +50,27 @@ export interface WordDiffOptions {
 
 /** Whitespace, a dotted number as one word (`4.41`, `4.12A`, `H14.36A`), a word, or one other character. */
 const WORD = /\s+|(?:[A-Z]{1,2})?\d+(?:\.\d+[A-Z]{0,2})+(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
-/** A token that is a run of whitespace (the first alternative of {@link WORD}). */
-const SPACE_START = /^\s/;
+/**
+ * Whether a character is whitespace as `\s` matches it (ECMAScript's WhiteSpace and
+ * LineTerminator, all in the Basic Multilingual Plane): a token starting with one is a run of
+ * whitespace, the first alternative of {@link WORD}, since no other alternative starts with one.
+ * A comparison of numbers, not a regular expression run per token.
+ */
+export function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 const BLOCK = new Set(['p', 'li', 'ul', 'ol', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'div', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /**
  * Most edits a single clause diff may take before it is shown as replaced whole. Keeps the
@@ -69,7 +88,7 @@ export function tokenize(content: readonly ElementContent[]): Token[] {
         WORD.lastIndex = 0;
         for (let match = WORD.exec(node.value); match !== null; match = WORD.exec(node.value)) {
           const text = match[0];
-          tokens.push({ text, key: SPACE_START.test(text) ? ' ' : text.toLowerCase(), ancestors });
+          tokens.push({ text, key: isWhitespace(text.charCodeAt(0)) ? ' ' : text.toLowerCase(), ancestors });
         }
       } else if (node.type === 'element') {
         if (node.children.length === 0 && !BLOCK.has(node.tagName)) {
@@ -149,14 +168,15 @@ export function diffTokens(oldTokens: readonly Token[], newTokens: readonly Toke
   const ids = new Map<string, number>();
   const intern = (tokens: readonly Token[]) => {
     const out = new Int32Array(tokens.length);
-    tokens.forEach((token, k) => {
-      let id = ids.get(token.key);
+    for (let k = 0; k < tokens.length; k++) {
+      const key = (tokens[k] as Token).key;
+      let id = ids.get(key);
       if (id === undefined) {
         id = ids.size;
-        ids.set(token.key, id);
+        ids.set(key, id);
       }
       out[k] = id;
-    });
+    }
     return out;
   };
   const changes = diffIds(intern(oldTokens), intern(newTokens), MAX_EDIT_LENGTH);
@@ -342,8 +362,10 @@ function build(items: readonly Item[]): ElementContent[] {
     let depth = 0;
     while (depth + 1 < stack.length && depth < token.ancestors.length && stack[depth + 1]?.source === token.ancestors[depth]) depth++;
     stack.length = depth + 1;
-    let top = stack.at(-1) ?? root;
-    for (const source of token.ancestors.slice(depth)) {
+    let top = stack[depth] ?? root;
+    // By index, not a slice: most tokens open no element, and a slice is made for each.
+    for (let d = depth; d < token.ancestors.length; d++) {
+      const source = token.ancestors[d] as Element;
       const copy: Element = { type: 'element', tagName: source.tagName, properties: { ...source.properties }, children: [] };
       top.node.children.push(copy);
       top = { source, node: copy };

@@ -2,7 +2,7 @@ import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { parseClauses } from '#parse/parse-clauses.ts';
-import { diffTokens, tokenize, wordDiff } from '#compare/word-diff.ts';
+import { diffTokens, isWhitespace, tokenize, wordDiff } from '#compare/word-diff.ts';
 
 const content = (markdown: string): ElementContent[] => parseClauses(markdown, { file: 't.md' }).clauses[0]?.content ?? [];
 const html = (nodes: ElementContent[]) => toHtml({ type: 'root', children: nodes });
@@ -77,5 +77,15 @@ describe('diffTokens', () => {
       ['removed', a.length],
       ['added', b.length],
     ]);
+  });
+});
+
+describe('isWhitespace', () => {
+  it('says of every character of the Basic Multilingual Plane what \\s says', () => {
+    const disagree: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (isWhitespace(code) !== /^\s/.test(String.fromCharCode(code))) disagree.push(code);
+    expect(disagree).toEqual([]);
+    // Astral characters are never whitespace: a token's first unit there is a lead surrogate.
+    expect(isWhitespace('𝐀'.charCodeAt(0))).toBe(false);
   });
 });
