@@ -1,5 +1,4 @@
 import type { Element, ElementContent } from 'hast';
-import { h } from 'hastscript';
 import { amendmentNotes, type AmendmentNotes, type AmendmentStep } from '#compare/amendment-notes.ts';
 import type { DocumentHistories } from '#compare/clause-history.ts';
 import type { Clause } from '#model/clause.ts';
@@ -7,6 +6,7 @@ import { clauseName } from '#model/clause-name.ts';
 import { formatDate } from '#model/format-date.ts';
 import type { DirectionRecord, DocumentRecord, VersionRecord } from '#model/site-model.ts';
 import { clauseUrl, compareUrl, directionUrl } from '#publish/urls.ts';
+import { element } from './element.ts';
 
 /** What the notes need besides the notes. */
 export interface ClauseNotesContext {
@@ -32,7 +32,7 @@ function madeLaw(step: AmendmentStep, context: ClauseNotesContext): ElementConte
   const direction = version.direction ? context.directionOf(version.direction) : undefined;
   const effective = version.effective ? `, in effect ${formatDate(version.effective)}` : '';
   if (!direction) return [text(` in v${version.version}${effective}`)];
-  return [text(' by '), h('a', { href: directionUrl(direction.id) }, `the direction of ${formatDate(direction.date)}`), text(`${effective} (v${version.version})`)];
+  return [text(' by '), element('a', { href: directionUrl(direction.id) }, [`the direction of ${formatDate(direction.date)}`]), text(`${effective} (v${version.version})`)];
 }
 
 /** The link to the comparison row that shows a step, when there is one. */
@@ -40,7 +40,7 @@ function redLine(step: AmendmentStep, context: ClauseNotesContext): ElementConte
   if (!step.base || !step.row) return [];
   const page = compareUrl(context.document.id, step.base.version, step.version.version);
   const href = context.prebuilt(step.base, step.version) ? `${page}#${step.row}` : page;
-  return [text(' '), h('a', { href }, `See the red-line against v${step.base.version}`), text('.')];
+  return [text(' '), element('a', { href }, [`See the red-line against v${step.base.version}`]), text('.')];
 }
 
 /** One sentence for a step: "Inserted by the direction of 24 July 2020, in effect 26 July 2020 (v6.0)." */
@@ -53,7 +53,11 @@ function stepSentence(step: AmendmentStep, context: ClauseNotesContext, prefix =
 function laterSentence(later: AmendmentStep, context: ClauseNotesContext): ElementContent[] {
   const { document } = context;
   const now = later.clause
-    ? [text(' Now '), h('a', { href: clauseUrl(document.id, later.version.version, later.clause.slug) }, `${clauseName(later.clause)} of v${later.version.version}`), text('.')]
+    ? [
+        text(' Now '),
+        element('a', { href: clauseUrl(document.id, later.version.version, later.clause.slug) }, [`${clauseName(later.clause)} of v${later.version.version}`]),
+        text('.'),
+      ]
     : [];
   if (later.change === 'unchanged') return [text(`Unchanged in later versions, to v${later.version.version}.`), ...now];
   return [...stepSentence(later, context, 'Later '), ...now];
@@ -68,12 +72,12 @@ function renderClauseNotes(clause: Clause, notes: AmendmentNotes, context: Claus
   const first = notes.made.change === 'as first published on this site';
   const paragraphs: Element[] =
     first && notes.unchangedSince
-      ? [h('p', `Unchanged since v${notes.unchangedSince.version}, the first version on this site.`)]
-      : [h('p', stepSentence(notes.made, context)), ...(notes.unchangedSince ? [h('p', `Unchanged since v${notes.unchangedSince.version}.`)] : [])];
-  if (notes.later && !fateApart) paragraphs.push(h('p', laterSentence(notes.later, context)));
-  return h('details', { className: ['clause-notes'] }, [
-    h('summary', ['changes', h('span', { className: ['visually-hidden'] }, ` to ${clauseName(clause)}`)]),
-    h('div', { className: ['clause-notes-body'] }, paragraphs),
+      ? [element('p', {}, [`Unchanged since v${notes.unchangedSince.version}, the first version on this site.`])]
+      : [element('p', {}, stepSentence(notes.made, context)), ...(notes.unchangedSince ? [element('p', {}, [`Unchanged since v${notes.unchangedSince.version}.`])] : [])];
+  if (notes.later && !fateApart) paragraphs.push(element('p', {}, laterSentence(notes.later, context)));
+  return element('details', { className: ['clause-notes'] }, [
+    element('summary', {}, ['changes', element('span', { className: ['visually-hidden'] }, [` to ${clauseName(clause)}`])]),
+    element('div', { className: ['clause-notes-body'] }, paragraphs),
   ]);
 }
 
@@ -86,7 +90,7 @@ function renderClauseNotes(clause: Clause, notes: AmendmentNotes, context: Claus
 function renderClauseFate(notes: AmendmentNotes, context: ClauseNotesContext): Element | undefined {
   const { later } = notes;
   if (!later) return undefined;
-  return h('p', { className: ['clause-fate'], role: 'note' }, [h('strong', 'What became of this clause: '), ...laterSentence(later, context)]);
+  return element('p', { className: ['clause-fate'], role: 'note' }, [element('strong', {}, ['What became of this clause: ']), ...laterSentence(later, context)]);
 }
 
 /** The notes of each clause of one version, ready for `renderVersion`. */

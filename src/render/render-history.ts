@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { element } from './element.ts';
 import type { Clause } from '#model/clause.ts';
 import type { ClauseHistory, HistoryEntry } from '#compare/clause-history.ts';
 import { changeNote } from '#compare/change-kinds.ts';
@@ -29,7 +30,8 @@ export function historyName(clause: Clause): string {
 
 /** The "history" link a version page puts beside each clause. */
 export function historyLink(document: string, slug: string, clause: Clause): Element {
-  return h('a', { className: ['history-link'], href: historyUrl(document, slug), ariaLabel: `History of ${historyName(clause)}` }, 'history');
+  // One per clause of every version page: made directly (see element.ts).
+  return element('a', { className: ['history-link'], href: historyUrl(document, slug), ariaLabel: `History of ${historyName(clause)}` }, ['history']);
 }
 
 /** The clause as it stands in the latest version it appears in. */
