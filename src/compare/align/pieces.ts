@@ -1,4 +1,4 @@
-import { type Bag, bagLess, bagShared, bagSize, COMMON_SHINGLE, containedShare, SHINGLE, sumBags } from './similarity.ts';
+import { type Bag, bagLess, bagSize, COMMON_SHINGLE, containedShare, SHINGLE, sideDice, sumBags } from './similarity.ts';
 import { compatible, family, type Side } from './side.ts';
 
 /** Share of a part's words that must come from what its whole lost, for a split or merge. */
@@ -128,9 +128,7 @@ function assemble(whole: Side, parts: Side, w: number, frags: readonly number[])
   if (primary === -1) {
     let bestScore = -1;
     for (const k of pieces) {
-      // Dice similarity of the whole and the piece.
-      const size = wholeSize + parts.words(k).length;
-      const score = size === 0 ? 1 : (2 * bagShared(wholeBag, parts.bag(k))) / size;
+      const score = sideDice(whole, w, parts, k);
       if (score > bestScore) [primary, bestScore] = [k, score];
     }
   }

@@ -64,11 +64,6 @@ export class Side {
     return this.vocabulary.bag(this.clause(index).text);
   }
 
-  /** Every clause's words, in order. */
-  allWords(): readonly (readonly string[])[] {
-    return this.#words;
-  }
-
   /** Index of the parent clause, or -1. */
   parent(index: number): number {
     return at(this.#parent, index, 'clause');

@@ -288,7 +288,8 @@ export function sideDice(a: Side, i: number, b: Side, j: number): number {
  * Whether the Dice similarity of clause i of `a` and clause j of `b`, each word weighted by its
  * rarity (`weights`, by word id, from {@link rarity}), reaches `least`: twice the weight of the
  * words both hold over the weight of all their words (1 for two empty texts), summed in the
- * order of the bags' ids, so the answer depends only on the two texts and the weights.
+ * order of the bags' ids (numbered in the order the alignment met the words, so the same input
+ * gives the same sums, bit for bit).
  */
 export function weightedDiceReaches(a: Side, i: number, b: Side, j: number, weights: Float64Array, least: number): boolean {
   if (a.vocabulary !== b.vocabulary) throw new Error('weightedDiceReaches: the two sides must share one Vocabulary (their word ids are compared)');
